@@ -1,0 +1,49 @@
+// `rpp`: the toolchain's command line. The launcher script ./rpp builds this binary and runs it
+// with RPP_HOME set to the repository root.
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "translator/driver/commands.h"
+
+namespace {
+
+const char* const kHelp = R"(usage: rpp COMMAND [ARGS...]
+
+rpp translates interpreters written in RPython (a restricted, statically typed subset of Python 3)
+into native executables, optionally with a meta-tracing JIT.
+
+commands:
+  translate [OPTIONS] TARGET.py   translate a program (see `rpp translate --help`)
+  run TARGET.py [ARGS...]         run a program untranslated on the embedded CPython
+  test [FILTER]                   run the test suites (those whose name or path contains FILTER)
+  help                            show this help
+
+Examples:
+  ./rpp run examples/bf/targetbf.py ../shared/bench/bf/hanoi.b
+  ./rpp translate --dump=flow --stop-after=flow examples/bf/targetbf.py
+  ./rpp test
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
+    std::fputs(kHelp, args.empty() ? stderr : stdout);
+    return args.empty() ? 2 : 0;
+  }
+  const char* home = std::getenv("RPP_HOME");
+  if (!home || !*home) {
+    std::fputs("rpp: error: RPP_HOME is not set; run rpp through the ./rpp launcher\n", stderr);
+    return 2;
+  }
+  std::string command = args[0];
+  std::vector<std::string> rest(args.begin() + 1, args.end());
+  if (command == "translate") return rpp::translate_command(home, rest);
+  if (command == "run") return rpp::run_command(home, rest);
+  if (command == "test") return rpp::test_command(home, rest);
+  std::fprintf(stderr, "rpp: error: unknown command '%s'\n(see `rpp --help`)\n", command.c_str());
+  return 2;
+}

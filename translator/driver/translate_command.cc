@@ -1,0 +1,40 @@
+// `rpp translate`: parse options, import the target, run the pipeline.
+#include <cstdio>
+
+#include "translator/context.h"
+#include "translator/diagnostics.h"
+#include "translator/driver/big_stack.h"
+#include "translator/driver/commands.h"
+#include "translator/driver/pipeline.h"
+#include "translator/frontend/program.h"
+#include "translator/frontend/python_host.h"
+
+namespace rpp {
+
+int translate_command(const std::string& rpp_home, const std::vector<std::string>& args) {
+  return run_on_big_stack([&]() -> int {
+    try {
+      auto options = parse_translate_options(args);
+      if (!options) return 0;  // --help
+      TranslationContext context;
+      context.options = *options;
+      frontend::PythonHost host(rpp_home, {options->target});
+      std::map<std::string, std::string> driver_options = {
+          {"jit", options->jit ? "1" : ""},
+          {"gc", options->gc},
+          {"opt", std::to_string(options->opt)},
+      };
+      context.program = frontend::Program::import(options->target, driver_options,
+                                                  options->target_args);
+      run_pipeline(context);
+      context.program.reset();
+      return 0;
+    } catch (const UserError& e) {
+      std::fflush(stdout);
+      std::fprintf(stderr, "%s\n", e.what());
+      return e.exit_code();
+    }
+  });
+}
+
+}  // namespace rpp

@@ -1,0 +1,18 @@
+// The embedded CPython 3 (Debian's libpython3.11 through pybind11), started with rpp's settings:
+// rpp's python/ on sys.path, PYTHONHASHSEED=0, UTF-8 mode and UTF-8 stdio. One per process.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace rpp::frontend {
+
+class PythonHost {
+ public:
+  // rpp_home: the repository root (its python/ goes on sys.path); argv: sys.argv for the program.
+  PythonHost(const std::string& rpp_home, const std::vector<std::string>& argv);
+  ~PythonHost();
+  PythonHost(const PythonHost&) = delete;
+  PythonHost& operator=(const PythonHost&) = delete;
+};
+
+}  // namespace rpp::frontend
