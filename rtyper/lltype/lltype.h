@@ -20,7 +20,13 @@ namespace rpp::lltype {
 // TypeArena; the callers turn them into located diagnostics.
 class TypeError : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit TypeError(const std::string& message, int field_index = -1)
+      : std::runtime_error(message), field_index_(field_index) {}
+  // For an invalid struct definition: the index of the offending field, or -1.
+  int field_index() const { return field_index_; }
+
+ private:
+  int field_index_;
 };
 
 enum class TypeKind { Primitive, Struct, Array, Func, Opaque, Ptr };

@@ -121,8 +121,12 @@ const Struct* TypeArena::define_struct(Struct* s, std::vector<StructField> field
     if (fields[i].name.empty()) throw TypeError("a field of " + s->name() + " has no name");
     for (size_t j = 0; j < i; ++j)
       if (fields[j].name == fields[i].name)
-        throw TypeError("field '" + fields[i].name + "' of " + s->name() + " is defined twice");
-    check_field(s, fields[i], i, fields.size());
+        throw TypeError("field '" + fields[i].name + "' of " + s->name() + " is defined twice", int(i));
+    try {
+      check_field(s, fields[i], i, fields.size());
+    } catch (const TypeError& e) {
+      throw TypeError(e.what(), int(i));
+    }
   }
   auto has_field = [&](const std::string& name) {
     for (const StructField& f : fields)

@@ -165,10 +165,11 @@ class Lexer {
   }
 
   std::string lex_string_body() {
+    int start_line = line_, start_col = col_;
     take();  // opening quote
     std::string out;
     for (;;) {
-      if (pos_ >= src_.size() || peek(0) == '\n') fail_here("unterminated string");
+      if (pos_ >= src_.size() || peek(0) == '\n') throw LexError{"unterminated string", start_line, start_col};
       char c = take();
       if (c == '"') return out;
       if (c == '\\') {

@@ -252,8 +252,10 @@ class Parser {
       return;  // a declaration only
     }
     std::vector<StructField> fields;
+    std::vector<Token> field_tokens;
     while (!accept_punct("}")) {
       Token field_name = expect_ident("a field name or '}'");
+      field_tokens.push_back(field_name);
       expect_punct(":", "after the field name");
       StructField f;
       f.name = field_name.text;
@@ -270,7 +272,7 @@ class Parser {
     try {
       arena_.define_struct(s, std::move(fields), std::move(hints));
     } catch (const TypeError& e) {
-      fail(name, e.what());
+      fail(e.field_index() >= 0 ? field_tokens[e.field_index()] : name, e.what());
     }
   }
 
