@@ -6,6 +6,7 @@
 #include "rtyper/lltype/symbolic.h"
 #include "translator/diagnostics.h"
 #include "translator/ll/ll_constants.h"
+#include "translator/ll/ll_lexer.h"
 #include "translator/ll/ll_parser.h"
 #include "translator/ll/ll_printer.h"
 #include "translator/ll/ll_typecheck.h"
@@ -193,4 +194,20 @@ TEST_CASE("float constants print shortest and read back exactly") {
   CHECK(format_float(7.0) == "7.0");
   CHECK(format_float(1e16) == "1e+16");
   CHECK(format_float(-0.0) == "-0.0");
+}
+
+TEST_CASE("every Char and a range of UniChar constants print and read back") {
+  std::string text = "graph @chars(Char) -> Void {\nb0(c_0: Char):\n";
+  int n = 1;
+  auto add = [&](const std::string& op, const std::string& a, const std::string& b) {
+    text += "  v" + std::to_string(n++) + ": Bool = " + op + "(" + a + ", " + b + ")\n";
+  };
+  for (uint32_t cp = 0; cp < 256; ++cp) add("char_eq", "c_0", "'" + escape_char(cp) + "'");
+  for (uint32_t cp : {0x100u, 0x20acu, 0xffffu, 0x10000u, 0x10ffffu})
+    add("unichar_eq", "u'" + escape_char(cp) + "'", "u'" + escape_char(cp) + "'");
+  text += "  goto return(none)\n}\n";
+  auto module = parse_ll_module(text, "chars.ll");
+  CHECK(print_ll_module(*module) == text);
+  auto& ops = module->find_graph("chars")->startblock->operations;
+  CHECK(std::get<int64_t>(static_cast<flow::Constant*>(ops[233].args[1])->value) == 233);
 }
