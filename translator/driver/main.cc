@@ -26,6 +26,7 @@ commands:
 Examples:
   ./rpp run examples/bf/targetbf.py ../shared/bench/bf/hanoi.b
   ./rpp translate --dump=flow --stop-after=flow examples/bf/targetbf.py
+  ./rpp ll-opt --analyze=all tests/ll/analyzers_recursion.ll
   ./rpp test
 )";
 

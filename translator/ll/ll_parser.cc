@@ -529,7 +529,6 @@ class Parser {
       parse_link(scope, block, nullptr, nullptr);
       return;
     }
-    expect_punct_after_exit(keyword);
     if (keyword.text == "switch") {
       parse_switch(scope, block, keyword);
       return;
@@ -564,8 +563,6 @@ class Parser {
       link->last_exc_value = evalue;
     }
   }
-
-  void expect_punct_after_exit(const Token&) {}
 
   Variable* bind_link_variable(GraphScope& scope, std::map<std::string, Variable*>& bound) {
     Token name = expect_ident("a variable name");
