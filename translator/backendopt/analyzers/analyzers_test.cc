@@ -197,3 +197,58 @@ TEST_CASE("the report names every graph in order") {
   CHECK(is_analysis_name("effects"));
   CHECK(!is_analysis_name("inline"));
 }
+
+TEST_CASE("an SCC through an indirect call; an unknown call inside an SCC reaches every member") {
+  const char* text = R"LL(
+gcstruct Box {
+  value: Signed
+}
+graph @ping(Ptr(Box), Signed) -> Signed {
+b0(b: Ptr(Box), n: Signed):
+  z: Bool = int_le(n, 0)
+  switch z { true -> return(0) false -> b1(b, n) }
+b1(b2: Ptr(Box), m: Signed):
+  m1: Signed = int_sub(m, 1)
+  f: Ptr(Func(Ptr(Box), Signed) -> Signed) = same_as(@pong)
+  r: Signed = indirect_call(f, b2, m1, [@pong])
+  goto return(r)
+}
+graph @pong(Ptr(Box), Signed) -> Signed {
+b0(b: Ptr(Box), n: Signed):
+  setfield(b, "value", n)
+  r: Signed = direct_call(@ping, b, n)
+  goto return(r)
+}
+graph @tick(Ptr(Func() -> Void), Signed) -> Signed {
+b0(f: Ptr(Func() -> Void), n: Signed):
+  z: Bool = int_le(n, 0)
+  switch z { true -> return(0) false -> b1(f, n) }
+b1(g: Ptr(Func() -> Void), m: Signed):
+  v: Void = indirect_call(g, none)
+  m1: Signed = int_sub(m, 1)
+  r: Signed = direct_call(@tock, g, m1)
+  goto return(r)
+}
+graph @tock(Ptr(Func() -> Void), Signed) -> Signed {
+b0(f: Ptr(Func() -> Void), n: Signed):
+  r: Signed = direct_call(@tick, f, n)
+  goto return(r)
+}
+)LL";
+  auto module = ll::parse_ll_module(text, "scc.ll");
+  CallGraph calls(module->graph_list());
+  auto* ping = module->find_graph("ping");
+  auto* pong = module->find_graph("pong");
+  CHECK(calls.scc_of(ping) == calls.scc_of(pong));
+  EffectsAnalysis effects(calls);
+  CHECK(effects.summary(ping).to_string() == "reads {} writes {Box.value}");
+  CHECK(effects.summary(pong) == effects.summary(ping));
+  CanRaiseAnalysis raises(calls);
+  CHECK(!raises.summary(ping));
+  CHECK(raises.summary(module->find_graph("tock")));
+  CHECK(effects.summary(module->find_graph("tick")).random);
+  CHECK(effects.summary(module->find_graph("tock")).random);
+  ForcesVirtualizableAnalysis forces(calls);
+  CHECK(forces.summary(module->find_graph("tock")));
+  CHECK(!forces.summary(pong));
+}
