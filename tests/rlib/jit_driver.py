@@ -11,6 +11,7 @@
 # stdout: TypeError twice
 # stdout: TypeError no reds
 # stdout: TypeError green field
+# stdout: TypeError printable location arity
 # stdout: ['pc', 'code'] ['acc', 'i', 'frame'] ['frame'] True 3
 # stdout: jitdriver <-- pc=3 SUM
 # stdout: ValueError unknown
@@ -105,6 +106,10 @@ def entry_point(argv):
         JitDriver(greens=["f.pc"], reds=["x"])
     except TypeError:
         print("TypeError green field")
+    try:
+        JitDriver(greens=["pc"], reds=["x"], get_printable_location=get_location)
+    except TypeError:
+        print("TypeError printable location arity")
     fielded = JitDriver(greens=["f.pc"], reds=["f"])
     fielded.jit_merge_point(f=None)
     print(driver.greens, driver.reds, driver.virtualizables, driver.is_recursive, driver.numreds)

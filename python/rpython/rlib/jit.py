@@ -465,6 +465,17 @@ class JitDriver(object):
                          ("get_unique_id", get_unique_id), ("get_location", get_location)):
             if f is not None and not callable(f):
                 raise TypeError("JitDriver: %s must be a function" % fname)
+            if isinstance(f, types.FunctionType) and not f.__code__.co_flags & 0x04:
+                nargs = len(self.greens)
+                if fname == "confirm_enter_jit":
+                    nargs += len(self.reds)
+                code = f.__code__
+                ndefaults = len(f.__defaults__ or ())
+                if not code.co_argcount - ndefaults <= nargs <= code.co_argcount:
+                    raise TypeError("JitDriver: %s %s() must take %d arguments (the %s), not %d"
+                                    % (fname, f.__name__, nargs,
+                                       "greens and reds" if fname == "confirm_enter_jit"
+                                       else "greens", code.co_argcount))
         self.get_printable_location = get_printable_location
         self.get_location = get_location
         self.confirm_enter_jit = confirm_enter_jit

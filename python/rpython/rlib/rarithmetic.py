@@ -11,7 +11,6 @@ and comparing an unsigned int with a negative number, are TypeErrors (the transl
 On this 64-bit target `r_longlong is r_int` and `r_ulonglong is r_uint`.
 """
 
-import math
 
 LONG_BIT = 64
 LONG_MASK = (1 << LONG_BIT) - 1
@@ -559,10 +558,3 @@ class r_longfloat(object):
     def __repr__(self):
         return "r_longfloat(%r)" % self.value
 
-
-def isinf(x):
-    return math.isinf(x)
-
-
-def isnan(x):
-    return math.isnan(x)
