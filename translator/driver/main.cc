@@ -7,6 +7,7 @@
 
 #include "translator/driver/commands.h"
 #include "translator/ll/ll_opt_command.h"
+#include "translator/llinterp/ll_run_command.h"
 
 namespace {
 
@@ -20,6 +21,9 @@ commands:
   run TARGET.py [ARGS...]         run a program untranslated on the embedded CPython
   ll-opt [OPTIONS] FILE.ll        parse low-level graphs (LL text), run passes or analyzers,
                                   print the result (see `rpp ll-opt --help`)
+  ll-run [OPTIONS] FILE.ll [-- ARGS]
+                                  run a graph of an LL file in the ll interpreter
+                                  (see `rpp ll-run --help`)
   test [FILTER]                   run the test suites (those whose name or path contains FILTER)
   help                            show this help
 
@@ -49,6 +53,7 @@ int main(int argc, char** argv) {
   if (command == "run") return rpp::run_command(home, rest);
   if (command == "test") return rpp::test_command(home, rest);
   if (command == "ll-opt") return rpp::ll::ll_opt_command(rest);
+  if (command == "ll-run") return rpp::llinterp::ll_run_command(rest);
   std::fprintf(stderr, "rpp: error: unknown command '%s'\n(see `rpp --help`)\n", command.c_str());
   return 2;
 }
