@@ -1,4 +1,4 @@
-// The class hierarchy part of ClassDef: subclass tests and common bases.
+// ClassDef: subclass tests, common bases and attribute lookup.
 #include "annotator/classdef.h"
 
 namespace rpp::annotator {
@@ -42,6 +42,21 @@ std::vector<const ClassDef*> ClassDef::all_subclasses() const {
   std::vector<const ClassDef*> out{this};
   for (size_t i = 0; i < out.size(); ++i)
     for (const ClassDef* s : out[i]->subdefs) out.push_back(s);
+  return out;
+}
+
+Attribute* ClassDef::find_attribute(const std::string& attr) const {
+  for (const ClassDef* c = this; c; c = c->basedef) {
+    auto it = c->attrs.find(attr);
+    if (it != c->attrs.end()) return it->second.get();
+  }
+  return nullptr;
+}
+
+std::map<std::string, const Attribute*> ClassDef::all_attributes() const {
+  std::map<std::string, const Attribute*> out;
+  for (const ClassDef* c = this; c; c = c->basedef)
+    for (const auto& [n, a] : c->attrs) out.emplace(n, a.get());
   return out;
 }
 

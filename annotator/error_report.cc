@@ -1,0 +1,76 @@
+// Formatting annotation errors with source lines and call chains.
+#include "annotator/error_report.h"
+
+#include <fstream>
+#include <map>
+#include <memory>
+
+namespace rpp::annotator {
+
+SourceLineReader disk_source_reader() {
+  auto cache = std::make_shared<std::map<std::string, std::vector<std::string>>>();
+  return [cache](const std::string& file, int line) -> std::string {
+    auto it = cache->find(file);
+    if (it == cache->end()) {
+      std::vector<std::string> lines;
+      std::ifstream in(file);
+      std::string l;
+      while (std::getline(in, l)) lines.push_back(l);
+      it = cache->emplace(file, std::move(lines)).first;
+    }
+    if (line < 1 || line > static_cast<int>(it->second.size())) return "";
+    return it->second[line - 1];
+  };
+}
+
+namespace {
+
+std::string where_text(const flow::SourceLocation& loc, bool with_col) {
+  if (!loc.known()) return "<unknown>";
+  std::string s = *loc.file + ":" + std::to_string(loc.line);
+  if (with_col && loc.col > 0) s += ":" + std::to_string(loc.col);
+  return s;
+}
+
+void append_source(std::string& out, const flow::SourceLocation& loc,
+                   const SourceLineReader& read_line) {
+  if (!loc.known() || !read_line) return;
+  std::string text = read_line(*loc.file, loc.line);
+  if (text.empty()) return;
+  while (!text.empty() && (text.back() == '\r' || text.back() == '\n')) text.pop_back();
+  std::string num = std::to_string(loc.line);
+  std::string gutter(num.size() < 5 ? 5 - num.size() : 0, ' ');
+  out += gutter + num + " | " + text + "\n";
+  if (loc.col > 0 && loc.col <= static_cast<int>(text.size()) + 1) {
+    std::string pad;
+    for (int i = 0; i < loc.col - 1; ++i) pad += text[i] == '\t' ? '\t' : ' ';
+    out += std::string(gutter.size() + num.size(), ' ') + " | " + pad + "^\n";
+  }
+}
+
+}  // namespace
+
+std::string format_error(const ErrorReport& r, const SourceLineReader& read_line) {
+  std::string out;
+  if (r.where.known())
+    out += where_text(r.where, true) + ": error: " + r.message + "\n";
+  else
+    out += "rpp: error: " + r.message + "\n";
+  append_source(out, r.where, read_line);
+  for (const auto& n : r.notes) out += "  note: " + n + "\n";
+  if (r.other_where.known()) {
+    out += where_text(r.other_where, true) + ": note: " + r.other_label + "\n";
+    append_source(out, r.other_where, read_line);
+  }
+  if (!r.chain.empty() || !r.function.empty()) {
+    out += "  call chain: ";
+    for (const auto& [fn, loc] : r.chain)
+      out += fn + " (" + where_text(loc, false) + ") -> ";
+    out += r.function.empty() ? "?" : r.function;
+    out += "\n";
+  }
+  while (!out.empty() && out.back() == '\n') out.pop_back();
+  return out;
+}
+
+}  // namespace rpp::annotator
