@@ -8,12 +8,19 @@
 namespace rpp {
 
 namespace frontend {
-class Program;  // the imported target: defined by the frontend, opaque to other stages
+class Program;      // the imported target: defined by the frontend, opaque to other stages
+class ObjectTable;  // every Python object the graphs refer to, as PyObjectRef ids (object_table.h)
+}
+namespace flow {
+class FlowSpace;    // the graphs, built on demand per (function, specialization key) (flow_space.h)
 }
 
 struct TranslationContext {
   TranslateOptions options;
   std::shared_ptr<frontend::Program> program;
+  std::shared_ptr<frontend::ObjectTable> objects;
+  // Owns every flow graph; later stages transform them in place.
+  std::shared_ptr<flow::FlowSpace> flow;
 };
 
 }  // namespace rpp

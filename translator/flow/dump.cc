@@ -149,30 +149,53 @@ std::string dump_graph(const FunctionGraph& graph, const ObjectDescriber& descri
   return out.str();
 }
 
-void dump_graph_dot(const FunctionGraph& graph, std::ostream& out, const ObjectDescriber& describe) {
+namespace {
+
+// The body of one graph's drawing; node names start with `prefix`.
+void dot_body(const FunctionGraph& graph, std::ostream& out, const ObjectDescriber& describe,
+              const std::string& prefix, const std::string& indent) {
   Namer names(graph, describe);
-  out << "digraph \"" << dot_escape(graph.name) << "\" {\n";
-  out << "  label=\"" << dot_escape(graph_header(graph)) << "\";\n";
-  out << "  node [shape=box, fontname=\"monospace\", fontsize=10];\n";
-  out << "  edge [fontname=\"monospace\", fontsize=9];\n";
-  out << "  return [label=\"return(" << dot_escape(names.variables(graph.returnblock->inputargs))
-      << ")\", shape=ellipse];\n";
-  out << "  except [label=\"except(" << dot_escape(names.variables(graph.exceptblock->inputargs))
-      << ")\", shape=ellipse];\n";
+  auto node = [&](const Block* b) { return prefix + names.block(b); };
+  out << indent << "label=\"" << dot_escape(graph_header(graph)) << "\";\n";
+  out << indent << node(graph.returnblock) << " [label=\"return("
+      << dot_escape(names.variables(graph.returnblock->inputargs)) << ")\", shape=ellipse];\n";
+  out << indent << node(graph.exceptblock) << " [label=\"except("
+      << dot_escape(names.variables(graph.exceptblock->inputargs)) << ")\", shape=ellipse];\n";
   for (Block* b : names.blocks()) {
     if (names.is_final(b)) continue;
-    std::string label = names.block(b) + "(" + names.variables(b->inputargs) + ")\\l";
+    std::string label = names.block(b) + "(" + dot_escape(names.variables(b->inputargs)) + ")\\l";
     for (auto& op : b->operations) label += dot_escape(names.operation(op)) + "\\l";
     if (b->raises()) label += "exitswitch last_exception\\l";
     else if (b->exitswitch) label += "switch " + dot_escape(names.value(b->exitswitch)) + "\\l";
-    out << "  " << names.block(b) << " [label=\"" << label << "\"];\n";
+    out << indent << node(b) << " [label=\"" << label << "\"];\n";
     for (auto& link : b->exits) {
       std::string edge = names.exit_label(b, link.get());
       std::string args = names.values(link->args);
       std::string text = edge.empty() ? dot_escape(args)
                                       : dot_escape(edge) + (args.empty() ? "" : "\\n" + dot_escape(args));
-      out << "  " << names.block(b) << " -> " << names.block(link->target) << " [label=\"" << text << "\"];\n";
+      out << indent << node(b) << " -> " << node(link->target) << " [label=\"" << text << "\"];\n";
     }
+  }
+}
+
+const char* const kDotStyle =
+    "  node [shape=box, fontname=\"monospace\", fontsize=10];\n"
+    "  edge [fontname=\"monospace\", fontsize=9];\n";
+
+}  // namespace
+
+void dump_graph_dot(const FunctionGraph& graph, std::ostream& out, const ObjectDescriber& describe) {
+  out << "digraph \"" << dot_escape(graph.name) << "\" {\n" << kDotStyle;
+  dot_body(graph, out, describe, "", "  ");
+  out << "}\n";
+}
+
+void dump_graphs_dot(const std::vector<FunctionGraph*>& graphs, std::ostream& out, const ObjectDescriber& describe) {
+  out << "digraph flow {\n" << kDotStyle;
+  for (size_t i = 0; i < graphs.size(); ++i) {
+    out << "  subgraph cluster_" << i << " {\n";
+    dot_body(*graphs[i], out, describe, "g" + std::to_string(i) + "_", "    ");
+    out << "  }\n";
   }
   out << "}\n";
 }

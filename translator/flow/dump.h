@@ -19,6 +19,7 @@
 #pragma once
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "translator/flow/const_repr.h"
 #include "translator/flow/model.h"
@@ -30,5 +31,8 @@ std::string dump_graph(const FunctionGraph& graph, const ObjectDescriber& descri
 
 // One Graphviz `digraph` per graph: a box per block (its operations), an edge per link.
 void dump_graph_dot(const FunctionGraph& graph, std::ostream& out, const ObjectDescriber& describe = {});
+// One `digraph` holding every graph as a cluster (what `--dump=flow --format=dot` prints).
+void dump_graphs_dot(const std::vector<FunctionGraph*>& graphs, std::ostream& out,
+                     const ObjectDescriber& describe = {});
 
 }  // namespace rpp::flow
