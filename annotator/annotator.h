@@ -27,9 +27,13 @@ class GraphSource {
  public:
   virtual ~GraphSource() = default;
   // The graph of `func` for the specialization `key` ("" for the unspecialized graph); `suffix`
-  // distinguishes the graph's name (`f__int`). A new graph each time it is called.
+  // distinguishes the graph's name (`f__int`); `constant_args` are the arguments that are
+  // constants in this specialization (nullopt for the others; empty when none). `caller` is the
+  // annotator, for the chain of calls in flow errors.
   virtual flow::FunctionGraph* build_graph(FunctionDesc& func, const std::string& key,
-                                           const std::string& suffix) = 0;
+                                           const std::string& suffix,
+                                           const std::vector<std::optional<flow::ConstValue>>& constant_args,
+                                           const class Annotator& caller) = 0;
 };
 
 // Arguments of a call, as annotations.
@@ -37,6 +41,9 @@ struct CallArgs {
   std::vector<SomeRef> positional;
   std::vector<std::pair<std::string, SomeRef>> keywords;
   SomeRef star;  // *args (a tuple), or null
+  // The flow builder already matched the arguments to the parameters (a call of a constant
+  // function: every parameter, the *args tuple, the keyword-only ones, in that order).
+  bool prebound = false;
   CallShape shape() const;
 };
 
@@ -144,8 +151,10 @@ class Annotator : public FlowObserver {
 
   // calls.cc
   std::vector<SomeRef> match_arguments(FunctionDesc& func, const CallArgs& args);
-  std::string specialization_key(FunctionDesc& func, const std::vector<SomeRef>& cells);
-  flow::FunctionGraph* graph_for(FunctionDesc& func, const std::string& key);
+  std::string specialization_key(FunctionDesc& func, const std::vector<SomeRef>& cells,
+                                 std::vector<std::optional<flow::ConstValue>>* constant_args);
+  flow::FunctionGraph* graph_for(FunctionDesc& func, const std::string& key,
+                                 const std::vector<std::optional<flow::ConstValue>>& constant_args);
   // annotator_errors.cc
   flow::SourceLocation origin_of(const flow::Link* link, size_t arg_index) const;
   ErrorReport report_here(const std::string& message) const;

@@ -18,7 +18,8 @@ namespace {
 struct HandGraphs : GraphSource {
   std::map<std::string, std::function<FunctionGraph*(const std::string& name)>> makers;
   std::vector<std::unique_ptr<FunctionGraph>> owned;
-  FunctionGraph* build_graph(FunctionDesc& func, const std::string&, const std::string& suffix) override {
+  FunctionGraph* build_graph(FunctionDesc& func, const std::string&, const std::string& suffix,
+                             const std::vector<std::optional<ConstValue>>&, const Annotator&) override {
     return makers.at(func.name)(func.name + suffix);
   }
   FunctionGraph* make(const std::string& name) {
@@ -270,18 +271,18 @@ TEST_CASE("argument count errors are Python's messages") {
   };
   Annotator ann(graphs);
   FunctionDesc* two = function(ann, "two", {"a", "b"});
+  // main(f): f(1), with f a variable holding the function (so the arguments are not pre-bound).
   graphs.makers["main"] = [&](const std::string& name) {
     FunctionGraph* g = graphs.make(name);
-    g->startblock = g->new_block({});
-    Constant* f = g->new_constant(PyObjectRef{1});
-    f->annotation = std::make_shared<SomePBC>(std::vector<const Desc*>{two});
+    Variable* f = g->new_variable("f");
+    g->startblock = g->new_block({f});
     Variable* r = op(g, g->startblock, "simple_call", {f, g->new_constant(int64_t{1})}, 7);
     g->startblock->add_exit(g->returnblock, {r});
     return g;
   };
   ann.set_source_reader(reader_never_used);
-  FunctionDesc* main_f = function(ann, "main", {});
-  CHECK_THROWS_WITH_AS(ann.annotate_entry(*main_f, {}),
+  FunctionDesc* main_f = function(ann, "main", {"f"});
+  CHECK_THROWS_WITH_AS(ann.annotate_entry(*main_f, {std::make_shared<SomePBC>(std::vector<const Desc*>{two})}),
                        doctest::Contains("two() missing 1 required positional argument: 'b'"),
                        AnnotationError);
 }

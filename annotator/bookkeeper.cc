@@ -121,7 +121,7 @@ SomeRef Bookkeeper::member_value(ClassDef* owner, const std::string& name) {
   switch (m.kind) {
     case ClassMember::Kind::Function:
     case ClassMember::Kind::ClassMethod: {
-      Desc* d = desc_for(m.object);
+      Desc* d = desc_for(m.function());
       if (!d || d->kind != DescKind::Function) return immutable_value(m.object);
       auto* f = &d->as<FunctionDesc>();
       return std::make_shared<SomePBC>(std::vector<const Desc*>{method_desc(

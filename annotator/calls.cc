@@ -138,7 +138,8 @@ std::vector<SomeRef> Annotator::match_arguments(FunctionDesc& func, const CallAr
   return cells;
 }
 
-std::string Annotator::specialization_key(FunctionDesc& func, const std::vector<SomeRef>& cells) {
+std::string Annotator::specialization_key(FunctionDesc& func, const std::vector<SomeRef>& cells,
+                                          std::vector<std::optional<flow::ConstValue>>* constant_args) {
   const std::string& tag = func.specialize_tag;
   if (tag.empty()) return "";
   std::string kind = tag.substr(std::string("specialize:").size());
@@ -167,6 +168,8 @@ std::string Annotator::specialization_key(FunctionDesc& func, const std::vector<
       if (s->is_constant()) {
         part = const_repr(*s->constant());
         if (s->is(SomeKind::PBC)) part = s->as<SomePBC>().descs()[0]->name;
+        constant_args->resize(cells.size());
+        (*constant_args)[i] = *s->constant();
       } else if (name == "arg_or_var") {
         part = "var";
       } else {
@@ -198,7 +201,8 @@ std::string Annotator::specialization_key(FunctionDesc& func, const std::vector<
   throw AnnotatorFailure(func.name + "() has an unknown specialization marker '" + tag + "'");
 }
 
-flow::FunctionGraph* Annotator::graph_for(FunctionDesc& func, const std::string& key) {
+flow::FunctionGraph* Annotator::graph_for(FunctionDesc& func, const std::string& key,
+                                          const std::vector<std::optional<flow::ConstValue>>& constant_args) {
   auto it = func.graphs.find(key);
   if (it != func.graphs.end()) return it->second;
   if (func.graphs.size() >= max_specializations) {
@@ -214,7 +218,7 @@ flow::FunctionGraph* Annotator::graph_for(FunctionDesc& func, const std::string&
     throw f;
   }
   std::string suffix = key.empty() ? "" : "__" + sanitize(key);
-  flow::FunctionGraph* g = graph_source_.build_graph(func, key, suffix);
+  flow::FunctionGraph* g = graph_source_.build_graph(func, key, suffix, constant_args, *this);
   if (!g) throw AnnotatorFailure("internal error: no graph for " + func.name);
   func.graphs[key] = g;
   func.graph_keys_in_order.push_back(key);
@@ -231,14 +235,24 @@ SomeRef Annotator::call_function(FunctionDesc& func, const CallArgs& args, const
     throw AnnotatorFailure(func.name + "() is a generator: `yield` is not RPython (yet)");
   if (func.signature.has_star_kwargs)
     throw AnnotatorFailure(func.name + "() takes **kwargs, which is not RPython");
-  std::vector<SomeRef> cells = match_arguments(func, args);
+  std::vector<SomeRef> cells;
+  if (args.prebound) {
+    cells = args.positional;
+    size_t n = func.signature.params.size() + (func.signature.star_args ? 1 : 0) + func.signature.kwonly.size();
+    if (cells.size() != n)
+      throw AnnotatorFailure("internal error: a pre-bound call of " + func.name + " passes " +
+                             std::to_string(cells.size()) + " arguments for " + std::to_string(n) + " parameters");
+  } else {
+    cells = match_arguments(func, args);
+  }
   if (func.specialize_tag == "specialize:memo") {
     if (!bookkeeper_.python())
       throw AnnotatorFailure("specialize.memo needs the Python objects");
     return bookkeeper_.python()->call_memo(func, cells);
   }
-  std::string key = specialization_key(func, cells);
-  flow::FunctionGraph* graph = graph_for(func, key);
+  std::vector<std::optional<flow::ConstValue>> constant_args;
+  std::string key = specialization_key(func, cells, &constant_args);
+  flow::FunctionGraph* graph = graph_for(func, key, constant_args);
   if (graph_out) *graph_out = graph;
   // Map the matched cells onto the start block's inputs by parameter name.
   std::vector<std::string> names = func.signature.params;

@@ -49,9 +49,9 @@ struct Signature {
   std::optional<std::string> star_args;  // *args
   std::vector<std::string> kwonly;       // keyword-only
   bool has_star_kwargs = false;          // **kwargs: not RPython
-  // Default values of the last params / of kwonly ones (their Python objects).
-  std::vector<flow::PyObjectRef> defaults;  // for params[params.size()-defaults.size():]
-  std::map<std::string, flow::PyObjectRef> kwonly_defaults;
+  // Default values of the last params / of kwonly ones.
+  std::vector<flow::ConstValue> defaults;  // for params[params.size()-defaults.size():]
+  std::map<std::string, flow::ConstValue> kwonly_defaults;
 };
 
 class FunctionGraphs;  // per-specialization graphs (bookkeeper)
@@ -65,10 +65,10 @@ class FunctionDesc : public Desc {
   flow::GraphFlags flags;         // from the rlib markers
   bool not_rpython = false;       // @not_rpython
   bool is_generator = false;
-  // `_annenforceargs_` and parameter type hints: the expected type name of each param.
-  std::vector<std::optional<std::string>> enforced_types;
-  std::vector<std::optional<std::string>> param_hints;  // from __annotations__
-  std::optional<std::string> return_hint;
+  // Type hints (`__annotations__`, evaluated) and `_annenforceargs_`: by parameter name, the
+  // expected type as a Python object; "return" for the result.
+  std::map<std::string, flow::ConstValue> hints;
+  std::map<std::string, flow::ConstValue> enforced;
   std::map<std::string, flow::FunctionGraph*> graphs;   // specialization key -> graph
   std::vector<std::string> graph_keys_in_order;         // keys in creation order
 };
@@ -77,7 +77,8 @@ class FunctionDesc : public Desc {
 struct ClassMember {
   enum class Kind : uint8_t { Function, StaticMethod, ClassMethod, Property, Constant };
   Kind kind;
-  flow::PyObjectRef object;  // the function (for Property: fget), or the constant
+  flow::ConstValue object;  // the function (for Property: fget), or the constant
+  flow::PyObjectRef function() const { return std::get<flow::PyObjectRef>(object); }
 };
 
 // `_immutable_fields_` entries: `x` (immutable), `x[*]` (an immutable list that is never

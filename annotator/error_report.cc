@@ -36,16 +36,12 @@ void append_source(std::string& out, const flow::SourceLocation& loc,
                    const SourceLineReader& read_line) {
   if (!loc.known() || !read_line) return;
   std::string text = read_line(*loc.file, loc.line);
-  if (text.empty()) return;
   while (!text.empty() && (text.back() == '\r' || text.back() == '\n')) text.pop_back();
-  std::string num = std::to_string(loc.line);
-  std::string gutter(num.size() < 5 ? 5 - num.size() : 0, ' ');
-  out += gutter + num + " | " + text + "\n";
-  if (loc.col > 0 && loc.col <= static_cast<int>(text.size()) + 1) {
-    std::string pad;
-    for (int i = 0; i < loc.col - 1; ++i) pad += text[i] == '\t' ? '\t' : ' ';
-    out += std::string(gutter.size() + num.size(), ' ') + " | " + pad + "^\n";
-  }
+  size_t indent = text.find_first_not_of(" \t");
+  if (indent == std::string::npos) return;
+  out += "    " + text.substr(indent) + "\n";
+  if (loc.col > static_cast<int>(indent))
+    out += "    " + std::string(loc.col - 1 - indent, ' ') + "^\n";
 }
 
 }  // namespace

@@ -34,7 +34,7 @@ SomeRef instance_getattr(RuleContext& cx, const SomeRef& obj, const std::string&
       if (inst.can_be_none())
         throw AnnotatorFailure("reading the property '" + name + "' of " + describe_for_user(obj) +
                                ", which may be None (check `is not None` first)");
-      Desc* getter = cx.bk.desc_for(m->object);
+      Desc* getter = cx.bk.desc_for(m->function());
       if (!getter || getter->kind != DescKind::Function)
         throw AnnotatorFailure("the property '" + name + "' has no getter function");
       CallArgs args;
@@ -73,7 +73,7 @@ SomeRef classes_getattr(RuleContext& cx, const std::vector<ClassDef*>& classes, 
         v = cx.bk.immutable_value(m->object);
         break;
       case ClassMember::Kind::ClassMethod: {
-        Desc* f = cx.bk.desc_for(m->object);
+        Desc* f = cx.bk.desc_for(m->function());
         v = std::make_shared<SomePBC>(std::vector<const Desc*>{
             cx.bk.method_of_frozen(&f->as<FunctionDesc>(), c->desc)});
         break;

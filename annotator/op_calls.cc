@@ -21,7 +21,15 @@ SomeRef dispatch_call(RuleContext& cx, const SomeRef& callee, const CallArgs& ar
   return cx.annotator.call(callee, args);
 }
 
-SomeRef simple_call_rule(RuleContext& cx) { return dispatch_call(cx, cx.arg(0), positional_args(cx, 1)); }
+SomeRef simple_call_rule(RuleContext& cx) {
+  CallArgs args = positional_args(cx, 1);
+  // A call of a constant function: the flow builder bound the arguments to the parameters.
+  SomeRef callee = cx.arg(0);
+  if (cx.value(0)->is_constant() && callee->is(SomeKind::PBC) && callee->as<SomePBC>().descs().size() == 1 &&
+      callee->as<SomePBC>().descs()[0]->kind == DescKind::Function)
+    args.prebound = true;
+  return dispatch_call(cx, callee, args);
+}
 
 SomeRef call_args_rule(RuleContext& cx) {
   CallArgs args = decode_call_args(cx);

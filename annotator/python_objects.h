@@ -29,6 +29,15 @@ struct JitDriverInfo {
   std::string name;
 };
 
+// A type hint, as a tree: kind is int, float, bool, str, bytes, None, list, dict, tuple,
+// optional (args[0] or None), class (cls), r_uint, any, or unknown (not checked).
+struct HintType {
+  std::string kind;
+  std::vector<HintType> args;
+  ClassDesc* cls = nullptr;
+  std::string text;  // as written, e.g. `list[int]`
+};
+
 // A specialize.memo table: every combination of constant arguments and its result.
 struct MemoTable {
   std::vector<std::pair<std::vector<flow::ConstValue>, flow::ConstValue>> rows;
@@ -54,6 +63,7 @@ class PythonObjects {
   SomeRef call_memo(FunctionDesc& func, const std::vector<SomeRef>& cells);
   const std::map<const FunctionDesc*, MemoTable>& memo_tables() const { return memo_tables_; }
   std::string describe(flow::PyObjectRef ref);
+  HintType hint_type(const flow::ConstValue& hint);
   std::string source_line(const std::string& file, int line);
 
  private:
