@@ -225,7 +225,10 @@ void Annotator::flow_in(flow::FunctionGraph* graph, flow::Block* block) {
         only_exception_links = true;
         break;
       }
-      if (is_call_op(op.opname)) return;  // a call that always raises: harmless
+      // A call that always raises is harmless (the code after it is dead), unless it is a call
+      // of None.
+      if (is_call_op(op.opname) && !(op.opname != "next" && annotation(op.args[0])->is(SomeKind::None)))
+        return;
       throw Blocked{i};
     }
     try {

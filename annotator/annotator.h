@@ -156,7 +156,12 @@ class Annotator : public FlowObserver {
   flow::FunctionGraph* graph_for(FunctionDesc& func, const std::string& key,
                                  const std::vector<std::optional<flow::ConstValue>>& constant_args);
   // annotator_errors.cc
-  flow::SourceLocation origin_of(const flow::Link* link, size_t arg_index) const;
+  // Where the value a link passes was made: its operation, or for a constant the statement
+  // that assigns (or returns) it to `name` in the function's source when it can be found.
+  flow::SourceLocation origin_of(const flow::Link* link, size_t arg_index, const std::string& name,
+                                 bool is_result) const;
+  flow::SourceLocation constant_source(const flow::FunctionGraph* g, const std::string& name,
+                                       bool is_result, const flow::ConstValue& value) const;
   ErrorReport report_here(const std::string& message) const;
 
   void add_pending_block(flow::FunctionGraph* graph, flow::Block* block,

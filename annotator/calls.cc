@@ -17,8 +17,16 @@ std::string plural(size_t n, const std::string& word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
-// A short, stable name of an annotation's type, for specialization keys.
-std::string type_key(const SomeRef& s) {
+// A short, stable name of an annotation's type, for specialization keys. Nested tuples share
+// items, so long names are replaced by a hash of their text (keeps keys short and linear to make).
+std::string type_key(const SomeRef& s, int depth = 0);
+
+std::string bounded(std::string key) {
+  if (key.size() <= 96) return key;
+  return "h" + std::to_string(std::hash<std::string>()(key) % 1000000007ULL);
+}
+
+std::string type_key(const SomeRef& s, int depth) {
   switch (s->kind()) {
     case SomeKind::Integer: return int_type_name(s->as<SomeInteger>().int_type());
     case SomeKind::Bool: return "bool";
@@ -31,8 +39,15 @@ std::string type_key(const SomeRef& s) {
     case SomeKind::Dict: return "dict";
     case SomeKind::Tuple: {
       std::string k = "tuple";
-      for (const auto& i : s->as<SomeTuple>().items) k += "_" + type_key(i);
-      return k;
+      const auto& items = s->as<SomeTuple>().items;
+      std::string previous;
+      const SomeValue* previous_item = nullptr;
+      for (const auto& i : items) {
+        if (i.get() != previous_item) previous = bounded(type_key(i, depth + 1));
+        previous_item = i.get();
+        k += "_" + previous;
+      }
+      return bounded(k);
     }
     case SomeKind::Instance: return s->as<SomeInstance>().classdef->name;
     case SomeKind::PBC: return "pbc";
@@ -305,6 +320,7 @@ SomeRef Annotator::instantiate(ClassDef* cls, const CallArgs& args) {
 }
 
 SomeRef Annotator::call(const SomeRef& callee, const CallArgs& args) {
+  if (callee->is(SomeKind::None)) return s_impossible();  // blocked until it generalizes
   if (callee->is(SomeKind::Type)) {
     const auto& t = callee->as<SomeType>();
     if (!t.base) throw AnnotatorFailure("cannot call a class that is not known at all (" + describe_for_user(callee) + ")");

@@ -60,8 +60,16 @@ std::string format_error(const ErrorReport& r, const SourceLineReader& read_line
   }
   if (!r.chain.empty() || !r.function.empty()) {
     out += "  call chain: ";
-    for (const auto& [fn, loc] : r.chain)
-      out += fn + " (" + where_text(loc, false) + ") -> ";
+    // Long (recursive) chains show their start and their end.
+    const size_t n = r.chain.size();
+    for (size_t i = 0; i < n; ++i) {
+      if (n > 8 && i == 4) {
+        out += "... (" + std::to_string(n - 8) + " more calls) -> ";
+        i = n - 5;  // then the last four
+        continue;
+      }
+      out += r.chain[i].first + " (" + where_text(r.chain[i].second, false) + ") -> ";
+    }
     out += r.function.empty() ? "?" : r.function;
     out += "\n";
   }

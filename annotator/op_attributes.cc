@@ -127,7 +127,7 @@ SomeRef getattr_rule(RuleContext& cx) {
       return classes_getattr(cx, classes, name);
     }
     case SomeKind::None:
-      throw AnnotatorFailure("None has no attribute '" + name + "'");
+      return s_impossible();  // blocked: reported at the end if it stays None
     default:
       break;
   }
@@ -158,6 +158,7 @@ SomeRef setattr_rule(RuleContext& cx) {
     cx.bk.write_attribute(cls, name, cx.arg(2)->is(SomeKind::PBC) ? cx.arg(2) : value);
     return s_none();
   }
+  if (obj->is(SomeKind::None)) return s_impossible();
   if (obj->is(SomeKind::PBC))
     throw AnnotatorFailure("cannot assign '" + name + "' on " + describe_for_user(obj) +
                            ": prebuilt constants are frozen");

@@ -79,6 +79,7 @@ SomeRef slice_of(RuleContext& cx, const SomeRef& c) {
 
 SomeRef getitem_rule(RuleContext& cx) {
   SomeRef c = cx.arg(0), i = cx.arg(1);
+  if (c->is(SomeKind::None)) return s_impossible();  // blocked until it generalizes
   if (c->is(SomeKind::Instance)) return call_special_method(cx, c, "__getitem__", {i});
   require_not_none(c, "indexing");
   if (is_slice(i)) return slice_of(cx, c);
@@ -125,6 +126,7 @@ SomeRef getitem_rule(RuleContext& cx) {
 
 SomeRef setitem_rule(RuleContext& cx) {
   SomeRef c = cx.arg(0), i = cx.arg(1), v = cx.arg(2);
+  if (c->is(SomeKind::None)) return s_impossible();  // blocked until it generalizes
   if (c->is(SomeKind::Instance)) {
     call_special_method(cx, c, "__setitem__", {i, v});
     return s_none();
@@ -158,6 +160,7 @@ SomeRef setitem_rule(RuleContext& cx) {
 
 SomeRef delitem_rule(RuleContext& cx) {
   SomeRef c = cx.arg(0), i = cx.arg(1);
+  if (c->is(SomeKind::None)) return s_impossible();  // blocked until it generalizes
   if (c->is(SomeKind::Instance)) {
     call_special_method(cx, c, "__delitem__", {i});
     return s_none();
@@ -212,6 +215,7 @@ SomeRef delslice_rule(RuleContext& cx) {
 
 // `item in container` (also used by the `contains` operation).
 SomeRef contains_annotation(RuleContext& cx, const SomeRef& c, const SomeRef& item) {
+  if (c->is(SomeKind::None)) return s_impossible();
   if (c->is(SomeKind::Instance)) return call_special_method(cx, c, "__contains__", {item});
   require_not_none(c, "`in`");
   switch (c->kind()) {
@@ -246,6 +250,7 @@ SomeRef contains_annotation(RuleContext& cx, const SomeRef& c, const SomeRef& it
 }
 
 SomeRef len_annotation(RuleContext& cx, const SomeRef& c) {
+  if (c->is(SomeKind::None)) return s_impossible();
   if (c->is(SomeKind::Instance)) return call_special_method(cx, c, "__len__", {});
   require_not_none(c, "len()");
   if (c->is_constant() && std::holds_alternative<std::string>(*c->constant()))
@@ -259,6 +264,7 @@ SomeRef len_annotation(RuleContext& cx, const SomeRef& c) {
 }
 
 SomeRef iter_annotation(RuleContext& cx, const SomeRef& c) {
+  if (c->is(SomeKind::None)) return s_impossible();
   if (c->is(SomeKind::Iterator)) return c;
   if (c->is(SomeKind::Instance)) return call_special_method(cx, c, "__iter__", {});
   require_not_none(c, "iteration");

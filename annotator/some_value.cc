@@ -99,11 +99,14 @@ bool SomeTuple::all_items_constant() const {
   return true;
 }
 
-std::string SomeTuple::repr() const {
+std::string SomeTuple::repr() const { return repr_nested(0); }
+
+std::string SomeTuple::repr_nested(int depth) const {
+  if (depth >= 3) return "tuple(...)";
   std::string s = "tuple(";
   for (size_t i = 0; i < items.size(); ++i) {
     if (i) s += ", ";
-    s += items[i]->repr();
+    s += items[i]->is(SomeKind::Tuple) ? items[i]->as<SomeTuple>().repr_nested(depth + 1) : items[i]->repr();
   }
   return s + ")";
 }

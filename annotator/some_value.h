@@ -232,6 +232,7 @@ class SomeTuple final : public SomeValue {
   std::vector<SomeRef> items;
   bool all_items_constant() const;
   std::string repr() const override;
+  std::string repr_nested(int depth) const;  // nested tuples beyond a few levels print as (...)
 
  protected:
   bool same_fields(const SomeValue& other) const override;

@@ -31,6 +31,8 @@ class Unifier {
     }
     if (a->is_number() && b->is_number()) return numbers(a, b);
     if (a->is_str() && b->is_str()) return strings(*a, *b);
+    if (a->is(SomeKind::Type) && b->is(SomeKind::PBC)) return type_and_classes(a, b);
+    if (b->is(SomeKind::Type) && a->is(SomeKind::PBC)) return type_and_classes(b, a);
     if (a->kind() != b->kind()) {
       if ((a->is_str() && b->is(SomeKind::Bytes)) || (b->is_str() && a->is(SomeKind::Bytes)))
         throw UnionError(a, b, "mixing str and bytes: encode or decode explicitly");
@@ -149,6 +151,19 @@ class Unifier {
       throw UnionError(a, b, "different builtin functions cannot be mixed");
     if (!ba.receiver) return a;
     return std::make_shared<SomeBuiltin>(ba.name, unite(ba.receiver, bb.receiver));
+  }
+
+  // A class known at run time meets constant classes (an exception's class on different paths).
+  static SomeRef type_and_classes(const SomeRef& t, const SomeRef& classes) {
+    const auto& pbc = classes->as<SomePBC>();
+    const ClassDef* base = t->as<SomeType>().base;
+    for (const Desc* d : pbc.descs()) {
+      const ClassDef* c = d->kind == DescKind::Class ? d->as<ClassDesc>().classdef : nullptr;
+      if (!c || pbc.can_be_none()) throw UnionError(t, classes);
+      base = base ? base->commonbase(c) : nullptr;
+      if (!base) throw UnionError(t, classes, "classes with no common base class");
+    }
+    return std::make_shared<SomeType>(base);
   }
 
   static SomeRef types(const SomeRef& a, const SomeRef& b) {
