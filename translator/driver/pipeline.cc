@@ -6,15 +6,20 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 
+#include <unistd.h>
+
+#include "annotator/annotate_stage.h"
 #include "translator/diagnostics.h"
+#include "translator/flow/flow_stage.h"
 
 namespace rpp {
 
 const std::vector<Stage>& pipeline_stages() {
   static const std::vector<Stage> stages = {
-      {"flow", "Foundation, part 2"},
-      {"annotate", "Annotator"},
+      {"flow", "Foundation, part 2", flow::run_flow_stage, flow::dump_flow_stage},
+      {"annotate", "Annotator", annotator::run_annotate_stage, annotator::dump_annotate_stage},
       {"rtype", "RTyper, part 1"},
       {"jit", "JIT codewriter"},
       {"backendopt", "Backend optimizations"},
@@ -26,10 +31,42 @@ const std::vector<Stage>& pipeline_stages() {
 
 namespace {
 
+// Graphviz text -> SVG, with the `dot` program.
+std::string render_svg(const std::string& dot_text) {
+  auto dir = std::filesystem::temp_directory_path();
+  std::string input = (dir / ("rpp-dump-" + std::to_string(getpid()) + ".dot")).string();
+  std::string output = input + ".svg";
+  {
+    std::ofstream f(input);
+    f << dot_text;
+  }
+  std::string command = "dot -Tsvg -o '" + output + "' '" + input + "'";
+  int status = std::system(command.c_str());
+  std::filesystem::remove(input);
+  if (status != 0) throw UserError("rpp translate: error: Graphviz `dot` failed to draw the dump (is graphviz installed?)");
+  std::ifstream f(output);
+  std::stringstream svg;
+  svg << f.rdbuf();
+  std::filesystem::remove(output);
+  return svg.str();
+}
+
+// A stage's dump: its text or Graphviz form (the stage reads options.dump_format), drawn as SVG
+// here for --format=svg.
+void write_stage_dump(TranslationContext& context, const Stage& stage, std::ostream& out) {
+  if (context.options.dump_format != "svg") {
+    stage.dump(context, out);
+    return;
+  }
+  std::stringstream dot;
+  stage.dump(context, dot);
+  out << render_svg(dot.str());
+}
+
 void write_dump(TranslationContext& context, const Stage& stage) {
   const auto& o = context.options;
   if (o.dump_dir.empty()) {
-    stage.dump(context, std::cout);
+    write_stage_dump(context, stage, std::cout);
     std::cout.flush();
     return;
   }
@@ -38,7 +75,7 @@ void write_dump(TranslationContext& context, const Stage& stage) {
   std::string file = o.dump_dir + "/" + std::string(stage.name) + "." + ext;
   std::ofstream out(file);
   if (!out) throw UserError("rpp translate: error: cannot write " + file);
-  stage.dump(context, out);
+  write_stage_dump(context, stage, out);
 }
 
 }  // namespace

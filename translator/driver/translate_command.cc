@@ -8,6 +8,7 @@
 #include "translator/driver/pipeline.h"
 #include "translator/frontend/program.h"
 #include "translator/frontend/python_host.h"
+#include "translator/frontend/python_object_table.h"
 
 namespace rpp {
 
@@ -16,9 +17,10 @@ int translate_command(const std::string& rpp_home, const std::vector<std::string
     try {
       auto options = parse_translate_options(args);
       if (!options) return 0;  // --help
+      // The host outlives the context: the context holds Python objects.
+      frontend::PythonHost host(rpp_home, {options->target});
       TranslationContext context;
       context.options = *options;
-      frontend::PythonHost host(rpp_home, {options->target});
       std::map<std::string, std::string> driver_options = {
           {"jit", options->jit ? "1" : ""},
           {"gc", options->gc},
@@ -26,8 +28,8 @@ int translate_command(const std::string& rpp_home, const std::vector<std::string
       };
       context.program = frontend::Program::import(options->target, driver_options,
                                                   options->target_args);
+      context.objects = frontend::make_object_table(*context.program);
       run_pipeline(context);
-      context.program.reset();
       return 0;
     } catch (const UserError& e) {
       std::fflush(stdout);
