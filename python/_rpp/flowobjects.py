@@ -58,6 +58,12 @@ _FOLDERS = {
     "ge": operator.ge,
     "newtuple": lambda *items: tuple(items),
 }
+for _name in ("neg", "abs", "add", "sub", "mul", "floordiv", "mod", "lshift"):
+    _FOLDERS[_name + "_ovf"] = _FOLDERS[_name]  # folded only when the result fits a machine word
+# Augmented assignments fold like their binary operation (the arguments are immutable).
+for _name in ("add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "lshift", "rshift", "and_",
+              "or_", "xor"):
+    _FOLDERS["inplace_" + _name] = _FOLDERS[_name]
 
 _INT_MIN = -(1 << 63)
 _INT_MAX = (1 << 63) - 1

@@ -74,9 +74,13 @@ std::vector<std::string> FlowBuilder::call_exceptions(Value* callee) {
 Value* FlowBuilder::generic_call(Value* callee, std::vector<Value*> args,
                                  std::vector<std::pair<std::string, Value*>> keywords, Value* star, pyast::Pos pos) {
   auto cases = call_exceptions(callee);
+  auto cls = as_ref(callee);
+  if (cls && space_.kind(*cls) != frontend::ObjectKind::Class) cls.reset();
   if (keywords.empty() && !star) {
     args.insert(args.begin(), callee);
-    return op_with_cases("simple_call", std::move(args), pos, cases);
+    Value* result = op_with_cases("simple_call", std::move(args), pos, cases);
+    if (cls) instance_of_[result] = *cls;
+    return result;
   }
   std::vector<std::string> names;
   std::vector<Value*> all = {callee};
@@ -86,7 +90,9 @@ Value* FlowBuilder::generic_call(Value* callee, std::vector<Value*> args,
   all.insert(all.end(), args.begin(), args.end());
   for (auto& [name, v] : keywords) all.push_back(v);
   if (star) all.push_back(star);
-  return op_with_cases("call_args", std::move(all), pos, cases);
+  Value* result = op_with_cases("call_args", std::move(all), pos, cases);
+  if (cls) instance_of_[result] = *cls;
+  return result;
 }
 
 Value* FlowBuilder::call_function(PyObjectRef function, std::vector<Value*> positional,

@@ -50,7 +50,7 @@ Value* FlowBuilder::op_with_cases(const std::string& opname, std::vector<Value*>
   const FlowOpInfo* info = find_flow_op(opname);
   bool all_constant = true;
   for (Value* a : args) all_constant &= a->is_constant();
-  if (all_constant && (info->pure() || opname == "getattr")) {
+  if (all_constant && (info->pure() || (info->flags & kInplace) || opname == "getattr")) {
     std::vector<ConstValue> values;
     for (Value* a : args) values.push_back(static_cast<Constant*>(a)->value);
     bool foldable = true;

@@ -141,7 +141,7 @@ class FlowBuilder {
   void exec_delete(const pyast::Delete& s);
   void exec_import(const pyast::Stmt& s);
   void exec_nested_def(const pyast::FunctionDef& s);
-  [[noreturn]] void resignal(Unroll kind, const std::vector<Value*>& payload);
+  void resignal(Unroll kind, const std::vector<Value*>& payload);
 
   // ---------------------------------------------------------------- expressions (expressions.cc)
   Value* eval(const pyast::Expr& e);
@@ -186,6 +186,8 @@ class FlowBuilder {
   Value* generic_call(Value* callee, std::vector<Value*> args, std::vector<std::pair<std::string, Value*>> keywords,
                       Value* star, pyast::Pos pos);
   std::vector<std::string> call_exceptions(Value* callee);
+  // Results of calls of constant classes: `raise E(...)` raises exactly E.
+  std::unordered_map<const Value*, PyObjectRef> instance_of_;
 
   // ---------------------------------------------------------------- data
   FlowSpace& space_;

@@ -461,6 +461,8 @@ void FlowBuilder::exec_raise(const Raise& s) {
       throw PyRaise{value, instance};
     }
   }
+  auto made = instance_of_.find(value);
+  if (made != instance_of_.end()) throw PyRaise{constant(made->second), value};
   throw PyRaise{op("type", {value}, s.exc->pos), value};
 }
 
