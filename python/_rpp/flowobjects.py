@@ -244,7 +244,7 @@ class ObjectTable:
             if hasattr(func, attr):
                 got = getattr(func, attr)
                 flags[flag] = (got is value) if value is not None else bool(got)
-        oopspec = getattr(func, "oopspec", "")
+        oopspec = getattr(func, "_jit_oopspec_", "")
         hidden, globals_, nonlocals, first_yield = ([], {}, {}, (0, 0))
         if node is not None:
             hidden, globals_, nonlocals, first_yield = flowast.scope_facts(node)
@@ -405,7 +405,7 @@ class ObjectTable:
     def unroll_items(self, value):
         cls = type(value)
         if cls.__module__ == "rpython.rlib.unroll" and cls.__name__ == "unrolling_iterable":
-            return list(value)
+            return list(value.get_items())
         return None
 
 

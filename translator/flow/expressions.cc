@@ -64,11 +64,27 @@ Value* FlowBuilder::op_with_cases(const std::string& opname, std::vector<Value*>
     }
   }
   Variable* result = record(opname, std::move(args), pos);
+  static const char* const kBooleanOps[] = {"lt", "le", "eq", "ne", "gt", "ge", "is_", "contains",
+                                            "isinstance", "issubtype", "bool"};
+  for (const char* b : kBooleanOps)
+    if (opname == b) boolean_results_[result] = true;
   if (!cases.empty() && (protected_depth_ > 0 || force_exception_links)) guessexception(cases);
   return result;
 }
 
-bool FlowBuilder::truth(Value* v, pyast::Pos pos) { return guessbool(op("bool", {v}, pos)); }
+bool FlowBuilder::truth(Value* v, pyast::Pos pos) {
+  if (v->is_constant() && std::holds_alternative<bool>(static_cast<Constant*>(v)->value))
+    return std::get<bool>(static_cast<Constant*>(v)->value);
+  if (boolean_results_.count(v)) {
+    // A comparison's result is a bool already: switch on it directly, once per path.
+    auto known = known_truth_.find(v);
+    if (known != known_truth_.end()) return known->second;
+    bool outcome = guessbool(v);
+    known_truth_[v] = outcome;
+    return outcome;
+  }
+  return guessbool(op("bool", {v}, pos));
+}
 
 bool FlowBuilder::exception_match(Value* etype, Value* cls, pyast::Pos pos) {
   auto ref = as_ref(cls);

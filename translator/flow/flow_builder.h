@@ -189,6 +189,11 @@ class FlowBuilder {
   // Results of calls of constant classes: `raise E(...)` raises exactly E.
   std::unordered_map<const Value*, PyObjectRef> instance_of_;
 
+  // What forks decided on the current path: the truth of results of comparisons (which cannot
+  // change), so that `a < b < c` or `if x and y:` test each value once. Rebuilt by replays.
+  std::unordered_map<const Value*, bool> known_truth_;
+  std::unordered_map<const Value*, bool> boolean_results_;
+
   // ---------------------------------------------------------------- data
   FlowSpace& space_;
   frontend::ObjectTable& objects_;

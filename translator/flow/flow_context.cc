@@ -142,6 +142,8 @@ void FlowBuilder::record_block(FlowBlock* fb) {
     for (FlowBlock* egg : chain) replays_.push_back(Replay{egg->prev, 0, egg});
   }
   current_ = fb;
+  known_truth_.clear();
+  boolean_results_.clear();
   set_state(ancestor->state);
   try {
     run_function();
