@@ -392,7 +392,13 @@ class ObjectTable:
                         else "'%s' object" % type(obj).__qualname__)
                 return "error", "%s has no attribute '%s'" % (what, name)
         folder = _FOLDERS.get(opname)
-        if folder is None or not all(foldable(a) for a in args):
+        if folder is None:
+            return "no", None
+        if opname in ("isinstance", "type"):
+            # The class of a prebuilt object never changes, even when the object is mutable.
+            if not all(foldable(a) for a in args[1:]):
+                return "no", None
+        elif not all(foldable(a) for a in args):
             return "no", None
         try:
             result = folder(*args)

@@ -83,7 +83,11 @@ bool FlowBuilder::truth(Value* v, pyast::Pos pos) {
     known_truth_[v] = outcome;
     return outcome;
   }
-  return guessbool(op("bool", {v}, pos));
+  if (v == last_tested_) return last_truth_;
+  bool outcome = guessbool(op("bool", {v}, pos));
+  last_tested_ = v;
+  last_truth_ = outcome;
+  return outcome;
 }
 
 bool FlowBuilder::exception_match(Value* etype, Value* cls, pyast::Pos pos) {
@@ -383,7 +387,7 @@ Value* FlowBuilder::eval_lambda(const Lambda& e) {
 std::vector<Value*> FlowBuilder::unpack(Value* value, size_t count, pyast::Pos pos) {
   Value* length = op("len", {value}, pos);
   Value* right = op("eq", {length, constant(static_cast<int64_t>(count))}, pos);
-  if (!guessbool(op("bool", {right}, pos))) {
+  if (!truth(right, pos)) {
     Value* cls = constant(space_.builtin("ValueError"));
     Value* message = constant(std::string("wrong number of values to unpack (expected ") + std::to_string(count) + ")");
     throw PyRaise{cls, generic_call(cls, {message}, {}, nullptr, pos)};

@@ -193,6 +193,10 @@ class FlowBuilder {
   // change), so that `a < b < c` or `if x and y:` test each value once. Rebuilt by replays.
   std::unordered_map<const Value*, bool> known_truth_;
   std::unordered_map<const Value*, bool> boolean_results_;
+  // The value whose truth was tested last, while no operation was recorded since: `a and b or c`
+  // hands `a` on to `or`, which need not test it again.
+  const Value* last_tested_ = nullptr;
+  bool last_truth_ = false;
 
   // ---------------------------------------------------------------- data
   FlowSpace& space_;
