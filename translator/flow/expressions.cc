@@ -114,6 +114,11 @@ Value* FlowBuilder::load_local(const std::string& name, pyast::Pos pos) {
   auto slot = local_slots_.find(name);
   if (slot != local_slots_.end()) {
     Value* v = locals_[slot->second];
+    if (is_unbound(v)) {
+      Value* cls = constant(space_.builtin("UnboundLocalError"));
+      Value* message = constant("cannot access local variable '" + name + "' where it is not associated with a value");
+      throw PyRaise{cls, generic_call(cls, {message}, {}, nullptr, pos)};
+    }
     if (!v) {
       error(pos, "local variable '" + name +
                      "' may be used before it is assigned (it has no value on some path to here)");
