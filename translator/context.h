@@ -3,6 +3,7 @@
 #pragma once
 #include <memory>
 
+#include "rtyper/lltype/type_arena.h"
 #include "translator/options.h"
 
 namespace rpp {
@@ -21,6 +22,8 @@ struct TranslationContext {
   std::shared_ptr<frontend::ObjectTable> objects;
   // Owns every flow graph; later stages transform them in place.
   std::shared_ptr<flow::FlowSpace> flow;
+  // Every low-level type of the translation (interned: equal types are one object).
+  std::unique_ptr<lltype::TypeArena> types = std::make_unique<lltype::TypeArena>();
 };
 
 }  // namespace rpp
