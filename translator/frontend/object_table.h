@@ -96,7 +96,8 @@ class ObjectTable {
   // `<builtin len>`, `<C object #12>`; never an address.
   virtual std::string describe(PyObjectRef ref) = 0;
   // `builtins.len`, `posix.write`, `rpython.rlib.objectmodel.we_are_translated`: the qualified
-  // name of builtins and of rpython.* objects the toolchain treats specially; "" otherwise.
+  // name of builtins and of the rlib objects the translator implements itself (docs/rlib.md,
+  // "Objects the translator recognizes"; they are never flowed); "" otherwise.
   virtual std::string special_name(PyObjectRef ref) = 0;
   // builtins.NAME (exception classes for exception links, `isinstance`...).
   virtual PyObjectRef builtin(const std::string& name) = 0;
