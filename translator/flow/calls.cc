@@ -95,17 +95,13 @@ Value* FlowBuilder::generic_call(Value* callee, std::vector<Value*> args,
   return result;
 }
 
-Value* FlowBuilder::call_function(PyObjectRef function, std::vector<Value*> positional,
-                                  std::vector<std::pair<std::string, Value*>> keywords, pyast::Pos pos,
-                                  Value* bound_self) {
+std::optional<std::vector<Value*>> FlowBuilder::bind_arguments(
+    PyObjectRef function, std::vector<Value*> positional, std::vector<std::pair<std::string, Value*>> keywords,
+    pyast::Pos pos, Value* bound_self) {
   auto info = objects_.function_info(function);
   const std::string fname = info->qualname + "()";
-  if (info->not_rpython)
-    error(pos, "'" + info->qualname + "' is marked not_rpython: translated code cannot call it");
+  if (!info->kwarg.empty()) return std::nullopt;
   if (bound_self) positional.insert(positional.begin(), bound_self);
-  Value* callee = constant(function);
-  if (!info->kwarg.empty()) return generic_call(callee, positional, keywords, nullptr, pos);
-
   const auto& params = info->argnames;
   std::vector<Value*> slots(params.size(), nullptr);
   std::vector<Value*> extra;
@@ -150,7 +146,22 @@ Value* FlowBuilder::call_function(PyObjectRef function, std::vector<Value*> posi
   std::vector<Value*> args = slots;
   if (!info->vararg.empty()) args.push_back(op("newtuple", extra, pos));
   args.insert(args.end(), kwonly.begin(), kwonly.end());
-  return generic_call(callee, args, {}, nullptr, pos);
+  return args;
+}
+
+Value* FlowBuilder::call_function(PyObjectRef function, std::vector<Value*> positional,
+                                  std::vector<std::pair<std::string, Value*>> keywords, pyast::Pos pos,
+                                  Value* bound_self) {
+  auto info = objects_.function_info(function);
+  if (info->not_rpython)
+    error(pos, "'" + info->qualname + "' is marked not_rpython: translated code cannot call it");
+  Value* callee = constant(function);
+  auto args = bind_arguments(function, positional, keywords, pos, bound_self);
+  if (!args) {
+    if (bound_self) positional.insert(positional.begin(), bound_self);
+    return generic_call(callee, positional, keywords, nullptr, pos);
+  }
+  return generic_call(callee, *args, {}, nullptr, pos);
 }
 
 Value* FlowBuilder::call_special(const std::string& name, const Call& e, std::vector<Value*>& args,
@@ -242,6 +253,19 @@ Value* FlowBuilder::eval_call(const Call& e) {
     }
     frontend::ObjectKind kind = space_.kind(*ref);
     if (kind == frontend::ObjectKind::Function && !star) return call_function(*ref, args, keywords, e.pos);
+    if (kind == frontend::ObjectKind::Class && !star && !keywords.empty()) {
+      // C(a, k=v): the keywords are bound to __init__'s parameters (self excluded).
+      auto init = objects_.fold("getattr", {ConstValue{*ref}, ConstValue{std::string("__init__")}});
+      auto* init_ref = std::get_if<PyObjectRef>(&init.value);
+      if (init.status == frontend::FoldResult::Folded && init_ref &&
+          space_.kind(*init_ref) == frontend::ObjectKind::Function) {
+        Value* self = constant(NoneValue{});  // a placeholder for binding
+        if (auto bound = bind_arguments(*init_ref, args, keywords, e.pos, self)) {
+          bound->erase(bound->begin());
+          return generic_call(callee, *bound, {}, nullptr, e.pos);
+        }
+      }
+    }
     if (kind == frontend::ObjectKind::BoundMethod && !star) {
       auto [self, function] = objects_.bound_method(*ref);
       auto fref = std::get_if<PyObjectRef>(&function);

@@ -181,6 +181,11 @@ class FlowBuilder {
   Value* call_function(PyObjectRef function, std::vector<Value*> positional,
                        std::vector<std::pair<std::string, Value*>> keywords, pyast::Pos pos,
                        Value* bound_self = nullptr);
+  // The arguments of such a call, one per parameter (the *args tuple made); with `bound_self`,
+  // the first parameter is bound to it (and included). nullopt when the function takes **kwargs.
+  std::optional<std::vector<Value*>> bind_arguments(PyObjectRef function, std::vector<Value*> positional,
+                                                    std::vector<std::pair<std::string, Value*>> keywords,
+                                                    pyast::Pos pos, Value* bound_self);
   Value* call_special(const std::string& name, const pyast::Call& e, std::vector<Value*>& args,
                       std::vector<std::pair<std::string, Value*>>& keywords, bool& handled);
   Value* generic_call(Value* callee, std::vector<Value*> args, std::vector<std::pair<std::string, Value*>> keywords,
