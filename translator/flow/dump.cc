@@ -157,10 +157,8 @@ void dot_body(const FunctionGraph& graph, std::ostream& out, const ObjectDescrib
   Namer names(graph, describe);
   auto node = [&](const Block* b) { return prefix + names.block(b); };
   out << indent << "label=\"" << dot_escape(graph_header(graph)) << "\";\n";
-  out << indent << node(graph.returnblock) << " [label=\"return("
-      << dot_escape(names.variables(graph.returnblock->inputargs)) << ")\", shape=ellipse];\n";
-  out << indent << node(graph.exceptblock) << " [label=\"except("
-      << dot_escape(names.variables(graph.exceptblock->inputargs)) << ")\", shape=ellipse];\n";
+  out << indent << node(graph.returnblock) << " [label=\"return\", shape=ellipse];\n";
+  out << indent << node(graph.exceptblock) << " [label=\"except\", shape=ellipse];\n";
   for (Block* b : names.blocks()) {
     if (names.is_final(b)) continue;
     std::string label = names.block(b) + "(" + dot_escape(names.variables(b->inputargs)) + ")\\l";

@@ -127,6 +127,7 @@ std::vector<std::pair<PyObjectRef, SourceLocation>> FlowSpace::constant_callees(
       auto* ref = std::get_if<PyObjectRef>(&static_cast<Constant*>(op.args[0])->value);
       if (!ref) continue;
       frontend::ObjectKind k = kind(*ref);
+      if (!special_name(*ref).empty()) continue;  // implemented by the translator, never flowed
       if (k == frontend::ObjectKind::Function) {
         add(*ref, op.location);
       } else if (k == frontend::ObjectKind::Class) {
