@@ -4,6 +4,7 @@
 #include <cstring>
 #include <functional>
 
+#include "rtyper/lltype/jit_symbolic.h"
 #include "rtyper/lltype/memory_layout.h"
 #include "rtyper/lltype/symbolic.h"
 #include "runtime/layout.h"
@@ -301,7 +302,10 @@ Word Heap::constant_word(const flow::ConstValue& value, const LowLevelType* type
               case SymbolicKind::Vtable: return to_word(vtable_of(as<Struct>(sym->type())));
             }
           }
-          if (dynamic_cast<const TypeConstant*>(payload) || dynamic_cast<const ll::GraphSet*>(payload)) return 0;
+          if (dynamic_cast<const TypeConstant*>(payload) || dynamic_cast<const ll::GraphSet*>(payload) ||
+              dynamic_cast<const JitDriverRef*>(payload))
+            return 0;
+          if (dynamic_cast<const WeAreJitted*>(payload)) return 0;  // interpreted code is not jitted
           throw TypeError("the ll interpreter has no value for the constant " + payload->repr());
         } else {
           throw TypeError("the ll interpreter has no value for a flow-level constant (a Python object or bytes)");
