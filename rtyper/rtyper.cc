@@ -51,7 +51,11 @@ void RTyper::specialize() {
     throw UserError(std::string("rpp: error: ") + e.what());
   }
   for (flow::FunctionGraph* g : annotated_graphs_) {
-    specialize_graph(*this, *g);
+    try {
+      specialize_graph(*this, *g);
+    } catch (const RTypeFailure& e) {
+      throw UserError(std::string("rpp: error: in ") + g->name + ": " + e.what());
+    }
     specialized_.insert(g);
   }
   try {

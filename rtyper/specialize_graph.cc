@@ -146,10 +146,21 @@ class GraphSpecializer {
     graph_.exceptblock->inputargs[0]->concretetype = generic_class_;
     graph_.exceptblock->inputargs[1]->concretetype = generic_instance_;
     Variable* result = graph_.returnblock->inputargs[0];
-    result->concretetype = rtyper_.getrepr(result->annotation)->lowleveltype();
+    try {
+      result->concretetype = rtyper_.getrepr(result->annotation)->lowleveltype();
+    } catch (const RTypeFailure& e) {
+      fail_at(rtyper_, graph_, graph_.location, std::string("the result of ") + graph_.name + ": " + e.what());
+    }
     std::vector<Block*> blocks = graph_.iterblocks();
-    for (Block* b : blocks)
-      if (!b->is_final()) specialize_block(*b);
+    for (Block* b : blocks) {
+      if (b->is_final()) continue;
+      try {
+        specialize_block(*b);
+      } catch (const RTypeFailure& e) {
+        flow::SourceLocation where = b->operations.empty() ? graph_.location : b->operations.front().location;
+        fail_at(rtyper_, graph_, where, e.what());
+      }
+    }
   }
 
  private:
