@@ -139,11 +139,7 @@ SomeRef int_fn(RuleContext&, const SomeBuiltin& b, const CallArgs& a) {
     return s_int();
   }
   if (x->is(SomeKind::Bool)) return s_nonneg_int();
-  if (x->is_integer()) {
-    if (x->as<SomeInteger>().is_unsigned())
-      throw AnnotatorFailure("int() of an unsigned integer: use intmask()");
-    return without_constant(x);
-  }
+  if (x->is_integer()) return x->as<SomeInteger>().is_unsigned() ? s_int() : without_constant(x);
   if (x->is(SomeKind::Float) || x->is_str()) {
     if (x->can_be_none()) throw AnnotatorFailure("int() of " + describe_for_user(x) + ", which may be None");
     return s_int();

@@ -323,9 +323,18 @@ SomeRef popitem_m(RuleContext& cx, const SomeBuiltin& b, const CallArgs& a) {
 }
 
 template <IterVariant V>
-SomeRef view_m(RuleContext&, const SomeBuiltin& b, const CallArgs& a) {
+SomeRef view_m(RuleContext& cx, const SomeBuiltin& b, const CallArgs& a) {
   no_keywords(b, a);
   expect_args(b, a, 0, 0);
+  DictDef* d = dict_of(b);
+  if (d->is_r_dict()) {
+    // r_dict's keys()/values()/items() return new lists.
+    SomeRef item = V == IterVariant::Keys     ? d->read_key(cx.position())
+                   : V == IterVariant::Values ? d->read_value(cx.position())
+                                              : SomeRef(std::make_shared<SomeTuple>(std::vector<SomeRef>{
+                                                    d->read_key(cx.position()), d->read_value(cx.position())}));
+    return cx.bk.new_list(item, true, true);
+  }
   return std::make_shared<SomeIterator>(b.receiver, V);
 }
 
