@@ -105,7 +105,9 @@ FunctionGraph* FlowSpace::graph_for(PyObjectRef function, const SpecializationKe
                         std::to_string(info->first_line) + "): " + e.what(),
                     3);
   }
-  auto errors = check_graph(*graph);
+  CheckOptions check;
+  check.flow_level = true;
+  auto errors = check_graph(*graph, check);
   if (!errors.empty()) {
     std::string message = "rpp: internal error: the flow graph of " + graph->name + " breaks the graph invariants:";
     for (auto& e : errors) message += "\n  " + e;
