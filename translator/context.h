@@ -3,6 +3,7 @@
 #pragma once
 #include <memory>
 
+#include "rtyper/lltype/type_arena.h"
 #include "translator/options.h"
 
 namespace rpp {
@@ -27,6 +28,8 @@ struct TranslationContext {
   // The annotator's results (classdefs, list/dict definitions, call families); the annotation
   // of each value is in Value::annotation.
   std::shared_ptr<annotator::Annotation> annotation;
+  // Every low-level type of the translation (interned: equal types are one object).
+  std::unique_ptr<lltype::TypeArena> types = std::make_unique<lltype::TypeArena>();
 };
 
 }  // namespace rpp

@@ -58,6 +58,12 @@ _FOLDERS = {
     "ge": operator.ge,
     "newtuple": lambda *items: tuple(items),
 }
+for _name in ("neg", "abs", "add", "sub", "mul", "floordiv", "mod", "lshift"):
+    _FOLDERS[_name + "_ovf"] = _FOLDERS[_name]  # folded only when the result fits a machine word
+# Augmented assignments fold like their binary operation (the arguments are immutable).
+for _name in ("add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "lshift", "rshift", "and_",
+              "or_", "xor"):
+    _FOLDERS["inplace_" + _name] = _FOLDERS[_name]
 
 _INT_MIN = -(1 << 63)
 _INT_MAX = (1 << 63) - 1
@@ -72,6 +78,30 @@ _FLAG_ATTRIBUTES = [
     ("_dont_inline_", True, "dont_inline"),
     ("_jit_look_inside_iff_", None, "look_inside_iff"),
 ]
+
+
+# The rlib objects the translator implements itself (docs/rlib.md, "Objects the translator
+# recognizes"): they are never flowed; special_name() names them for the builder and annotator.
+_RECOGNIZED = {
+    "rpython.rlib.objectmodel": """we_are_translated instantiate compute_hash compute_identity_hash
+        compute_unique_id current_object_addr_as_int newlist_hint resizelist_hint
+        keepalive_until_here likely unlikely import_from_mixin r_dict r_ordereddict""",
+    "rpython.rlib.jit": """JitDriver DirectVRef we_are_jitted isconstant isvirtual hint promote
+        promote_string promote_unicode record_exact_class record_exact_value record_known_result
+        conditional_call conditional_call_elidable assert_green current_trace_length jit_debug
+        enter_portal_frame leave_portal_frame virtual_ref virtual_ref_finish set_param
+        set_user_param""",
+    "rpython.rlib.unroll": "unrolling_iterable",
+    "rpython.rlib.rarithmetic": """intmask ovfcheck ovfcheck_float_to_int widen longlongmask
+        r_uint r_int r_longlong r_ulonglong r_int32 r_uint32 r_int64 r_uint64 r_int16 r_uint16
+        r_int8 r_uint8 r_singlefloat r_longfloat base_int""",
+    "rpython.rlib.rstring": "StringBuilder UnicodeBuilder BytesBuilder",
+    "rpython.rlib.debug": """debug_print debug_start debug_stop have_debug_prints debug_offset
+        debug_flush ll_assert fatalerror fatalerror_notb make_sure_not_resized mark_dict_non_null
+        check_nonneg check_regular_int check_list_of_chars check_annotation attach_gdb""",
+    "rpython.rlib.rfloat": "formatd double_to_string string_to_float rstring_to_float round_double",
+}
+_RECOGNIZED = {"%s.%s" % (m, n) for m, names in _RECOGNIZED.items() for n in names.split()}
 
 
 def _is_frozen(obj):
@@ -93,6 +123,20 @@ def foldable(obj):
     if isinstance(obj, (type, types.ModuleType, types.FunctionType, types.BuiltinFunctionType)):
         return True
     return _is_frozen(obj)
+
+
+def _value_key(obj):
+    """A key equal exactly for the same immutable value (1 and True differ, 0.0 and -0.0 too)."""
+    t = type(obj)
+    if t is tuple:
+        return (t, tuple(_value_key(x) for x in obj))
+    if t is frozenset:
+        return (t, frozenset(_value_key(x) for x in obj))
+    if t is float:
+        return (t, obj.hex())
+    if obj is None or t in (bool, int, str, bytes):
+        return (t, obj)
+    return (t, id(obj))
 
 
 def _attribute_foldable(obj):
@@ -140,11 +184,16 @@ class ObjectTable:
         self.ids = {}            # id(obj) -> table id (objects are kept alive by self.objects)
         self.entry = entry_point
         self.made_functions = {}
+        self.canonical = {}
         self.ref(entry_point)
 
     # ---- ids
 
     def ref(self, obj):
+        # Equal immutable values computed at flow time (folded tuples) are one object, so that
+        # folding the same thing twice gives the same id.
+        if type(obj) in (tuple, frozenset) and foldable(obj):
+            obj = self.canonical.setdefault(_value_key(obj), obj)
         key = id(obj)
         index = self.ids.get(key)
         if index is None:
@@ -206,7 +255,7 @@ class ObjectTable:
             if getattr(builtins, getattr(obj, "__name__", ""), None) is obj:
                 return "builtins." + obj.__name__
         module, name = _qualified(obj)
-        if module.startswith("rpython.") and isinstance(obj, (types.FunctionType, type)):
+        if isinstance(obj, (types.FunctionType, type)) and "%s.%s" % (module, name) in _RECOGNIZED:
             return "%s.%s" % (module, name)
         return ""
 
@@ -238,7 +287,7 @@ class ObjectTable:
             if hasattr(func, attr):
                 got = getattr(func, attr)
                 flags[flag] = (got is value) if value is not None else bool(got)
-        oopspec = getattr(func, "oopspec", "")
+        oopspec = getattr(func, "_jit_oopspec_", "")
         hidden, globals_, nonlocals, first_yield = ([], {}, {}, (0, 0))
         if node is not None:
             hidden, globals_, nonlocals, first_yield = flowast.scope_facts(node)
@@ -386,7 +435,13 @@ class ObjectTable:
                         else "'%s' object" % type(obj).__qualname__)
                 return "error", "%s has no attribute '%s'" % (what, name)
         folder = _FOLDERS.get(opname)
-        if folder is None or not all(foldable(a) for a in args):
+        if folder is None:
+            return "no", None
+        if opname in ("isinstance", "type"):
+            # The class of a prebuilt object never changes, even when the object is mutable.
+            if not all(foldable(a) for a in args[1:]):
+                return "no", None
+        elif not all(foldable(a) for a in args):
             return "no", None
         try:
             result = folder(*args)
@@ -399,7 +454,7 @@ class ObjectTable:
     def unroll_items(self, value):
         cls = type(value)
         if cls.__module__ == "rpython.rlib.unroll" and cls.__name__ == "unrolling_iterable":
-            return list(value)
+            return list(value.get_items())
         return None
 
 

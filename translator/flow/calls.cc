@@ -74,9 +74,13 @@ std::vector<std::string> FlowBuilder::call_exceptions(Value* callee) {
 Value* FlowBuilder::generic_call(Value* callee, std::vector<Value*> args,
                                  std::vector<std::pair<std::string, Value*>> keywords, Value* star, pyast::Pos pos) {
   auto cases = call_exceptions(callee);
+  auto cls = as_ref(callee);
+  if (cls && space_.kind(*cls) != frontend::ObjectKind::Class) cls.reset();
   if (keywords.empty() && !star) {
     args.insert(args.begin(), callee);
-    return op_with_cases("simple_call", std::move(args), pos, cases);
+    Value* result = op_with_cases("simple_call", std::move(args), pos, cases);
+    if (cls) instance_of_[result] = *cls;
+    return result;
   }
   std::vector<std::string> names;
   std::vector<Value*> all = {callee};
@@ -86,20 +90,18 @@ Value* FlowBuilder::generic_call(Value* callee, std::vector<Value*> args,
   all.insert(all.end(), args.begin(), args.end());
   for (auto& [name, v] : keywords) all.push_back(v);
   if (star) all.push_back(star);
-  return op_with_cases("call_args", std::move(all), pos, cases);
+  Value* result = op_with_cases("call_args", std::move(all), pos, cases);
+  if (cls) instance_of_[result] = *cls;
+  return result;
 }
 
-Value* FlowBuilder::call_function(PyObjectRef function, std::vector<Value*> positional,
-                                  std::vector<std::pair<std::string, Value*>> keywords, pyast::Pos pos,
-                                  Value* bound_self) {
+std::optional<std::vector<Value*>> FlowBuilder::bind_arguments(
+    PyObjectRef function, std::vector<Value*> positional, std::vector<std::pair<std::string, Value*>> keywords,
+    pyast::Pos pos, Value* bound_self) {
   auto info = objects_.function_info(function);
   const std::string fname = info->qualname + "()";
-  if (info->not_rpython)
-    error(pos, "'" + info->qualname + "' is marked not_rpython: translated code cannot call it");
+  if (!info->kwarg.empty()) return std::nullopt;
   if (bound_self) positional.insert(positional.begin(), bound_self);
-  Value* callee = constant(function);
-  if (!info->kwarg.empty()) return generic_call(callee, positional, keywords, nullptr, pos);
-
   const auto& params = info->argnames;
   std::vector<Value*> slots(params.size(), nullptr);
   std::vector<Value*> extra;
@@ -144,7 +146,22 @@ Value* FlowBuilder::call_function(PyObjectRef function, std::vector<Value*> posi
   std::vector<Value*> args = slots;
   if (!info->vararg.empty()) args.push_back(op("newtuple", extra, pos));
   args.insert(args.end(), kwonly.begin(), kwonly.end());
-  return generic_call(callee, args, {}, nullptr, pos);
+  return args;
+}
+
+Value* FlowBuilder::call_function(PyObjectRef function, std::vector<Value*> positional,
+                                  std::vector<std::pair<std::string, Value*>> keywords, pyast::Pos pos,
+                                  Value* bound_self) {
+  auto info = objects_.function_info(function);
+  if (info->not_rpython)
+    error(pos, "'" + info->qualname + "' is marked not_rpython: translated code cannot call it");
+  Value* callee = constant(function);
+  auto args = bind_arguments(function, positional, keywords, pos, bound_self);
+  if (!args) {
+    if (bound_self) positional.insert(positional.begin(), bound_self);
+    return generic_call(callee, positional, keywords, nullptr, pos);
+  }
+  return generic_call(callee, *args, {}, nullptr, pos);
 }
 
 Value* FlowBuilder::call_special(const std::string& name, const Call& e, std::vector<Value*>& args,
@@ -236,6 +253,19 @@ Value* FlowBuilder::eval_call(const Call& e) {
     }
     frontend::ObjectKind kind = space_.kind(*ref);
     if (kind == frontend::ObjectKind::Function && !star) return call_function(*ref, args, keywords, e.pos);
+    if (kind == frontend::ObjectKind::Class && !star && !keywords.empty()) {
+      // C(a, k=v): the keywords are bound to __init__'s parameters (self excluded).
+      auto init = objects_.fold("getattr", {ConstValue{*ref}, ConstValue{std::string("__init__")}});
+      auto* init_ref = std::get_if<PyObjectRef>(&init.value);
+      if (init.status == frontend::FoldResult::Folded && init_ref &&
+          space_.kind(*init_ref) == frontend::ObjectKind::Function) {
+        Value* self = constant(NoneValue{});  // a placeholder for binding
+        if (auto bound = bind_arguments(*init_ref, args, keywords, e.pos, self)) {
+          bound->erase(bound->begin());
+          return generic_call(callee, *bound, {}, nullptr, e.pos);
+        }
+      }
+    }
     if (kind == frontend::ObjectKind::BoundMethod && !star) {
       auto [self, function] = objects_.bound_method(*ref);
       auto fref = std::get_if<PyObjectRef>(&function);

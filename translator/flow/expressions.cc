@@ -50,7 +50,7 @@ Value* FlowBuilder::op_with_cases(const std::string& opname, std::vector<Value*>
   const FlowOpInfo* info = find_flow_op(opname);
   bool all_constant = true;
   for (Value* a : args) all_constant &= a->is_constant();
-  if (all_constant && (info->pure() || opname == "getattr")) {
+  if (all_constant && (info->pure() || (info->flags & kInplace) || opname == "getattr")) {
     std::vector<ConstValue> values;
     for (Value* a : args) values.push_back(static_cast<Constant*>(a)->value);
     bool foldable = true;
@@ -64,11 +64,31 @@ Value* FlowBuilder::op_with_cases(const std::string& opname, std::vector<Value*>
     }
   }
   Variable* result = record(opname, std::move(args), pos);
+  static const char* const kBooleanOps[] = {"lt", "le", "eq", "ne", "gt", "ge", "is_", "contains",
+                                            "isinstance", "issubtype", "bool"};
+  for (const char* b : kBooleanOps)
+    if (opname == b) boolean_results_[result] = true;
   if (!cases.empty() && (protected_depth_ > 0 || force_exception_links)) guessexception(cases);
   return result;
 }
 
-bool FlowBuilder::truth(Value* v, pyast::Pos pos) { return guessbool(op("bool", {v}, pos)); }
+bool FlowBuilder::truth(Value* v, pyast::Pos pos) {
+  if (v->is_constant() && std::holds_alternative<bool>(static_cast<Constant*>(v)->value))
+    return std::get<bool>(static_cast<Constant*>(v)->value);
+  if (boolean_results_.count(v)) {
+    // A comparison's result is a bool already: switch on it directly, once per path.
+    auto known = known_truth_.find(v);
+    if (known != known_truth_.end()) return known->second;
+    bool outcome = guessbool(v);
+    known_truth_[v] = outcome;
+    return outcome;
+  }
+  if (v == last_tested_) return last_truth_;
+  bool outcome = guessbool(op("bool", {v}, pos));
+  last_tested_ = v;
+  last_truth_ = outcome;
+  return outcome;
+}
 
 bool FlowBuilder::exception_match(Value* etype, Value* cls, pyast::Pos pos) {
   auto ref = as_ref(cls);
@@ -94,6 +114,11 @@ Value* FlowBuilder::load_local(const std::string& name, pyast::Pos pos) {
   auto slot = local_slots_.find(name);
   if (slot != local_slots_.end()) {
     Value* v = locals_[slot->second];
+    if (is_unbound(v)) {
+      Value* cls = constant(space_.builtin("UnboundLocalError"));
+      Value* message = constant("cannot access local variable '" + name + "' where it is not associated with a value");
+      throw PyRaise{cls, generic_call(cls, {message}, {}, nullptr, pos)};
+    }
     if (!v) {
       error(pos, "local variable '" + name +
                      "' may be used before it is assigned (it has no value on some path to here)");
@@ -367,7 +392,7 @@ Value* FlowBuilder::eval_lambda(const Lambda& e) {
 std::vector<Value*> FlowBuilder::unpack(Value* value, size_t count, pyast::Pos pos) {
   Value* length = op("len", {value}, pos);
   Value* right = op("eq", {length, constant(static_cast<int64_t>(count))}, pos);
-  if (!guessbool(op("bool", {right}, pos))) {
+  if (!truth(right, pos)) {
     Value* cls = constant(space_.builtin("ValueError"));
     Value* message = constant(std::string("wrong number of values to unpack (expected ") + std::to_string(count) + ")");
     throw PyRaise{cls, generic_call(cls, {message}, {}, nullptr, pos)};

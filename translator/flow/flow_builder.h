@@ -130,7 +130,7 @@ class FlowBuilder {
   void exec_try(const pyast::Try& s);
   void exec_try_except(const pyast::Try& s);
   void exec_dispatch(const pyast::Try& s);
-  void exec_handler(const pyast::Try& s, int k, bool resumed);
+  void exec_handler(const pyast::Try& s, int k);  // resuming inside except clause k
   void exec_finally(const pyast::Try& s);
   void exec_with(const pyast::With& s);
   void exec_with_exit(const pyast::With& s);
@@ -141,7 +141,7 @@ class FlowBuilder {
   void exec_delete(const pyast::Delete& s);
   void exec_import(const pyast::Stmt& s);
   void exec_nested_def(const pyast::FunctionDef& s);
-  [[noreturn]] void resignal(Unroll kind, const std::vector<Value*>& payload);
+  void resignal(Unroll kind, const std::vector<Value*>& payload);
 
   // ---------------------------------------------------------------- expressions (expressions.cc)
   Value* eval(const pyast::Expr& e);
@@ -181,11 +181,27 @@ class FlowBuilder {
   Value* call_function(PyObjectRef function, std::vector<Value*> positional,
                        std::vector<std::pair<std::string, Value*>> keywords, pyast::Pos pos,
                        Value* bound_self = nullptr);
+  // The arguments of such a call, one per parameter (the *args tuple made); with `bound_self`,
+  // the first parameter is bound to it (and included). nullopt when the function takes **kwargs.
+  std::optional<std::vector<Value*>> bind_arguments(PyObjectRef function, std::vector<Value*> positional,
+                                                    std::vector<std::pair<std::string, Value*>> keywords,
+                                                    pyast::Pos pos, Value* bound_self);
   Value* call_special(const std::string& name, const pyast::Call& e, std::vector<Value*>& args,
                       std::vector<std::pair<std::string, Value*>>& keywords, bool& handled);
   Value* generic_call(Value* callee, std::vector<Value*> args, std::vector<std::pair<std::string, Value*>> keywords,
                       Value* star, pyast::Pos pos);
   std::vector<std::string> call_exceptions(Value* callee);
+  // Results of calls of constant classes: `raise E(...)` raises exactly E.
+  std::unordered_map<const Value*, PyObjectRef> instance_of_;
+
+  // What forks decided on the current path: the truth of results of comparisons (which cannot
+  // change), so that `a < b < c` or `if x and y:` test each value once. Rebuilt by replays.
+  std::unordered_map<const Value*, bool> known_truth_;
+  std::unordered_map<const Value*, bool> boolean_results_;
+  // The value whose truth was tested last, while no operation was recorded since: `a and b or c`
+  // hands `a` on to `or`, which need not test it again.
+  const Value* last_tested_ = nullptr;
+  bool last_truth_ = false;
 
   // ---------------------------------------------------------------- data
   FlowSpace& space_;

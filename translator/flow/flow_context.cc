@@ -142,6 +142,9 @@ void FlowBuilder::record_block(FlowBlock* fb) {
     for (FlowBlock* egg : chain) replays_.push_back(Replay{egg->prev, 0, egg});
   }
   current_ = fb;
+  known_truth_.clear();
+  boolean_results_.clear();
+  last_tested_ = nullptr;
   set_state(ancestor->state);
   try {
     run_function();
@@ -207,6 +210,7 @@ void FlowBuilder::mergeblock(FlowBlock* from, const FrameState& state) {
 }
 
 Variable* FlowBuilder::record(const std::string& opname, std::vector<Value*> args, pyast::Pos pos) {
+  last_tested_ = nullptr;
   if (replaying()) {
     Replay& r = replays_[replay_pos_];
     auto& ops = r.block->block->operations;

@@ -100,8 +100,14 @@ FunctionGraph* FlowSpace::graph_for(PyObjectRef function, const SpecializationKe
     FlowBuilder(*this, info, key, *graph).build();
   } catch (const FlowError& e) {
     throw UserError(format_error(objects_, *info, e, from));
+  } catch (const std::logic_error& e) {
+    throw UserError("rpp: internal error while flowing " + info->qualname + " (" + info->filename + ":" +
+                        std::to_string(info->first_line) + "): " + e.what(),
+                    3);
   }
-  auto errors = check_graph(*graph);
+  CheckOptions check;
+  check.flow_level = true;
+  auto errors = check_graph(*graph, check);
   if (!errors.empty()) {
     std::string message = "rpp: internal error: the flow graph of " + graph->name + " breaks the graph invariants:";
     for (auto& e : errors) message += "\n  " + e;
@@ -127,6 +133,7 @@ std::vector<std::pair<PyObjectRef, SourceLocation>> FlowSpace::constant_callees(
       auto* ref = std::get_if<PyObjectRef>(&static_cast<Constant*>(op.args[0])->value);
       if (!ref) continue;
       frontend::ObjectKind k = kind(*ref);
+      if (!special_name(*ref).empty()) continue;  // implemented by the translator, never flowed
       if (k == frontend::ObjectKind::Function) {
         add(*ref, op.location);
       } else if (k == frontend::ObjectKind::Class) {

@@ -55,7 +55,8 @@ class FlowSpace {
   bool check_asserts() const { return check_asserts_; }
 
   // The Python functions `graph` calls through a constant (simple_call of a constant function,
-  // and __init__ of a constant class that is instantiated), with the call locations, in order.
+  // and __init__ of a constant class that is instantiated), with the call locations, in order;
+  // not the rlib functions and classes the translator implements (ObjectTable::special_name).
   std::vector<std::pair<PyObjectRef, SourceLocation>> constant_callees(const FunctionGraph& graph);
 
   // Cached answers of the object table.

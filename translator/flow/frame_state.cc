@@ -16,6 +16,12 @@ std::string hint_for(size_t slot, const std::vector<std::string>& local_names) {
 
 }  // namespace
 
+bool is_unbound(const Value* v) {
+  if (!v || !v->is_constant()) return false;
+  auto* p = std::get_if<std::shared_ptr<const ConstPayload>>(&static_cast<const Constant*>(v)->value);
+  return p && *p && dynamic_cast<const UnboundLocal*>(p->get());
+}
+
 std::vector<Value*> FrameState::mergeable() const {
   std::vector<Value*> out(locals.begin(), locals.end());
   for (auto& e : entries) out.insert(out.end(), e.values.begin(), e.values.end());
@@ -40,6 +46,8 @@ std::vector<Variable*> FrameState::variables() const {
 bool FrameState::same_shape(const FrameState& other) const {
   if (point != other.point || locals.size() != other.locals.size() || entries.size() != other.entries.size())
     return false;
+  for (size_t i = 0; i < locals.size(); ++i)
+    if (is_unbound(locals[i]) != is_unbound(other.locals[i])) return false;
   for (size_t i = 0; i < entries.size(); ++i) {
     const Entry& a = entries[i];
     const Entry& b = other.entries[i];

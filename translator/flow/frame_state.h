@@ -58,6 +58,18 @@ struct Entry {
   std::vector<Value*> values;
 };
 
+// The value of a local that is unbound on this path although the code assigns it elsewhere: after a
+// `with` whose __exit__ suppressed an exception raised before the body assigned it. Reading it
+// raises UnboundLocalError, as in CPython. States differing in which locals are unbound never
+// merge (like RPython's SpecTag).
+class UnboundLocal : public ConstPayload {
+ public:
+  std::string repr() const override { return "<unbound>"; }
+  bool equals(const ConstPayload& other) const override { return dynamic_cast<const UnboundLocal*>(&other); }
+  size_t hash() const override { return 0x756e626f; }
+};
+bool is_unbound(const Value* v);
+
 struct FrameState {
   Point point;
   std::vector<Value*> locals;  // nullptr: undefined

@@ -10,6 +10,82 @@ using namespace rpp::pyast;
 
 namespace {
 
+// The names a statement list assigns (not inside nested functions or classes).
+void assigned_names(const Expr& target, std::vector<std::string>& out) {
+  switch (target.kind) {
+    case ExprKind::Name:
+      out.push_back(as<Name>(target).id);
+      break;
+    case ExprKind::Tuple:
+      for (auto& e : as<Tuple>(target).elts) assigned_names(*e, out);
+      break;
+    case ExprKind::List:
+      for (auto& e : as<List>(target).elts) assigned_names(*e, out);
+      break;
+    case ExprKind::Starred:
+      assigned_names(*as<Starred>(target).value, out);
+      break;
+    default:
+      break;
+  }
+}
+
+void assigned_names(const StmtList& body, std::vector<std::string>& out) {
+  for (auto& s : body) {
+    switch (s->kind) {
+      case StmtKind::Assign:
+        for (auto& t : as<Assign>(*s).targets) assigned_names(*t, out);
+        break;
+      case StmtKind::AugAssign:
+        assigned_names(*as<AugAssign>(*s).target, out);
+        break;
+      case StmtKind::AnnAssign:
+        assigned_names(*as<AnnAssign>(*s).target, out);
+        break;
+      case StmtKind::For:
+        assigned_names(*as<For>(*s).target, out);
+        assigned_names(as<For>(*s).body, out);
+        assigned_names(as<For>(*s).orelse, out);
+        break;
+      case StmtKind::While:
+        assigned_names(as<While>(*s).body, out);
+        assigned_names(as<While>(*s).orelse, out);
+        break;
+      case StmtKind::If:
+        assigned_names(as<If>(*s).body, out);
+        assigned_names(as<If>(*s).orelse, out);
+        break;
+      case StmtKind::With:
+        if (as<With>(*s).optional_vars) assigned_names(*as<With>(*s).optional_vars, out);
+        assigned_names(as<With>(*s).body, out);
+        break;
+      case StmtKind::Try: {
+        auto& t = as<Try>(*s);
+        assigned_names(t.body, out);
+        for (auto& h : t.handlers) {
+          if (!h.name.empty()) out.push_back(h.name);
+          assigned_names(h.body, out);
+        }
+        assigned_names(t.orelse, out);
+        assigned_names(t.finalbody, out);
+        break;
+      }
+      case StmtKind::FunctionDef:
+        out.push_back(as<FunctionDef>(*s).name);
+        break;
+      case StmtKind::Import:
+        for (auto& a : as<Import>(*s).names)
+          out.push_back(a.asname.empty() ? a.name.substr(0, a.name.find('.')) : a.asname);
+        break;
+      case StmtKind::ImportFrom:
+        for (auto& a : as<ImportFrom>(*s).names) out.push_back(a.asname.empty() ? a.name : a.asname);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
 // Restores a counter or a vector's size when a scope ends (normally or by a signal).
 struct DepthGuard {
   int& depth;
@@ -318,7 +394,7 @@ void FlowBuilder::exec_try_except(const Try& s) {
         exec_dispatch(s);
         return;
       case Part::Handler:
-        exec_handler(s, step->handler, true);
+        exec_handler(s, step->handler);
         return;
       case Part::OrElse:
         exec_list(&s, Part::OrElse, 0, s.orelse);
@@ -371,8 +447,7 @@ void FlowBuilder::exec_dispatch(const Try& s) {
   throw PyRaise{etype, evalue};
 }
 
-void FlowBuilder::exec_handler(const Try& s, int k, bool resumed) {
-  (void)resumed;
+void FlowBuilder::exec_handler(const Try& s, int k) {
   const ExceptHandler& h = s.handlers.at(k);
   EntryScope handling(*this, s, EntryKind::Handling, {});
   exec_list(&s, Part::Handler, k, h.body);
@@ -438,7 +513,18 @@ void FlowBuilder::exec_with_exit(const With& s) {
   Value* none = constant(NoneValue{});
   if (kind == Unroll::Raise) {
     Value* suppress = generic_call(exit, {payload[0], payload[1], none}, {}, nullptr, s.pos);
-    if (truth(suppress, s.pos)) return;
+    if (truth(suppress, s.pos)) {
+      // Suppressed: what the body had not assigned yet stays unbound after the statement.
+      std::vector<std::string> names;
+      if (s.optional_vars) assigned_names(*s.optional_vars, names);
+      assigned_names(s.body, names);
+      for (auto& name : names) {
+        auto slot = local_slots_.find(name);
+        if (slot != local_slots_.end() && !locals_[slot->second])
+          locals_[slot->second] = constant(std::shared_ptr<const ConstPayload>(std::make_shared<UnboundLocal>()));
+      }
+      return;
+    }
     throw PyRaise{payload[0], payload[1]};
   }
   generic_call(exit, {none, none, none}, {}, nullptr, s.pos);
@@ -461,6 +547,8 @@ void FlowBuilder::exec_raise(const Raise& s) {
       throw PyRaise{value, instance};
     }
   }
+  auto made = instance_of_.find(value);
+  if (made != instance_of_.end()) throw PyRaise{constant(made->second), value};
   throw PyRaise{op("type", {value}, s.exc->pos), value};
 }
 

@@ -54,9 +54,10 @@ struct FunctionInfo {
   // starting with '.'), and the names declared `global` / `nonlocal` with where.
   std::vector<std::string> hidden_locals;
   std::map<std::string, pyast::Pos> global_names, nonlocal_names;
-  // rlib decorators, read from the function's attributes (RPython's names): _elidable_function_,
-  // _jit_look_inside_ = False, _jit_unroll_safe_, _jit_loop_invariant_, _always_inline_,
-  // _dont_inline_, oopspec; _annspecialcase_ (e.g. "specialize:arg(0)"); _not_rpython_.
+  // rlib decorators, read from the function's marker attributes (docs/rlib.md): _elidable_function_,
+  // _jit_look_inside_ = False, _jit_unroll_safe_, _jit_loop_invariant_, _jit_look_inside_iff_,
+  // _always_inline_ = True, _dont_inline_, _jit_oopspec_; _annspecialcase_ (e.g.
+  // "specialize:arg(0)"); _not_rpython_.
   flow::GraphFlags flags;
   std::string specialize;
   bool not_rpython = false;
@@ -95,7 +96,8 @@ class ObjectTable {
   // `<builtin len>`, `<C object #12>`; never an address.
   virtual std::string describe(PyObjectRef ref) = 0;
   // `builtins.len`, `posix.write`, `rpython.rlib.objectmodel.we_are_translated`: the qualified
-  // name of builtins and of rpython.* objects the toolchain treats specially; "" otherwise.
+  // name of builtins and of the rlib objects the translator implements itself (docs/rlib.md,
+  // "Objects the translator recognizes"; they are never flowed); "" otherwise.
   virtual std::string special_name(PyObjectRef ref) = 0;
   // builtins.NAME (exception classes for exception links, `isinstance`...).
   virtual PyObjectRef builtin(const std::string& name) = 0;
