@@ -1,9 +1,9 @@
 # An attribute read through the base class moves up to it: `kind` is written by both
 # subclasses and read through a Node; its readers see the union.
 # run: rpp translate --stop-after=annotate --dump=annotate %s
+# check: graph Leaf.__init__(self: Leaf, value: nonneg int) -> None
 # check: graph show(n: Node) -> str
 # check: : str = getattr({{v[0-9]+}}, 'kind')
-# check: graph Leaf.__init__(self: Leaf, value: nonneg int) -> None
 
 class Node(object):
     pass

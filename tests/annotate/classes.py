@@ -4,10 +4,10 @@
 # run: rpp translate --stop-after=annotate --dump=annotate %s
 # check: graph entry_point
 # check: : Shape = simple_call(<function make>
-# check: : methods {Square.area, Circle.area} = getattr({{v[0-9]+}}, 'area')
+# check: : methods {Circle.area, Square.area} = getattr({{v[0-9]+}}, 'area')
 # check: : float = simple_call(
-# check: graph Square.area(self: Square) -> float
 # check: graph Circle.area(self: Circle) -> float
+# check: graph Square.area(self: Square) -> float
 
 class Shape(object):
     def describe(self):

@@ -1,10 +1,12 @@
 # staticmethod, classmethod (called on the class and on an instance), read-only property,
 # class attributes as constants, and `cls()` on a variable holding classes.
 # run: rpp translate --stop-after=annotate --dump=annotate %s
-# check: graph Shape.unit() -> nonneg int
-# check: graph Shape.create(cls: type (subclass of Shape)) -> Shape
-# check: graph Shape.double_sides(self: Shape) -> nonneg int
+# check: : nonneg int = getattr({{v[0-9]+}}, 'double_sides')
+# check: : method Shape.create = getattr(
 # check: graph build(c: bool) -> Shape
+# check: graph Shape.unit() -> int = 1
+# check: graph Shape.double_sides(self: Shape) -> nonneg int
+# check: graph Shape.create(cls: type (subclass of Shape)) -> Shape
 
 class Shape(object):
     sides = 0

@@ -1,7 +1,7 @@
 # A mixin copied into a class with import_from_mixin: its methods become the class's own.
 # run: rpp translate --stop-after=annotate --dump=annotate %s
-# check: graph Counter.bump(self: Counter) -> nonneg int
 # check: graph Counter.__init__(self: Counter) -> None
+# check: graph CountingMixin.bump(self: Counter) -> nonneg int
 from rpython.rlib.objectmodel import import_from_mixin
 
 class CountingMixin(object):

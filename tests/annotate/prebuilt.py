@@ -2,9 +2,10 @@
 # lists and dicts, memoized by identity (the same object is one definition everywhere).
 # run: rpp translate --stop-after=annotate --dump=annotate %s
 # check: graph lookup(name: str) -> Op or None
-# check: : dict[str, Op] = getattr
+# check: : builtin method get of dict[str, Op] = getattr(<dict object #{{[0-9]+}}>, 'get')
+# check: graph Op.apply(self: Op, a: nonneg int, b: int = 2) -> nonneg int
+# check: : char = getattr({{v[0-9]+}}, 'symbol')
 # check: graph first() -> Op
-# check: graph Op.apply(self: Op, a: nonneg int, b: nonneg int) -> nonneg int
 
 class Op(object):
     def __init__(self, name, symbol):

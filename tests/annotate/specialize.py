@@ -1,6 +1,8 @@
 # rlib specializations: argtype (one graph per argument type), arg (one per constant value, the
 # constant seen inside), memo (computed at translation time), call_location (one per call site).
 # run: rpp translate --stop-after=annotate --dump=annotate %s
+# check: : int = 2 = simple_call(<function size_of>, <class Small>)
+# check: : int = 200 = simple_call(<function size_of>, <class Big>)
 # check: graph describe__int(x: int) -> str
 # check: graph describe__str(x: str) -> str
 # check: graph scale__2(x: nonneg int, factor: int = 2) -> nonneg int
