@@ -263,7 +263,7 @@ SomeRef list_fn(RuleContext& cx, const SomeBuiltin& b, const CallArgs& a) {
   no_keywords(b, a);
   expect_args(b, a, 0, 1);
   if (a.positional.empty()) return cx.bk.new_list(s_impossible());
-  return cx.bk.new_list(without_constant(items_of(cx, arg(a, 0))), true, true);
+  return cx.bk.new_list(without_constant(items_of(cx, arg(a, 0))));
 }
 
 SomeRef dict_fn(RuleContext& cx, const SomeBuiltin& b, const CallArgs& a) {
@@ -291,7 +291,7 @@ SomeRef sorted_fn(RuleContext& cx, const SomeBuiltin& b, const CallArgs& a) {
   if (!item->is_number() && !item->is_str() && !item->is(SomeKind::Impossible))
     throw AnnotatorFailure("sorted() of items of type " + describe_for_user(item) +
                            " is not supported (use rpython.rlib.listsort.TimSort with lt())");
-  return cx.bk.new_list(item, true, true);
+  return cx.bk.new_list(item);
 }
 
 SomeRef int_text_fn(RuleContext&, const SomeBuiltin& b, const CallArgs& a) {

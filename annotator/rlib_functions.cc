@@ -216,7 +216,7 @@ SomeRef identity_hash_fn(RuleContext&, const SomeBuiltin& b, const CallArgs& a) 
 SomeRef newlist_hint_fn(RuleContext& cx, const SomeBuiltin& b, const CallArgs& a) {
   expect_args(b, a, 0, 1);
   if (!a.positional.empty()) require(arg(a, 0)->is_integer(), b, "needs an integer", arg(a, 0));
-  return cx.bk.new_list(s_impossible(), true, true);
+  return cx.bk.new_list(s_impossible());
 }
 
 SomeRef resizelist_hint_fn(RuleContext&, const SomeBuiltin& b, const CallArgs& a) {

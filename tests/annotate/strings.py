@@ -1,6 +1,6 @@
 # Text: s[i] is a char (one code point), char + char is a str, methods of str, bytes apart.
 # run: rpp translate --stop-after=annotate --dump=annotate %s
-# check: graph text(s: str) -> tuple(char, str, list[str; resized], bool, nonneg int, str, bytes)
+# check: graph text(s: str) -> tuple(char, str, list[str; fixed], bool, nonneg int, str, bytes)
 # check: : builtin method split of str = getattr(
 # check: graph raw(b: bytes = b'abc') -> tuple(nonneg int, str, bytes)
 
