@@ -393,6 +393,16 @@ void Annotator::follow_raise_link(flow::FunctionGraph* graph, const flow::Link* 
   for (flow::Value* arg : link->args) {
     SomeRef s = annotation(arg);
     if (!s) throw AnnotatorFailure("internal error: a link passes a variable with no annotation");
+    // The flow builder passes the exception's class as the constant exitcase when it is exact:
+    // it is still the type of the exception value (for `except C:` narrowing).
+    if (arg == link->exitcase || (arg->is_constant() && link->exitcase &&
+                                  flow::const_value_equal(static_cast<flow::Constant*>(arg)->value,
+                                                          link->exitcase->value))) {
+      std::vector<const flow::Variable*> of;
+      if (link->last_exc_value) of.push_back(link->last_exc_value);
+      auto t = std::make_shared<SomeType>(cls, of);
+      s = t;
+    }
     cells.push_back(apply_renaming(s, link));
   }
   add_pending_block(graph, link->target, cells, link);

@@ -106,6 +106,11 @@ class Annotator : public FlowObserver {
   flow::SourceLocation current_location() const override;
   void rdict_key_changed(DictKey& key) override;
 
+  // Where an explicit None reaches `value` (a variable of the current block) in the current
+  // function: a `None` assigned on some path, or the return of a called function that returns
+  // None explicitly. nullopt when its nullability only comes from data (attributes, items).
+  std::optional<flow::SourceLocation> explicit_none_source(const flow::Value* value) const;
+
   // The chain of calls from the entry point to `graph` (entry first).
   std::vector<std::pair<flow::FunctionGraph*, flow::SourceLocation>> call_chain(
       const flow::FunctionGraph* graph) const;

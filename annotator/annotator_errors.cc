@@ -3,6 +3,7 @@
 // blocks that can never be reached because an operation before them can never succeed.
 #include <algorithm>
 #include <functional>
+#include <unordered_set>
 
 #include "annotator/annotator.h"
 #include "annotator/classdef.h"
@@ -213,6 +214,62 @@ flow::SourceLocation Annotator::origin_of(const flow::Link* link, size_t arg_ind
     b = it->second[0]->prevblock;
   }
   return {};
+}
+
+std::optional<flow::SourceLocation> Annotator::explicit_none_source(const flow::Value* value) const {
+  struct Item {
+    const flow::Value* v;
+    const flow::Block* block;
+    int depth;
+  };
+  std::vector<Item> work{{value, position_.block, 0}};
+  std::unordered_set<const flow::Value*> seen;
+  auto is_none = [](const flow::Value* v) {
+    return v->is_constant() && std::holds_alternative<flow::NoneValue>(static_cast<const flow::Constant*>(v)->value);
+  };
+  while (!work.empty()) {
+    Item it = work.back();
+    work.pop_back();
+    if (!it.block || it.depth > 64 || !seen.insert(it.v).second) continue;
+    // The result of an operation of this block?
+    bool found_op = false;
+    for (size_t i = 0; i < it.block->operations.size(); ++i) {
+      const flow::Operation& op = it.block->operations[i];
+      if (op.result != it.v) continue;
+      found_op = true;
+      if (op.opname != "simple_call" && op.opname != "call_args") break;
+      const CallSite* site = bookkeeper_.call_families_const().site_at(it.block, static_cast<int>(i));
+      if (!site) break;
+      for (const auto& [desc, g] : site->callees) {
+        if (!g) continue;
+        auto in = incoming_.find(g->returnblock);
+        if (in == incoming_.end()) continue;
+        for (const flow::Link* l : in->second)
+          if (is_none(l->args[0])) {
+            flow::SourceLocation loc = origin_of(l, 0, "", true);
+            if (!loc.known()) loc = g->location;
+            return loc;
+          }
+      }
+      break;
+    }
+    if (found_op) continue;
+    auto arg = std::find(it.block->inputargs.begin(), it.block->inputargs.end(), it.v);
+    if (arg == it.block->inputargs.end()) continue;
+    size_t j = arg - it.block->inputargs.begin();
+    auto in = incoming_.find(it.block);
+    if (in == incoming_.end()) continue;
+    for (const flow::Link* l : in->second) {
+      const flow::Value* passed = l->args[j];
+      if (is_none(passed)) {
+        const flow::Variable* var = it.block->inputargs[j];
+        flow::SourceLocation loc = origin_of(l, j, var->name_hint, false);
+        return loc;
+      }
+      work.push_back(Item{passed, l->prevblock, it.depth + 1});
+    }
+  }
+  return std::nullopt;
 }
 
 void Annotator::report_union_error_at_join(flow::FunctionGraph* graph, flow::Block* block,

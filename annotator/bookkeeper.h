@@ -36,6 +36,7 @@ class Bookkeeper {
   FlowObserver* observer() const { return observer_; }
   ContainerStore& containers() { return containers_; }
   CallFamilies& call_families() { return families_; }
+  const CallFamilies& call_families_const() const { return families_; }
 
   // ---- descriptions ----
   uint32_t next_serial() { return next_serial_++; }

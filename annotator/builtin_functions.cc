@@ -139,11 +139,7 @@ SomeRef int_fn(RuleContext&, const SomeBuiltin& b, const CallArgs& a) {
     return s_int();
   }
   if (x->is(SomeKind::Bool)) return s_nonneg_int();
-  if (x->is_integer()) {
-    if (x->as<SomeInteger>().is_unsigned())
-      throw AnnotatorFailure("int() of an unsigned integer: use intmask()");
-    return without_constant(x);
-  }
+  if (x->is_integer()) return x->as<SomeInteger>().is_unsigned() ? s_int() : without_constant(x);
   if (x->is(SomeKind::Float) || x->is_str()) {
     if (x->can_be_none()) throw AnnotatorFailure("int() of " + describe_for_user(x) + ", which may be None");
     return s_int();
@@ -267,7 +263,7 @@ SomeRef list_fn(RuleContext& cx, const SomeBuiltin& b, const CallArgs& a) {
   no_keywords(b, a);
   expect_args(b, a, 0, 1);
   if (a.positional.empty()) return cx.bk.new_list(s_impossible());
-  return cx.bk.new_list(without_constant(items_of(cx, arg(a, 0))), true, true);
+  return cx.bk.new_list(without_constant(items_of(cx, arg(a, 0))));
 }
 
 SomeRef dict_fn(RuleContext& cx, const SomeBuiltin& b, const CallArgs& a) {
@@ -295,7 +291,7 @@ SomeRef sorted_fn(RuleContext& cx, const SomeBuiltin& b, const CallArgs& a) {
   if (!item->is_number() && !item->is_str() && !item->is(SomeKind::Impossible))
     throw AnnotatorFailure("sorted() of items of type " + describe_for_user(item) +
                            " is not supported (use rpython.rlib.listsort.TimSort with lt())");
-  return cx.bk.new_list(item, true, true);
+  return cx.bk.new_list(item);
 }
 
 SomeRef int_text_fn(RuleContext&, const SomeBuiltin& b, const CallArgs& a) {

@@ -62,13 +62,13 @@ SomeRef split_m(RuleContext& cx, const SomeBuiltin& b, const CallArgs& a) {
   expect_args(b, a, 0, 2);
   if (!a.positional.empty() && !arg(a, 0)->is(SomeKind::None)) require_text(b, arg(a, 0));
   if (a.positional.size() == 2) require_int_arg(b, arg(a, 1));
-  return cx.bk.new_list(text_of(b.receiver), true, true);
+  return cx.bk.new_list(text_of(b.receiver));
 }
 
 SomeRef splitlines_m(RuleContext& cx, const SomeBuiltin& b, const CallArgs& a) {
   no_keywords(b, a);
   expect_args(b, a, 0, 1);
-  return cx.bk.new_list(text_of(b.receiver), true, true);
+  return cx.bk.new_list(text_of(b.receiver));
 }
 
 SomeRef strip_m(RuleContext&, const SomeBuiltin& b, const CallArgs& a) {
@@ -280,7 +280,7 @@ SomeRef list_clear_m(RuleContext&, const SomeBuiltin& b, const CallArgs& a) {
 SomeRef list_copy_m(RuleContext& cx, const SomeBuiltin& b, const CallArgs& a) {
   no_keywords(b, a);
   expect_args(b, a, 0, 0);
-  return cx.bk.new_list(list_of(b)->read_item(cx.position()), true, true);
+  return cx.bk.new_list(list_of(b)->read_item(cx.position()));
 }
 
 // ---- dict ----
@@ -323,9 +323,18 @@ SomeRef popitem_m(RuleContext& cx, const SomeBuiltin& b, const CallArgs& a) {
 }
 
 template <IterVariant V>
-SomeRef view_m(RuleContext&, const SomeBuiltin& b, const CallArgs& a) {
+SomeRef view_m(RuleContext& cx, const SomeBuiltin& b, const CallArgs& a) {
   no_keywords(b, a);
   expect_args(b, a, 0, 0);
+  DictDef* d = dict_of(b);
+  if (d->is_r_dict()) {
+    // r_dict's keys()/values()/items() return new lists.
+    SomeRef item = V == IterVariant::Keys     ? d->read_key(cx.position())
+                   : V == IterVariant::Values ? d->read_value(cx.position())
+                                              : SomeRef(std::make_shared<SomeTuple>(std::vector<SomeRef>{
+                                                    d->read_key(cx.position()), d->read_value(cx.position())}));
+    return cx.bk.new_list(item);
+  }
   return std::make_shared<SomeIterator>(b.receiver, V);
 }
 

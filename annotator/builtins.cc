@@ -104,6 +104,7 @@ std::string method_prefix(const SomeRef& r) {
     case SomeKind::Dict: return "dict";
     case SomeKind::PBC: return "pbc";
     case SomeKind::Instance: return "instance";
+    case SomeKind::Builder: return "builder";
     default: return "?";
   }
 }
@@ -111,6 +112,8 @@ std::string method_prefix(const SomeRef& r) {
 bool builtin_type_has_method(const SomeRef& receiver, const std::string& name) {
   return builtin_table().count(method_prefix(receiver) + "." + name) > 0;
 }
+
+bool is_builtin_name(const std::string& name) { return builtin_table().count(name) > 0; }
 
 BuiltinRule find_builtin(const SomeBuiltin& b) {
   std::string key = b.receiver && !b.receiver->is(SomeKind::Tuple) && b.name != "slice"

@@ -18,6 +18,8 @@ void add_builtin_functions(BuiltinTable& table);
 void add_builtin_methods(BuiltinTable& table);  // keys "str.split", "list.append", ...
 void add_rlib_functions(BuiltinTable& table);   // keys "jit.promote", "os.write", ...
 
+// Whether `name` is a builtin with a rule ("len", "os.write", "jit.promote", "str.split"...).
+bool is_builtin_name(const std::string& name);
 // The rule of a builtin (a method is looked up as "<type>.<name>" from its receiver).
 BuiltinRule find_builtin(const SomeBuiltin& b);
 // "str", "bytes", "list", "dict", "iterator" ... for method keys.

@@ -54,6 +54,7 @@ std::string type_key(const SomeRef& s, int depth) {
     case SomeKind::Iterator: return "iter";
     case SomeKind::Builtin: return "builtin";
     case SomeKind::Type: return "type";
+    case SomeKind::Builder: return s->as<SomeBuilder>().bytes ? "BytesBuilder" : "StringBuilder";
     case SomeKind::Impossible: return "impossible";
   }
   return "?";

@@ -147,11 +147,11 @@ SomeRef binary(Arith a, const SomeRef& x, const SomeRef& y, RuleContext& cx, boo
         return nonnoneified(x);
       }
       SomeRef item = x->as<SomeList>().listdef->read_item(cx.position());
-      return cx.bk.new_list(item, true, true);
+      return cx.bk.new_list(item);
     }
     if (x->is_integer() && y->is(SomeKind::List)) {
       SomeRef item = y->as<SomeList>().listdef->read_item(cx.position());
-      return cx.bk.new_list(item, true, true);
+      return cx.bk.new_list(item);
     }
   }
   if (a == Arith::Add && x->is(SomeKind::List)) {
@@ -172,7 +172,7 @@ SomeRef binary(Arith a, const SomeRef& x, const SomeRef& y, RuleContext& cx, boo
     if (!y->is(SomeKind::List)) bad_operands(a, x, y);
     ListDef* ly = y->as<SomeList>().listdef;
     SomeRef item = union_of(lx->read_item(cx.position()), ly->read_item(cx.position()));
-    return cx.bk.new_list(item, true, true);
+    return cx.bk.new_list(item);
   }
   if (a == Arith::Add && x->is(SomeKind::Tuple) && y->is(SomeKind::Tuple)) {
     std::vector<SomeRef> items = x->as<SomeTuple>().items;

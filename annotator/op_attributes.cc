@@ -43,12 +43,19 @@ SomeRef instance_getattr(RuleContext& cx, const SomeRef& obj, const std::string&
     }
   }
   SomeRef s = cx.bk.read_attribute(cls, name, inst.flags, cx.position());
+  // A method called on a value that may be None because of an explicit None in this function
+  // (assigned on some path, or returned by the function called) is an error. Nullability that
+  // only comes from data (a field or list item that may hold None) is the program's promise,
+  // as in RPython.
   if (inst.can_be_none() && is_method_pbc(s)) {
-    AnnotatorFailure f("calling the method '" + name + "' on " + describe_for_user(obj) +
-                       ", which may be None");
-    f.notes.push_back("narrow it first: `if x is not None:` or `assert x is not None` (an attribute "
-                      "read twice is two reads: store it in a local variable first)");
-    throw f;
+    if (auto none_at = cx.annotator.explicit_none_source(cx.value(0))) {
+      AnnotatorFailure f("calling the method '" + name + "' on " + describe_for_user(obj) +
+                         ", which may be None");
+      f.notes.push_back("narrow it first: `if x is not None:` or `assert x is not None`");
+      f.other_location = *none_at;
+      f.other_location_label = "the None comes from here";
+      throw f;
+    }
   }
   return s;
 }

@@ -301,6 +301,40 @@ SomeRef issubtype_rule(RuleContext& cx) {
   SomeRef t = cx.arg(0);
   TypeTest test;
   collect_type_test(cx, cx.arg(1), test);
+  if (t->is(SomeKind::Type) && !test.classes.empty()) {
+    // `except C:` — issubtype(etype, C): narrows the type and the values it is the type of.
+    const auto& st = t->as<SomeType>();
+    bool always = st.base != nullptr, possible = false;
+    SomeRef narrowed_values = s_impossible();
+    const ClassDef* narrowed_base = nullptr;
+    for (ClassDef* c : test.classes) {
+      if (st.base && st.base->issubclass(c)) {
+        possible = true;
+        narrowed_values = union_of(narrowed_values, std::make_shared<SomeInstance>(st.base));
+        narrowed_base = narrowed_base ? narrowed_base->commonbase(st.base) : st.base;
+        continue;
+      }
+      if (!st.base || c->issubclass(st.base)) {
+        possible = true;
+        narrowed_values = union_of(narrowed_values, std::make_shared<SomeInstance>(c));
+        narrowed_base = narrowed_base ? narrowed_base->commonbase(c) : c;
+      }
+    }
+    if (st.base) {
+      always = false;
+      for (ClassDef* c : test.classes)
+        if (st.base->issubclass(c)) always = true;
+    }
+    if (!possible) return const_bool(false);
+    if (always) return const_bool(true);
+    auto result = new_bool();
+    auto ktd = std::make_shared<KnownTypeData>();
+    if (const flow::Variable* v = cx.variable(0))
+      ktd->when_true.emplace_back(v, std::make_shared<SomeType>(narrowed_base, st.is_type_of));
+    for (const flow::Variable* of : st.is_type_of) ktd->when_true.emplace_back(of, narrowed_values);
+    result->knowntypedata = ktd;
+    return result;
+  }
   if (t->is(SomeKind::PBC) && t->is_constant() && t->as<SomePBC>().descs()[0]->kind == DescKind::Class) {
     ClassDef* cls = cx.bk.classdef_for(const_cast<ClassDesc*>(&t->as<SomePBC>().descs()[0]->as<ClassDesc>()));
     for (ClassDef* c : test.classes)

@@ -72,7 +72,7 @@ SomeRef slice_of(RuleContext& cx, const SomeRef& c) {
   if (c->is(SomeKind::Bytes)) return s_bytes();
   if (c->is(SomeKind::List)) {
     SomeRef item = c->as<SomeList>().listdef->read_item(cx.position());
-    return cx.bk.new_list(item, true, true);
+    return cx.bk.new_list(item);
   }
   throw AnnotatorFailure("slicing " + describe_for_user(c) + " is not supported");
 }

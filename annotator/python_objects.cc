@@ -8,6 +8,7 @@
 
 #include <algorithm>
 
+#include "annotator/builtins.h"
 #include "annotator/union.h"
 #include "translator/frontend/object_table.h"
 #include "translator/frontend/python_object_table.h"
@@ -163,6 +164,33 @@ def hint_structure(h):
         return ("class", [], h, text)
     return ("unknown", [], None, text)
 
+def builtin_name(obj):
+    """The name of a builtin the annotator implements itself, or ''."""
+    import sys
+    t = type(obj)
+    if isinstance(obj, (types.BuiltinFunctionType, types.BuiltinMethodType)):
+        owner = getattr(obj, "__self__", None)
+        if owner is sys.stdout: return "sys.stdout." + obj.__name__
+        if owner is sys.stderr: return "sys.stderr." + obj.__name__
+        if isinstance(owner, types.ModuleType):
+            mod = owner.__name__
+            if mod == "posix": mod = "os"
+            if mod == "builtins": return obj.__name__
+            return mod + "." + obj.__name__
+        return ""
+    if isinstance(obj, (types.WrapperDescriptorType, types.MethodDescriptorType)):
+        cls = getattr(obj, "__objclass__", None)
+        if isinstance(cls, type) and issubclass(cls, BaseException) and obj.__name__ == "__init__":
+            return "exception.__init__"
+        return ""
+    if isinstance(obj, type) and obj.__module__ == "builtins":
+        return obj.__name__
+    if isinstance(obj, (types.FunctionType, type)):
+        mod = getattr(obj, "__module__", "") or ""
+        if mod.startswith("rpython.rlib."):
+            return mod[len("rpython.rlib."):] + "." + obj.__qualname__
+    return ""
+
 def call_memo(f, arglists):
     return [f(*args) for args in arglists]
 
@@ -175,7 +203,8 @@ def int_value(obj):
 struct PythonObjects::Impl {
   py::object helpers;
   py::object classify, class_members, class_facts, instance_attributes, container_items,
-      rdict_functions, jitdriver_info, function_hints, call_memo, int_value, hint_structure;
+      rdict_functions, jitdriver_info, function_hints, call_memo, int_value, hint_structure,
+      builtin_name;
 };
 
 PythonObjects::PythonObjects(Bookkeeper& bookkeeper, frontend::ObjectTable& table)
@@ -194,6 +223,7 @@ PythonObjects::PythonObjects(Bookkeeper& bookkeeper, frontend::ObjectTable& tabl
   impl_->call_memo = m.attr("call_memo");
   impl_->int_value = m.attr("int_value");
   impl_->hint_structure = m.attr("hint_structure");
+  impl_->builtin_name = m.attr("builtin_name");
   bk_.set_python(this);
 }
 
@@ -203,18 +233,6 @@ PythonObjects::~PythonObjects() {
 }
 
 namespace {
-
-// `builtins.len` -> `len`, `posix.write` -> `os.write`, `rpython.rlib.jit.promote` -> `jit.promote`.
-std::string builtin_key(const std::string& special) {
-  auto strip = [&](const std::string& prefix) -> std::optional<std::string> {
-    if (special.rfind(prefix, 0) == 0) return special.substr(prefix.size());
-    return std::nullopt;
-  };
-  if (auto s = strip("builtins.")) return *s;
-  if (auto s = strip("posix.")) return "os." + *s;
-  if (auto s = strip("rpython.rlib.")) return *s;
-  return special;
-}
 
 }  // namespace
 
@@ -249,6 +267,18 @@ SomeRef PythonObjects::immutable_value(flow::PyObjectRef ref) {
     auto s = std::make_shared<SomeInteger>(v >= 0, IntType::Signed);
     s->set_constant(v);
     return s;
+  }
+  // Builtins the annotator implements (len, os.write, jit.promote, ...), and builtin types.
+  if (kind == "function" || kind == "class" || kind == "builtin" || kind == "other") {
+    std::string key = impl_->builtin_name(obj).cast<std::string>();
+    static const char* isinstance_types[] = {"int", "float", "str", "bytes", "list", "dict", "tuple",
+                                             "bool", "object"};
+    if (!key.empty() && (is_builtin_name(key) ||
+                         std::find(std::begin(isinstance_types), std::end(isinstance_types), key) !=
+                             std::end(isinstance_types)))
+      return std::make_shared<SomeBuiltin>(key);
+    if (kind == "builtin" || (kind == "other" && !key.empty()))
+      return fail("the builtin " + (key.empty() ? table_.describe(ref) : key) + " is not supported in RPython");
   }
   if (kind == "bigint") return fail("the integer does not fit a signed 64-bit machine word");
   if (kind == "typed_int_other") return fail("only 64-bit typed integers are supported");
@@ -286,16 +316,6 @@ SomeRef PythonObjects::immutable_value(flow::PyObjectRef ref) {
     return std::make_shared<SomePBC>(std::vector<const Desc*>{d});
   }
   if (kind == "class") {
-    std::string special = table_.special_name(ref);
-    std::string key = builtin_key(special);
-    static const char* builtin_types[] = {"int", "float", "str", "bytes", "list", "dict", "tuple",
-                                          "bool", "object", "type", "range", "enumerate",
-                                          "reversed", "zip"};
-    if (!special.empty() && std::find(std::begin(builtin_types), std::end(builtin_types), key) != std::end(builtin_types))
-      return std::make_shared<SomeBuiltin>(key);
-    if (key == "rarithmetic.r_uint" || key == "rarithmetic.r_int" || key == "objectmodel.r_dict" ||
-        key == "objectmodel.r_ordereddict")
-      return std::make_shared<SomeBuiltin>(key);
     Desc* d = bk_.desc_for(ref);
     if (!d) return fail("this class is not supported");
     return std::make_shared<SomePBC>(std::vector<const Desc*>{d});
@@ -313,10 +333,6 @@ SomeRef PythonObjects::immutable_value(flow::PyObjectRef ref) {
     if (!f || f->kind != DescKind::Function || !r || (r->kind != DescKind::Frozen && r->kind != DescKind::Class))
       return fail("a bound method of a prebuilt instance: store the function and pass the instance");
     return std::make_shared<SomePBC>(std::vector<const Desc*>{bk_.method_of_frozen(&f->as<FunctionDesc>(), r)});
-  }
-  if (kind == "builtin") {
-    std::string key = builtin_key(table_.special_name(ref));
-    return std::make_shared<SomeBuiltin>(key);
   }
   if (kind == "instance") {
     py::object cls = obj.attr("__class__");
@@ -337,7 +353,12 @@ SomeRef PythonObjects::immutable_value(flow::PyObjectRef ref) {
     }
     return s;
   }
-  if (kind == "unrolling") return fail("an unrolling_iterable can only be the iterable of a `for` loop");
+  if (kind == "unrolling") {
+    // Its items, as a constant tuple (len() and + work; `for` loops over it are unrolled).
+    std::vector<SomeRef> items;
+    for (py::handle item : obj.attr("get_items")()) items.push_back(bk_.immutable_value(from_py(table_, item)));
+    return std::make_shared<SomeTuple>(std::move(items));
+  }
   return fail("objects of type " + py::str(obj.attr("__class__").attr("__qualname__")).cast<std::string>() +
               " are not RPython values");
 }

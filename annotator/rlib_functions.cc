@@ -216,7 +216,7 @@ SomeRef identity_hash_fn(RuleContext&, const SomeBuiltin& b, const CallArgs& a) 
 SomeRef newlist_hint_fn(RuleContext& cx, const SomeBuiltin& b, const CallArgs& a) {
   expect_args(b, a, 0, 1);
   if (!a.positional.empty()) require(arg(a, 0)->is_integer(), b, "needs an integer", arg(a, 0));
-  return cx.bk.new_list(s_impossible(), true, true);
+  return cx.bk.new_list(s_impossible());
 }
 
 SomeRef resizelist_hint_fn(RuleContext&, const SomeBuiltin& b, const CallArgs& a) {
@@ -285,12 +285,6 @@ SomeRef float_to_int_fn(RuleContext&, const SomeBuiltin& b, const CallArgs& a) {
   no_keywords(b, a);
   expect_args(b, a, 1, 1);
   require(arg(a, 0)->is_number(), b, "needs a float", arg(a, 0));
-  return s_int();
-}
-
-SomeRef string_to_int_fn(RuleContext&, const SomeBuiltin& b, const CallArgs& a) {
-  expect_args(b, a, 1, 2);
-  require(arg(a, 0)->is_str(), b, "needs a str", arg(a, 0));
   return s_int();
 }
 
@@ -424,6 +418,78 @@ SomeRef sleep_fn(RuleContext&, const SomeBuiltin& b, const CallArgs& a) {
   return s_none();
 }
 
+SomeRef exception_init_fn(RuleContext& cx, const SomeBuiltin& b, const CallArgs& a) {
+  no_keywords(b, a);
+  expect_args(b, a, 1, 16);
+  SomeRef self = arg(a, 0);
+  require(self->is(SomeKind::Instance), b, "needs an exception instance", self);
+  SomeRef items = s_impossible();
+  for (size_t i = 1; i < a.positional.size(); ++i) items = union_of(items, without_constant(arg(a, i)));
+  cx.bk.record_exception_args(const_cast<ClassDef*>(self->as<SomeInstance>().classdef), items);
+  return s_none();
+}
+
+SomeRef stream_write_fn(RuleContext&, const SomeBuiltin& b, const CallArgs& a) {
+  no_keywords(b, a);
+  expect_args(b, a, 1, 1);
+  require(arg(a, 0)->is_str() && !arg(a, 0)->can_be_none(), b, "needs a str", arg(a, 0));
+  return s_nonneg_int();
+}
+
+// ---- rstring builders ----
+
+SomeRef new_builder_fn(RuleContext&, const SomeBuiltin& b, const CallArgs& a) {
+  no_keywords(b, a);
+  expect_args(b, a, 0, 1);
+  if (!a.positional.empty()) require(arg(a, 0)->is_integer(), b, "needs an initial size (an int)", arg(a, 0));
+  return std::make_shared<SomeBuilder>(b.name == "rstring.BytesBuilder");
+}
+
+bool builder_bytes(const SomeBuiltin& b) { return b.receiver->as<SomeBuilder>().bytes; }
+
+void require_piece(const SomeBuiltin& b, const SomeRef& s) {
+  bool ok = builder_bytes(b) ? s->is(SomeKind::Bytes) : s->is_str();
+  if (ok && !s->can_be_none()) return;
+  if ((builder_bytes(b) && s->is_str()) || (!builder_bytes(b) && s->is(SomeKind::Bytes)))
+    throw AnnotatorFailure("mixing str and bytes: " + b.receiver->repr() + "." + b.name + "() of " + s->repr());
+  require(false, b, builder_bytes(b) ? "needs bytes" : "needs a str", s);
+}
+
+SomeRef builder_append_fn(RuleContext&, const SomeBuiltin& b, const CallArgs& a) {
+  no_keywords(b, a);
+  expect_args(b, a, 1, 1);
+  require_piece(b, arg(a, 0));
+  return s_none();
+}
+
+SomeRef builder_append_slice_fn(RuleContext&, const SomeBuiltin& b, const CallArgs& a) {
+  no_keywords(b, a);
+  expect_args(b, a, 3, 3);
+  require_piece(b, arg(a, 0));
+  require(arg(a, 1)->is_integer() && arg(a, 2)->is_integer(), b, "needs integer bounds", arg(a, 1));
+  return s_none();
+}
+
+SomeRef builder_append_multiple_fn(RuleContext&, const SomeBuiltin& b, const CallArgs& a) {
+  no_keywords(b, a);
+  expect_args(b, a, 2, 2);
+  require_piece(b, arg(a, 0));
+  require(arg(a, 1)->is_integer(), b, "needs a count (an int)", arg(a, 1));
+  return s_none();
+}
+
+SomeRef builder_build_fn(RuleContext&, const SomeBuiltin& b, const CallArgs& a) {
+  no_keywords(b, a);
+  expect_args(b, a, 0, 0);
+  return builder_bytes(b) ? s_bytes() : s_str();
+}
+
+SomeRef builder_getlength_fn(RuleContext&, const SomeBuiltin& b, const CallArgs& a) {
+  no_keywords(b, a);
+  expect_args(b, a, 0, 0);
+  return s_nonneg_int();
+}
+
 SomeRef sys_exit_fn(RuleContext&, const SomeBuiltin& b, const CallArgs& a) {
   no_keywords(b, a);
   expect_args(b, a, 0, 1);
@@ -480,7 +546,6 @@ void add_rlib_functions(BuiltinTable& t) {
   t["rarithmetic.ovfcheck_float_to_longlong"] = float_to_int_fn;
   t["rarithmetic.r_uint"] = r_uint_fn;
   t["rarithmetic.r_int"] = r_int_fn;
-  t["rarithmetic.string_to_int"] = string_to_int_fn;
   t["rfloat.formatd"] = formatd_fn;
   t["rfloat.double_to_string"] = formatd_fn;
   t["rfloat.string_to_float"] = string_to_float_fn;
@@ -525,6 +590,19 @@ void add_rlib_functions(BuiltinTable& t) {
   t["time.process_time"] = time_fn;
   t["time.sleep"] = sleep_fn;
   t["sys.exit"] = sys_exit_fn;
+  t["exception.__init__"] = exception_init_fn;
+  t["rstring.StringBuilder"] = new_builder_fn;
+  t["rstring.UnicodeBuilder"] = new_builder_fn;
+  t["rstring.BytesBuilder"] = new_builder_fn;
+  t["builder.append"] = builder_append_fn;
+  t["builder.append_slice"] = builder_append_slice_fn;
+  t["builder.append_multiple_char"] = builder_append_multiple_fn;
+  t["builder.build"] = builder_build_fn;
+  t["builder.getlength"] = builder_getlength_fn;
+  t["sys.stdout.write"] = stream_write_fn;
+  t["sys.stderr.write"] = stream_write_fn;
+  t["sys.stdout.flush"] = returns_none_any_args;
+  t["sys.stderr.flush"] = returns_none_any_args;
 }
 
 }  // namespace rpp::annotator

@@ -342,6 +342,8 @@ SomeRef noneified(const SomeRef& s) {
     }
     case SomeKind::PBC:
       return std::make_shared<SomePBC>(s->as<SomePBC>().descs(), true);
+    case SomeKind::Builder:
+      return std::make_shared<SomeBuilder>(s->as<SomeBuilder>().bytes, true);
     default:
       return nullptr;
   }
@@ -366,6 +368,8 @@ SomeRef nonnoneified(const SomeRef& s) {
     }
     case SomeKind::PBC:
       return std::make_shared<SomePBC>(s->as<SomePBC>().descs(), false);
+    case SomeKind::Builder:
+      return std::make_shared<SomeBuilder>(s->as<SomeBuilder>().bytes, false);
     default:
       return s;
   }

@@ -39,6 +39,7 @@ enum class SomeKind : uint8_t {
   Iterator,
   Builtin,  // a builtin function, or a method of a builtin type bound to its receiver
   Type,     // a class object obtained at run time (type(x), x.__class__, last_exception)
+  Builder,  // rpython.rlib.rstring's StringBuilder / UnicodeBuilder (str) or BytesBuilder
 };
 
 class SomeValue;
@@ -330,6 +331,26 @@ class SomeType final : public SomeValue {
 
  protected:
   bool same_fields(const SomeValue& other) const override;
+};
+
+// A string builder of rlib.rstring: builds str (StringBuilder, UnicodeBuilder) or bytes.
+class SomeBuilder final : public SomeValue {
+ public:
+  explicit SomeBuilder(bool bytes, bool can_be_none = false)
+      : SomeValue(SomeKind::Builder), bytes(bytes), nullable_(can_be_none) {}
+  const bool bytes;
+  bool can_be_none() const override { return nullable_; }
+  std::string repr() const override {
+    return std::string(bytes ? "BytesBuilder" : "StringBuilder") + (nullable_ ? " or None" : "");
+  }
+
+ protected:
+  bool same_fields(const SomeValue& other) const override {
+    return bytes == other.as<SomeBuilder>().bytes && nullable_ == other.as<SomeBuilder>().nullable_;
+  }
+
+ private:
+  bool nullable_;
 };
 
 // Shared immutable annotations and small constructors.

@@ -49,6 +49,10 @@ class Unifier {
       case SomeKind::Iterator: return iterators(a, b);
       case SomeKind::Builtin: return builtins(a, b);
       case SomeKind::Type: return types(a, b);
+      case SomeKind::Builder:
+        if (a->as<SomeBuilder>().bytes != b->as<SomeBuilder>().bytes)
+          throw UnionError(a, b, "a str builder and a bytes builder");
+        return std::make_shared<SomeBuilder>(a->as<SomeBuilder>().bytes, a->can_be_none() || b->can_be_none());
       default: throw UnionError(a, b);
     }
   }

@@ -112,6 +112,14 @@ class Checker {
       std::string where = "operation " + std::to_string(i) + " (" + op.opname + ")";
       if (options_.known_operation && !options_.known_operation(op.opname))
         error(name(b) + ": unknown " + where);
+      if (options_.flow_level) {
+        const FlowOpInfo* info = find_flow_op(op.opname);
+        if (!info)
+          error(name(b) + ": " + where + " is not a flow-level operation");
+        else if (info->arity >= 0 && static_cast<size_t>(info->arity) != op.args.size())
+          error(name(b) + ": " + where + " takes " + std::to_string(info->arity) + " arguments, not " +
+                std::to_string(op.args.size()));
+      }
       for (const Value* a : op.args) check_use(a, b, visible, where);
       if (!op.location.known()) error(name(b) + ": " + where + " has no source location");
       if (op.result) visible.insert(op.result);

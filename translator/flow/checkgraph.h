@@ -16,6 +16,8 @@ struct CheckOptions {
   std::function<bool(const Operation&)> can_raise;
   // Whether an operation name is known to the stage. Default: accept every name.
   std::function<bool(const std::string&)> known_operation;
+  // Flow graphs: every operation is in the flow-level table, with its arity.
+  bool flow_level = false;
 };
 
 // The violations found, one message each (empty when the graph is well formed):

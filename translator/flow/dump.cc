@@ -103,6 +103,17 @@ std::string graph_header(const FunctionGraph& graph) {
   std::string args;
   for (size_t i = 0; i < graph.arg_names.size(); ++i) args += (i ? ", " : "") + graph.arg_names[i];
   std::string text = "graph " + graph.name + "(" + args + ")";
+  const GraphFlags& f = graph.flags;
+  std::vector<std::string> flags;
+  if (f.elidable) flags.push_back("elidable");
+  if (f.dont_look_inside) flags.push_back("dont_look_inside");
+  if (f.unroll_safe) flags.push_back("unroll_safe");
+  if (f.look_inside_iff) flags.push_back("look_inside_iff");
+  if (f.loop_invariant) flags.push_back("loop_invariant");
+  if (f.always_inline) flags.push_back("always_inline");
+  if (f.dont_inline) flags.push_back("dont_inline");
+  if (!f.oopspec.empty()) flags.push_back("oopspec=" + f.oopspec);
+  for (size_t i = 0; i < flags.size(); ++i) text += (i ? ", " : " [") + flags[i] + (i + 1 == flags.size() ? "]" : "");
   if (graph.location.known()) text += "  # " + file_basename(graph.location) + ":" + std::to_string(graph.location.line);
   return text;
 }

@@ -130,7 +130,7 @@ class FlowBuilder {
   void exec_try(const pyast::Try& s);
   void exec_try_except(const pyast::Try& s);
   void exec_dispatch(const pyast::Try& s);
-  void exec_handler(const pyast::Try& s, int k, bool resumed);
+  void exec_handler(const pyast::Try& s, int k);  // resuming inside except clause k
   void exec_finally(const pyast::Try& s);
   void exec_with(const pyast::With& s);
   void exec_with_exit(const pyast::With& s);

@@ -100,8 +100,14 @@ FunctionGraph* FlowSpace::graph_for(PyObjectRef function, const SpecializationKe
     FlowBuilder(*this, info, key, *graph).build();
   } catch (const FlowError& e) {
     throw UserError(format_error(objects_, *info, e, from));
+  } catch (const std::logic_error& e) {
+    throw UserError("rpp: internal error while flowing " + info->qualname + " (" + info->filename + ":" +
+                        std::to_string(info->first_line) + "): " + e.what(),
+                    3);
   }
-  auto errors = check_graph(*graph);
+  CheckOptions check;
+  check.flow_level = true;
+  auto errors = check_graph(*graph, check);
   if (!errors.empty()) {
     std::string message = "rpp: internal error: the flow graph of " + graph->name + " breaks the graph invariants:";
     for (auto& e : errors) message += "\n  " + e;

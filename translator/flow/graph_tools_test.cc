@@ -114,7 +114,13 @@ TEST_CASE("raising blocks: last operation can raise, normal exit first, exceptio
   exc->args = {exc->last_exception, r};
   CHECK(has_error(check_graph(g), "passes on the result of the raising operation"));
   exc->args = {exc->last_exception, exc->last_exc_value};
+  CheckOptions flow_level;
+  flow_level.flow_level = true;
+  CHECK(check_graph(g, flow_level).empty());
+  g.startblock->operations[0].opname = "int_add";
+  CHECK(has_error(check_graph(g, flow_level), "is not a flow-level operation"));
   g.startblock->operations[0].opname = "add";
+  CHECK(has_error(check_graph(g, flow_level), "takes 2 arguments, not 1"));
   CHECK(has_error(check_graph(g), "which cannot raise"));
   g.startblock->operations[0].opname = "simple_call";
   exc->last_exc_value = nullptr;

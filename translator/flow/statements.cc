@@ -394,7 +394,7 @@ void FlowBuilder::exec_try_except(const Try& s) {
         exec_dispatch(s);
         return;
       case Part::Handler:
-        exec_handler(s, step->handler, true);
+        exec_handler(s, step->handler);
         return;
       case Part::OrElse:
         exec_list(&s, Part::OrElse, 0, s.orelse);
@@ -447,8 +447,7 @@ void FlowBuilder::exec_dispatch(const Try& s) {
   throw PyRaise{etype, evalue};
 }
 
-void FlowBuilder::exec_handler(const Try& s, int k, bool resumed) {
-  (void)resumed;
+void FlowBuilder::exec_handler(const Try& s, int k) {
   const ExceptHandler& h = s.handlers.at(k);
   EntryScope handling(*this, s, EntryKind::Handling, {});
   exec_list(&s, Part::Handler, k, h.body);
