@@ -36,6 +36,7 @@ const OperationException kOperationExceptions[] = {
     {"cast_float_to_int_ovf:Overflow", "OverflowError", "cannot convert float infinity to integer"},
     {"cast_float_to_int_ovf:Value", "ValueError", "cannot convert float NaN to integer"},
     {"int_lshift_ovf:Value", "ValueError", "negative shift count"},
+    {"float_pow:ZeroDivision", "ZeroDivisionError", "0.0 cannot be raised to a negative power"},
     {"*:Overflow", "OverflowError", "integer overflow"},
     {"*:ZeroDivision", "ZeroDivisionError", "division by zero"},
     {"*:Value", "ValueError", ""},
@@ -69,12 +70,8 @@ const StaticObject* ExceptionData::instance(const std::string& class_name, const
   ClassInfo& info = rtyper_.classes().info(def);
   StaticObject& obj = rtyper_.static_data().add(info.instance_struct, "exc_" + info.struct_name);
   obj.set_field_in_chain("typeptr", static_ref(info.vtable));
-  ClassInfo* owner = nullptr;
-  if (const ClassInfo::Field* f = rtyper_.classes().find_field(def, "args", &owner, false)) {
-    auto* lr = dynamic_cast<ListRepr*>(f->repr);
-    if (lr && lr->item_repr()->kind() == ReprKind::Str && !message.empty())
-      obj.set_field_in_chain(f->field, lr->convert_items({flow::ConstValue(message)}, rtyper_));
-  }
+  if (!message.empty())
+    obj.set_field_in_chain("rpy_message", static_ref(&rtyper_.static_data().str(rtyper_.runtime_types().str, message)));
   instances_[key] = &obj;
   return &obj;
 }

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "annotator/classdef.h"
+#include "annotator/description.h"
 #include "rtyper/helper_graphs.h"
 #include "rtyper/rbuiltin.h"
 #include "rtyper/rclass.h"
@@ -110,6 +111,21 @@ Value* rtype_getattr(Hop& hop) {
     return nullptr;  // a builtin method bound to its receiver, a known constant...
   }
   if (auto* ir = dynamic_cast<InstanceRepr*>(r)) {
+    const annotator::ClassDef* def = ir->info()->classdef;
+    const annotator::ClassMember* m = def->desc ? def->desc->lookup(attr) : nullptr;
+    if (m && m->kind == annotator::ClassMember::Kind::Property) {
+      // A read-only property: its getter's graph, called on the instance.
+      annotator::Desc* d = rtyper.bookkeeper().desc_for(m->function());
+      flow::FunctionGraph* g = d && d->kind == annotator::DescKind::Function
+                                   ? default_graph(d->as<annotator::FunctionDesc>())
+                                   : nullptr;
+      if (!g) hop.fail("the property '" + attr + "' of " + def->name + " has no getter graph");
+      Repr* self = rtyper.getrepr(g->startblock->inputargs[0]->annotation);
+      Value* x = hop.llops.convert(hop.arg(0), ir, self);
+      hop.exception_is_here();
+      Value* v = hop.llops.call_graph(g, {x});
+      return hop.llops.convert(v, rtyper.getrepr(g->returnblock->inputargs[0]->annotation), hop.r_result);
+    }
     hop.exception_cannot_occur();
     if (attr == "__class__") {
       Value* t = rtyper.classes().typeptr(hop.llops, hop.arg(0));
@@ -222,6 +238,13 @@ Value* rtype_newlist(Hop& hop) {
   return lr->new_list(hop.llops, items);
 }
 
+Value* rtype_ord(Hop& hop) {
+  hop.exception_cannot_occur();
+  if (hop.args_r[0]->kind() == ReprKind::Char)
+    return hop.llops.genop("cast_unichar_to_int", {hop.arg(0)}, &Signed);
+  hop.unsupported();
+}
+
 Value* rtype_id(Hop& hop) {
   hop.exception_cannot_occur();
   return hop.llops.genop("gc_id", {hop.arg(0)}, &Signed);
@@ -252,6 +275,7 @@ const std::map<std::string, Handler>& handlers() {
     t["type"] = rtype_type;
     t["str"] = rtype_str;
     t["id"] = rtype_id;
+    t["ord"] = rtype_ord;
     return t;
   }();
   return table;

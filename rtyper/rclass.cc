@@ -157,8 +157,11 @@ void ClassReprs::define_struct(ClassInfo& info) {
   fields.push_back({"super", info.parent ? static_cast<const LowLevelType*>(info.parent->instance_struct) : rt.object,
                     FieldMutability::Mutable});
   std::vector<StructField> class_fields;
+  if (!info.parent && desc && desc->is_builtin_exception)
+    // The message of exceptions raised by operations and runtime helpers (str(e) without args).
+    fields.push_back({"rpy_message", rtyper_.types().ptr(rt.str), FieldMutability::Mutable});
   for (const auto& [name, attr] : def->attrs) {
-    std::string field = (name == "super" || name == "typeptr") ? "inst_" + name : name;
+    std::string field = (name == "super" || name == "typeptr" || name == "rpy_message") ? "inst_" + name : name;
     if (!attr->readonly) {
       Repr* r = rtyper_.getrepr(attr->value());
       if (r->is_void()) continue;

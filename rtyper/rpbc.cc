@@ -6,7 +6,12 @@
 #include "annotator/bookkeeper.h"
 #include "annotator/call_family.h"
 #include "rtyper/lltype/static_data.h"
+#include "annotator/annotate_stage.h"
+#include "annotator/python_objects.h"
+#include "rtyper/helper_graphs.h"
 #include "rtyper/rclass.h"
+#include "rtyper/rstr.h"
+#include "rtyper/specialize_graph.h"
 #include "rtyper/rlist.h"
 #include "rtyper/rmodel.h"
 #include "rtyper/rtyper.h"
@@ -107,7 +112,54 @@ Value* direct_call(Hop& hop, flow::FunctionGraph* g, std::vector<Value*> args) {
   return finish_call(hop, r, result_repr(hop.rtyper, g));
 }
 
+// A specialize.memo function: its results were computed at translation time, for every
+// combination of its (prebuilt constant) arguments; the call looks its argument up.
+Value* call_memo(Hop& hop, const annotator::FunctionDesc& func, size_t first) {
+  RTyper& rtyper = hop.rtyper;
+  if (hop.s_result && hop.s_result->is_constant()) {
+    hop.exception_cannot_occur();
+    if (hop.r_result->is_void()) return nullptr;
+    return hop.llops.constant(hop.r_result->convert_const(*hop.s_result->constant(), rtyper), hop.r_result->lowleveltype());
+  }
+  const auto& tables = rtyper.context().annotation->python().memo_tables();
+  auto it = tables.find(&func);
+  if (it == tables.end() || hop.nargs() - first != 1)
+    hop.fail(func.name + "(): a specialize.memo function of one argument is supported, for now");
+  Repr* ra = hop.args_r[first];
+  Repr* rr = hop.r_result;
+  if (!as<Ptr>(ra->lowleveltype())) hop.fail(func.name + "(): a memo argument that is not a pointer");
+  std::string name = "ll_memo_" + ll_name(func.name);
+  flow::FunctionGraph* g = rtyper.helpers().get(name, [&] {
+    LowLevelGraphBuilder b(rtyper, name, {ra->lowleveltype()}, rr->lowleveltype(), hop.op.location);
+    flow::Block* current = b.start();
+    Value* arg = current->inputargs[0];
+    for (const auto& [args, result] : it->second.rows) {
+      LowLevelOps ops = b.ops();
+      Value* key = ops.constant(ra->convert_const(args[0], rtyper), ra->lowleveltype());
+      Value* same = ops.genop("ptr_eq", {arg, key}, &Bool);
+      b.append(current, ops);
+      flow::Block* hit = b.block({});
+      flow::Block* next = b.block({ra->lowleveltype()});
+      b.branch(current, same, hit, {}, next, {arg});
+      LowLevelOps h = b.ops();
+      b.return_(hit, h.constant(rr->convert_const(result, rtyper), rr->lowleveltype()));
+      current = next;
+      arg = next->inputargs[0];
+    }
+    LowLevelOps f = b.ops();
+    f.genop("debug_fatalerror", {str_constant(f, func.name + "(): an argument the memo table does not have")});
+    b.append(current, f);
+    LowLevelOps z = b.ops();
+    b.return_(current, z.constant(zero_value(rr->lowleveltype()), rr->lowleveltype()));
+    return b.take();
+  });
+  hop.exception_cannot_occur();
+  return hop.llops.call_graph(g, {hop.arg(first)});
+}
+
 Value* call_function_desc(Hop& hop, const Desc* desc, size_t first) {
+  if (desc->kind == DescKind::Function && desc->as<annotator::FunctionDesc>().specialize_tag == "specialize:memo")
+    return call_memo(hop, desc->as<annotator::FunctionDesc>(), first);
   flow::FunctionGraph* g = callee_graph(hop, desc);
   if (!g) hop.fail("no graph for the call of " + desc->name);
   std::vector<Repr*> params = param_reprs(hop.rtyper, g);
@@ -270,11 +322,17 @@ Value* rtype_pbc_call(Hop& hop) {
       if (std::find(funcs.begin(), funcs.end(), f) == funcs.end()) funcs.push_back(f);
     }
     Value* self = hop.arg(0);
+    Repr* self_repr = m->receiver();
+    if (m->descs()[0]->as<annotator::MethodDesc>().classmethod) {
+      // A classmethod called on an instance: its class is the first argument.
+      self = rtyper.classes().typeptr(hop.llops, self);
+      self_repr = rtyper.classes().class_repr(nullptr);
+    }
     if (funcs.size() == 1) {
       flow::FunctionGraph* g = callee_graph(hop, m->descs()[0]);
       if (!g) hop.fail("no graph for the call of " + m->descs()[0]->name);
       std::vector<Repr*> params = param_reprs(rtyper, g);
-      std::vector<Value*> args{hop.llops.convert(self, m->receiver(), params[0])};
+      std::vector<Value*> args{hop.llops.convert(self, self_repr, params[0])};
       for (Value* a : converted_args(hop, first, params, 1)) args.push_back(a);
       return direct_call(hop, g, std::move(args));
     }
@@ -282,9 +340,9 @@ Value* rtype_pbc_call(Hop& hop) {
     if (graphs.empty()) hop.fail("no graph for the call of " + m->name());
     const auto& m0 = m->descs()[0]->as<annotator::MethodDesc>();
     const ClassDef* static_class = static_cast<InstanceRepr*>(m->receiver())->info()->classdef;
-    Value* fn = rtyper.classes().method_pointer(hop.llops, self, static_class, m0.attr_name);
+    Value* fn = rtyper.classes().method_pointer(hop.llops, hop.arg(0), static_class, m0.attr_name);
     std::vector<Repr*> params = param_reprs(rtyper, graphs[0]);
-    std::vector<Value*> args{fn, hop.llops.convert(self, m->receiver(), params[0])};
+    std::vector<Value*> args{fn, hop.llops.convert(self, self_repr, params[0])};
     for (Value* a : converted_args(hop, first, params, 1)) args.push_back(a);
     args.push_back(hop.llops.constant(std::shared_ptr<const flow::ConstPayload>(std::make_shared<ll::GraphSet>(graphs)),
                                       &Void));

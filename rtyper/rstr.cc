@@ -7,6 +7,7 @@
 #include "rtyper/rclass.h"
 #include "rtyper/rlist.h"
 #include "rtyper/rmodel.h"
+#include "rtyper/rtuple.h"
 #include "rtyper/rtyper.h"
 #include "translator/flow/call_shape.h"
 
@@ -48,37 +49,53 @@ flow::FunctionGraph* bool_to_str(RTyper& rtyper, const flow::SourceLocation& loc
   });
 }
 
-// str(e) of an exception: "" without args, str(args[0]) with one.
+// str(e) of an exception: str(args[0]) when it has args, else the message an operation or a
+// runtime helper gave it (BaseException's rpy_message), else "".
 flow::FunctionGraph* exception_to_str(Hop& hop, const annotator::ClassDef* def) {
   RTyper& rtyper = hop.rtyper;
   ClassInfo* owner = nullptr;
   const ClassInfo::Field* f = rtyper.classes().find_field(def, "args", &owner, false);
   ClassInfo& info = rtyper.classes().info(def);
-  std::string name = "ll_str_" + info.struct_name;
+  ClassInfo* root = &info;
+  while (root->parent) root = root->parent;
+  std::string name = "ll_exception_str_" + info.struct_name;
   return rtyper.helpers().get(name, [&] {
     const LowLevelType* inst = rtyper.types().ptr(info.instance_struct);
     LowLevelGraphBuilder b(rtyper, name, {inst}, str_ptr(rtyper), hop.op.location);
-    LowLevelOps ops = b.ops();
-    Value* empty = str_constant(ops, "");
     auto* lr = f ? dynamic_cast<ListRepr*>(f->repr) : nullptr;
+    // msg(e): the message, or "".
+    Block* msg = b.block({inst});
+    {
+      LowLevelOps m = b.ops();
+      Value* rp = m.cast_pointer(msg->inputargs[0], rtyper.types().ptr(root->instance_struct));
+      Value* text = m.genop("getfield", {rp, m.void_string("rpy_message")}, str_ptr(rtyper));
+      Value* nn = m.genop("ptr_nonzero", {text}, &Bool);
+      b.append(msg, m);
+      Block* some = b.block({str_ptr(rtyper)});
+      Block* none = b.block({});
+      b.branch(msg, nn, some, {text}, none, {});
+      b.return_(some, some->inputargs[0]);
+      LowLevelOps n = b.ops();
+      b.return_(none, str_constant(n, ""));
+    }
     if (!lr) {
-      b.return_(b.start(), empty);
+      b.goto_(b.start(), msg, {b.start()->inputargs[0]});
       return b.take();
     }
-    Value* part = ops.cast_pointer(b.start()->inputargs[0], rtyper.types().ptr(owner->instance_struct));
+    LowLevelOps ops = b.ops();
+    Value* e = b.start()->inputargs[0];
+    Value* part = ops.cast_pointer(e, rtyper.types().ptr(owner->instance_struct));
     Value* lst = ops.genop("getfield", {part, ops.void_string(f->field)}, lr->lowleveltype());
     Value* nonnull = ops.genop("ptr_nonzero", {lst}, &Bool);
     b.append(b.start(), ops);
-    Block* has = b.block({lr->lowleveltype()});
-    Block* none = b.block({});
-    b.branch(b.start(), nonnull, has, {lst}, none, {});
-    b.return_(none, empty);
+    Block* has = b.block({inst, lr->lowleveltype()});
+    b.branch(b.start(), nonnull, has, {e, lst}, msg, {e});
     LowLevelOps h = b.ops();
-    Value* n = lr->length(h, has->inputargs[0]);
+    Value* n = lr->length(h, has->inputargs[1]);
     Value* some = h.genop("int_gt", {n, h.constant(int64_t(0), &Signed)}, &Bool);
     b.append(has, h);
     Block* first = b.block({lr->lowleveltype()});
-    b.branch(has, some, first, {has->inputargs[0]}, none, {});
+    b.branch(has, some, first, {has->inputargs[1]}, msg, {has->inputargs[0]});
     LowLevelOps r = b.ops();
     Value* items = lr->items(r, first->inputargs[0]);
     Value* x = r.genop("getarrayitem", {items, r.constant(int64_t(0), &Signed)}, lr->item_repr()->lowleveltype());
@@ -121,6 +138,24 @@ Value* to_str(Hop& hop, Value* v, Repr* r, const annotator::SomeRef& s) {
       const annotator::ClassDef* def = ir->info()->classdef;
       if (rtyper.bookkeeper().is_exception_class(def)) return llops.call_graph(exception_to_str(hop, def), {v});
       break;
+    }
+    case ReprKind::Tuple: {
+      // "(a, b)" / "(a,)": items whose repr is their str (numbers, bools, None, tuples of those).
+      auto* tr = static_cast<TupleRepr*>(r);
+      const auto& items_s = s && s->is(SomeKind::Tuple) ? s->as<annotator::SomeTuple>().items
+                                                         : std::vector<annotator::SomeRef>{};
+      Value* text = nullptr;
+      auto append = [&](Value* piece) { text = text ? llops.call_helper("str_concat", {text, piece}) : piece; };
+      append(str_constant(llops, "("));
+      for (size_t i = 0; i < tr->items().size(); ++i) {
+        Repr* ir = tr->items()[i];
+        if (ir->kind() == ReprKind::Str || ir->kind() == ReprKind::Char)
+          throw RTypeFailure("str() of a tuple holding text needs repr() (\"RTyper, part 2\")");
+        if (i) append(str_constant(llops, ", "));
+        append(to_str(hop, tr->item(llops, v, i), ir, i < items_s.size() ? items_s[i] : nullptr));
+      }
+      append(str_constant(llops, tr->items().size() == 1 ? ",)" : ")"));
+      return text;
     }
     default:
       break;

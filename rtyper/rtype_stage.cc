@@ -136,34 +136,40 @@ llinterp::Word make_argv(llinterp::Heap& heap, const LowLevelType* type, const s
   return llinterp::to_word(l);
 }
 
-// "Cls: message" for an uncaught exception (its args[0] when it is a str).
-std::string describe_uncaught(RTyper& rtyper, llinterp::LLInterpreter& interp, const llinterp::RaisedException& e) {
+// "Cls: message" for an uncaught exception: str(args[0]) when it is a str, else the message an
+// operation or a helper gave it.
+std::string describe_uncaught(RTyper& rtyper, const llinterp::RaisedException& e) {
   std::string name = llinterp::Heap::vtable_name(llinterp::word_ptr(e.type));
   int64_t id = layout::read_at<int64_t>(llinterp::word_ptr(e.type), layout::kVtableSubclassrangeMinOffset);
+  void* obj = llinterp::word_ptr(e.value);
   for (ClassInfo* c : rtyper.classes().all()) {
     if (c->id_min != id) continue;
+    std::string msg;
     ClassInfo* owner = nullptr;
     const ClassInfo::Field* f = rtyper.classes().find_field(c->classdef, "args", &owner, false);
     auto* lr = f ? dynamic_cast<ListRepr*>(f->repr) : nullptr;
-    if (!lr || lr->item_repr()->kind() != ReprKind::Str) break;
-    void* obj = llinterp::word_ptr(e.value);
-    void* lst = layout::read_at<void*>(obj, field_offset(owner->instance_struct, f->field));
-    if (!lst) break;
-    void* items = lst;
-    int64_t n;
-    if (lr->resizable()) {
-      n = layout::read_at<int64_t>(lst, field_offset(lr->list_struct(), "length"));
-      items = layout::read_at<void*>(lst, field_offset(lr->list_struct(), "items"));
-    } else {
-      n = layout::array_length(lst);
+    void* lst = lr ? layout::read_at<void*>(obj, field_offset(owner->instance_struct, f->field)) : nullptr;
+    if (lst && lr->item_repr()->kind() == ReprKind::Str) {
+      void* items = lst;
+      int64_t n;
+      if (lr->resizable()) {
+        n = layout::read_at<int64_t>(lst, field_offset(lr->list_struct(), "length"));
+        items = layout::read_at<void*>(lst, field_offset(lr->list_struct(), "items"));
+      } else {
+        n = layout::array_length(lst);
+      }
+      void* s = n > 0 ? layout::read_at<void*>(items, layout::kArrayItemsOffset) : nullptr;
+      if (s) msg = llinterp::Heap::str_utf8(s);
+    } else if (!lst) {
+      ClassInfo* root = c;
+      while (root->parent) root = root->parent;
+      if (root->instance_struct->field("rpy_message")) {
+        void* s = layout::read_at<void*>(obj, field_offset(root->instance_struct, "rpy_message"));
+        if (s) msg = llinterp::Heap::str_utf8(s);
+      }
     }
-    if (n < 1) break;
-    void* s = layout::read_at<void*>(items, layout::kArrayItemsOffset);
-    std::string msg = s ? llinterp::Heap::str_utf8(s) : "";
-    if (!msg.empty()) return name + ": " + msg;
-    break;
+    return msg.empty() ? name : name + ": " + msg;
   }
-  (void)interp;
   return name;
 }
 
@@ -192,7 +198,7 @@ int interpret_program(TranslationContext& context) {
   interp.flush_output();
   if (outcome.raised) {
     std::fflush(stdout);
-    std::fprintf(stderr, "%s\n", describe_uncaught(rtyper, interp, outcome.exception).c_str());
+    std::fprintf(stderr, "%s\n", describe_uncaught(rtyper, outcome.exception).c_str());
     return 1;
   }
   const LowLevelType* rt = entry->returnblock->inputargs[0]->concretetype;

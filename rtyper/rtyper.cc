@@ -35,10 +35,34 @@ RTyper::RTyper(TranslationContext& context, annotator::Annotator& annotator)
 
 RTyper::~RTyper() = default;
 
+namespace {
+
+// Classes used as values (a SomePBC of classes) need a ClassDef, hence a vtable, even when no
+// instance of them is ever made.
+void make_classdefs_of_class_values(annotator::Bookkeeper& bk, const std::vector<flow::FunctionGraph*>& graphs) {
+  auto visit = [&](const SomeRef& s) {
+    if (!s || !s->is(SomeKind::PBC)) return;
+    for (const annotator::Desc* d : s->as<annotator::SomePBC>().descs())
+      if (d->kind == annotator::DescKind::Class && !d->as<annotator::ClassDesc>().classdef)
+        bk.classdef_for(const_cast<annotator::ClassDesc*>(&d->as<annotator::ClassDesc>()));
+  };
+  for (flow::FunctionGraph* g : graphs)
+    for (flow::Block* b : g->iterblocks()) {
+      for (flow::Variable* v : b->inputargs) visit(v->annotation);
+      for (const flow::Operation& op : b->operations) {
+        visit(op.result->annotation);
+        for (flow::Value* a : op.args) visit(a->annotation);
+      }
+    }
+}
+
+}  // namespace
+
 void RTyper::specialize() {
   if (context_.annotation) entry_ = context_.annotation->entry_graph;
   annotated_graphs_ = annotator_.graphs();
   try {
+    make_classdefs_of_class_values(bookkeeper(), annotated_graphs_);
     exceptions_->prepare();
     for (flow::FunctionGraph* g : annotated_graphs_) prepare_graph(*this, *g);
     classes_->setup();

@@ -5,7 +5,8 @@
 // Interim: the C++ bodies of the helper table (runtime/rlib, `rpp_helper_NAME`) do not exist
 // yet. Until they do, the few helpers needed to print numbers and text have interim bodies in
 // interim_helpers.cc, written on the layout contract and allocating in the interpreter's heap:
-// print_str, print_flush, int_to_str, float_to_str, str_concat, str_eq, str_from_char. When
+// print_str, print_flush, int_to_str, float_to_str, str_concat, str_eq, str_from_char, int_pow,
+// float_pow. When
 // runtime/rlib lands, find_helper_body calls its bodies instead and interim_helpers.cc goes away.
 #pragma once
 #include <string_view>

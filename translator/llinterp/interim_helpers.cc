@@ -83,6 +83,29 @@ Word str_eq(LLInterpreter&, const Word* args) {
   return to_word(Heap::str_text(a) == Heap::str_text(b));
 }
 
+// x ** n for n >= 0, wrapping as the other Signed operations do.
+Word int_pow(LLInterpreter&, const Word* args) {
+  uint64_t base = args[0], result = 1;
+  int64_t n = int64_t(args[1]);
+  while (n > 0) {
+    if (n & 1) result *= base;
+    base *= base;
+    n >>= 1;
+  }
+  return result;
+}
+
+// x ** y on floats; 0.0 ** negative raises ZeroDivisionError as Python.
+Word float_pow(LLInterpreter& interp, const Word* args) {
+  double x = from_word<double>(args[0]), y = from_word<double>(args[1]);
+  if (x == 0.0 && y < 0.0) {
+    RaisedException e = interp.operation_exception("float_pow", "ZeroDivision", "ZeroDivisionError");
+    ops::exc_restore(word_ptr(e.type), word_ptr(e.value));
+    return 0;
+  }
+  return to_word(std::pow(x, y));
+}
+
 Word str_from_char(LLInterpreter& interp, const Word* args) {
   return to_word(interp.heap().new_str(std::u32string(1, char32_t(args[0]))));
 }
@@ -93,7 +116,7 @@ HelperBody find_helper_body(std::string_view name) {
   static const std::map<std::string, HelperBody, std::less<>> bodies = {
       {"print_str", print_str},       {"print_flush", print_flush}, {"int_to_str", int_to_str},
       {"float_to_str", float_to_str}, {"str_concat", str_concat},   {"str_eq", str_eq},
-      {"str_from_char", str_from_char},
+      {"str_from_char", str_from_char}, {"int_pow", int_pow},       {"float_pow", float_pow},
   };
   auto it = bodies.find(name);
   return it == bodies.end() ? nullptr : it->second;
