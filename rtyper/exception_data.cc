@@ -44,7 +44,7 @@ const OperationException kOperationExceptions[] = {
 };
 
 const char* const kStandardClasses[] = {"OverflowError", "ZeroDivisionError", "ValueError", "IndexError",
-                                        "RecursionError"};
+                                        "RecursionError", "StopIteration"};
 
 }  // namespace
 

@@ -57,6 +57,21 @@ void LowLevelGraphBuilder::branch(Block* from, Value* cond, Block* to_true, std:
   lt->llexitcase = t;
 }
 
+void LowLevelGraphBuilder::switch_(Block* from, Value* value, std::vector<Case> cases, Block* otherwise,
+                                   std::vector<Value*> otherwise_args) {
+  from->exitswitch = value;
+  for (Case& c : cases) {
+    flow::Constant* k = graph_->new_constant(c.value);
+    k->concretetype = value->concretetype;
+    flow::Link* l = from->add_exit(c.target, std::move(c.args), k);
+    l->llexitcase = k;
+  }
+  flow::Constant* d = graph_->new_constant(flow::DefaultCase{});
+  d->concretetype = &Void;
+  flow::Link* l = from->add_exit(otherwise, std::move(otherwise_args), d);
+  l->llexitcase = d;
+}
+
 flow::FunctionGraph* HelperGraphs::get(const std::string& name,
                                        const std::function<std::unique_ptr<flow::FunctionGraph>()>& make) {
   auto it = made_.find(name);

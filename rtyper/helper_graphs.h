@@ -38,6 +38,14 @@ class LowLevelGraphBuilder {
   // A Bool switch: `cond` true -> (to_true, args_true), false -> (to_false, args_false).
   void branch(flow::Block* from, flow::Value* cond, flow::Block* to_true, std::vector<flow::Value*> args_true,
               flow::Block* to_false, std::vector<flow::Value*> args_false);
+  // A switch on a Signed value: one exit per case, then the default exit.
+  struct Case {
+    int64_t value;
+    flow::Block* target;
+    std::vector<flow::Value*> args;
+  };
+  void switch_(flow::Block* from, flow::Value* value, std::vector<Case> cases, flow::Block* otherwise,
+               std::vector<flow::Value*> otherwise_args);
 
  private:
   RTyper& rtyper_;

@@ -9,6 +9,7 @@
 #include "rtyper/helper_graphs.h"
 #include "rtyper/rbuiltin.h"
 #include "rtyper/rclass.h"
+#include "rtyper/riter.h"
 #include "rtyper/rlist.h"
 #include "rtyper/rmodel.h"
 #include "rtyper/rnumber.h"
@@ -53,9 +54,12 @@ Value* pointer_compare(Hop& hop) {
     if (r->kind() == ReprKind::Class) return rtyper.types().ptr(rt.object_vtable);
     return r->lowleveltype();
   };
-  if (ra->is_void() || rb->is_void()) hop.unsupported();
-  Value* a = llops.cast_pointer(hop.arg(0), common(ra));
-  Value* b = llops.cast_pointer(hop.arg(1), common(rb));
+  if (ra->is_void() && rb->is_void()) hop.unsupported();
+  // A known constant (a class, a function) compared with a value: the constant in its repr.
+  if (ra->is_void()) ra = rb;
+  if (rb->is_void()) rb = ra;
+  Value* a = llops.cast_pointer(hop.arg(0, ra), common(ra));
+  Value* b = llops.cast_pointer(hop.arg(1, rb), common(rb));
   if (a->concretetype != b->concretetype || !as<Ptr>(a->concretetype)) hop.unsupported();
   return llops.genop(eq ? "ptr_eq" : "ptr_ne", {a, b}, &Bool);
 }
@@ -276,6 +280,8 @@ const std::map<std::string, Handler>& handlers() {
     t["str"] = rtype_str;
     t["id"] = rtype_id;
     t["ord"] = rtype_ord;
+    t["iter"] = rtype_iter;
+    t["next"] = rtype_next;
     return t;
   }();
   return table;

@@ -9,6 +9,7 @@
 #include "rtyper/helper_graphs.h"
 #include "rtyper/lltype/jit_symbolic.h"
 #include "rtyper/rclass.h"
+#include "rtyper/riter.h"
 #include "rtyper/rmodel.h"
 #include "rtyper/rnumber.h"
 #include "rtyper/rpbc.h"
@@ -169,6 +170,10 @@ Value* rtype_builtin_call(Hop& hop) {
     return llops.genop("cast_int_to_unichar", {hop.arg(arg(0), int_repr(rtyper))}, &UniChar);
   }
   if (name == "min" || name == "max") return min_max(hop, a, name == "min");
+  if (name == "range") {
+    if (a.positional.empty() || !a.keywords.empty()) hop.fail("range() takes 1 to 3 positional arguments");
+    return rtype_range(hop, a.positional[0]);
+  }
   if (name == "rarithmetic.is_valid_int") {
     hop.exception_cannot_occur();
     return llops.constant(true, &Bool);

@@ -8,6 +8,7 @@
 
 #include "annotator/bookkeeper.h"
 #include "annotator/description.h"
+#include "annotator/union.h"
 #include "rtyper/lltype/memory_layout.h"
 #include "rtyper/lltype/symbolic.h"
 #include "rtyper/rpbc.h"
@@ -200,6 +201,30 @@ void ClassReprs::define_struct(ClassInfo& info) {
     }
     if (!value || value->is_constant() || value->is(SomeKind::PBC)) continue;
     Repr* r = rtyper_.getrepr(value);
+    if (r->is_void()) continue;
+    std::string cfield = "c_" + name;
+    class_fields.push_back({cfield, r->lowleveltype(), FieldMutability::Immutable});
+    info.class_fields[name] = {name, cfield, r, false};
+  }
+  // Class attributes read through a class value (`cls.x`) that no instance read placed: they
+  // live in the vtable of the root of the hierarchy.
+  std::set<std::string> class_reads;
+  if (!info.parent)
+    for (const ClassDef* sub : def->all_subclasses())
+      for (const std::string& name : sub->class_attribute_reads) class_reads.insert(name);
+  for (const std::string& name : class_reads) {
+    if (info.class_fields.count(name)) continue;
+    if (info.parent && find_field(info.parent->classdef, name, nullptr, true)) continue;
+    SomeRef all = annotator::s_impossible();
+    try {
+      for (const ClassDef* sub : def->all_subclasses())
+        if (SomeRef v = rtyper_.bookkeeper().class_level_value(const_cast<ClassDef*>(sub), name))
+          all = annotator::union_of(all, annotator::without_constant(v));
+    } catch (const std::exception&) {
+      continue;
+    }
+    if (all->is(SomeKind::Impossible) || all->is(SomeKind::PBC)) continue;
+    Repr* r = rtyper_.getrepr(all);
     if (r->is_void()) continue;
     std::string cfield = "c_" + name;
     class_fields.push_back({cfield, r->lowleveltype(), FieldMutability::Immutable});

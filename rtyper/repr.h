@@ -27,7 +27,9 @@ enum class ReprKind {
   Function,   // Ptr(Func): a function pointer (several functions with one signature)
   Method,     // a bound method: its receiver (an Instance repr's type)
   Frozen,     // several frozen prebuilt objects: Ptr(a struct of their attributes)
-  List,       // Ptr(a list struct)
+  List,       // Ptr(a list struct), or Ptr(GcArray) for a list never resized
+  Range,      // Ptr(range): a range() that is never mutated
+  Iterator,   // Ptr(an iterator struct)
 };
 
 // Thrown while rtyping an operation: what has no low-level implementation, or a constant that

@@ -11,6 +11,7 @@
 #include "rtyper/helper_graphs.h"
 #include "rtyper/normalize_calls.h"
 #include "rtyper/rclass.h"
+#include "rtyper/riter.h"
 #include "rtyper/rlist.h"
 #include "rtyper/rmodel.h"
 #include "rtyper/rpbc.h"
@@ -36,6 +37,9 @@ RTyper::RTyper(TranslationContext& context, annotator::Annotator& annotator)
 RTyper::~RTyper() = default;
 
 namespace {
+
+// A range() list never mutated nor resized: represented as {start, stop, step}.
+bool is_range(const annotator::ListItem& item) { return item.range_step.has_value() && !item.mutated && !item.resized; }
 
 // Classes used as values (a SomePBC of classes) need a ClassDef, hence a vtable, even when no
 // instance of them is ever made.
@@ -152,8 +156,13 @@ std::string RTyper::repr_key(const SomeRef& s) {
       for (const SomeRef& item : s->as<annotator::SomeTuple>().items) k += repr_key(item) + ";";
       return k + ")";
     }
+    case SomeKind::Iterator: {
+      const auto& it = s->as<annotator::SomeIterator>();
+      return std::string("iter:") + annotator::iter_variant_name(it.variant) + ":" + repr_key(it.container);
+    }
     case SomeKind::List: {
       const annotator::ListItem* item = s->as<annotator::SomeList>().listdef->item();
+      if (is_range(*item)) return "range";
       return std::string("list:") + (item->is_fixed() ? "fixed:" : "resizable:") + repr_key(item->value());
     }
     default: return "";
@@ -187,8 +196,10 @@ std::unique_ptr<Repr> RTyper::make_repr(const SomeRef& s) {
       for (const SomeRef& item : s->as<annotator::SomeTuple>().items) items.push_back(getrepr(item));
       return std::make_unique<TupleRepr>(*this, std::move(items));
     }
+    case SomeKind::Iterator: return make_iterator_repr(*this, s->as<annotator::SomeIterator>());
     case SomeKind::List: {
       const annotator::ListItem* item = s->as<annotator::SomeList>().listdef->item();
+      if (is_range(*item)) return std::make_unique<RangeRepr>(*this);
       return std::make_unique<ListRepr>(*this, getrepr(item->value()), !item->is_fixed());
     }
     default: throw RTypeFailure("values of type " + s->repr() + " have no low-level representation yet");

@@ -1,0 +1,232 @@
+// Iteration over tuples, strs, lists and ranges (riter.h).
+#include "rtyper/riter.h"
+
+#include "annotator/listdef.h"
+#include "annotator/union.h"
+#include "rtyper/exception_data.h"
+#include "rtyper/helper_graphs.h"
+#include "rtyper/rclass.h"
+#include "rtyper/rlist.h"
+#include "rtyper/rstr.h"
+#include "rtyper/rtuple.h"
+#include "rtyper/rtyper.h"
+
+namespace rpp::rtyper {
+
+using namespace lltype;
+using annotator::SomeKind;
+using flow::Block;
+using flow::Value;
+
+RangeRepr::RangeRepr(RTyper& rtyper) : Repr(ReprKind::Range, &Void, "RangeRepr") {
+  TypeArena& types = rtyper.types();
+  struct_ = types.find_struct("range");
+  if (!struct_) {
+    StructHints hints;
+    hints.immutable = true;
+    struct_ = types.make_struct("range", true, {{"start", &Signed}, {"stop", &Signed}, {"step", &Signed}}, hints);
+  }
+  set_type(types.ptr(struct_));
+}
+
+IteratorRepr::IteratorRepr(RTyper& rtyper, Repr* container, Repr* item)
+    : Repr(ReprKind::Iterator, &Void, "IteratorRepr(" + container->name() + ")"), container_(container), item_(item) {
+  TypeArena& types = rtyper.types();
+  bool range = dynamic_cast<RangeRepr*>(container) != nullptr;
+  std::string name = range ? "range_iter" : "iter_" + ll_name(container->lowleveltype()->to_string());
+  struct_ = types.find_struct(name);
+  if (!struct_) {
+    if (range)
+      struct_ = types.make_struct(name, true, {{"current", &Signed}, {"stop", &Signed}, {"step", &Signed}});
+    else
+      struct_ = types.make_struct(name, true, {{"container", container->lowleveltype()}, {"index", &Signed}});
+  }
+  set_type(types.ptr(struct_));
+}
+
+std::unique_ptr<Repr> make_iterator_repr(RTyper& rtyper, const annotator::SomeIterator& it) {
+  if (it.variant != annotator::IterVariant::Plain)
+    throw RTypeFailure(std::string(annotator::iter_variant_name(it.variant)) +
+                       " iterators come with \"RTyper, part 2\"");
+  Repr* container = rtyper.getrepr(it.container);
+  annotator::SomeRef item;
+  switch (it.container->kind()) {
+    case SomeKind::Str:
+    case SomeKind::Char: item = annotator::s_char(); break;
+    case SomeKind::List: item = it.container->as<annotator::SomeList>().listdef->item()->value(); break;
+    case SomeKind::Tuple:
+      item = annotator::s_impossible();
+      for (const auto& i : it.container->as<annotator::SomeTuple>().items)
+        item = annotator::union_of(item, annotator::without_constant(i));
+      break;
+    default: throw RTypeFailure("iteration over " + it.container->repr() + " comes with \"RTyper, part 2\"");
+  }
+  if (dynamic_cast<RangeRepr*>(container)) item = annotator::s_int();
+  return std::make_unique<IteratorRepr>(rtyper, container, rtyper.getrepr(item));
+}
+
+Value* rtype_iter(Hop& hop) {
+  auto* r = dynamic_cast<IteratorRepr*>(hop.r_result);
+  if (!r) hop.unsupported();
+  hop.exception_cannot_occur();
+  if (hop.args_r[0] == r) return hop.arg(0);
+  LowLevelOps& llops = hop.llops;
+  Value* c = hop.arg(0, r->container());
+  Value* it = llops.genop("malloc", {llops.type_constant(r->iter_struct()), llops.void_string("gc")}, r->lowleveltype());
+  if (dynamic_cast<RangeRepr*>(r->container())) {
+    for (const char* f : {"start", "stop", "step"}) {
+      Value* v = llops.genop("getfield", {c, llops.void_string(f)}, &Signed);
+      llops.genop("setfield", {it, llops.void_string(std::string(f) == "start" ? "current" : f), v});
+    }
+    return it;
+  }
+  llops.genop("setfield", {it, llops.void_string("container"), c});
+  llops.genop("setfield", {it, llops.void_string("index"), llops.constant(int64_t(0), &Signed)});
+  return it;
+}
+
+namespace {
+
+void raise_stop_iteration(RTyper& rtyper, LowLevelGraphBuilder& b, Block* block) {
+  const RuntimeTypes& rt = rtyper.runtime_types();
+  LowLevelOps ops = b.ops();
+  b.raise_(block, ops.static_constant(rtyper.exceptions().vtable("StopIteration"), rtyper.types().ptr(rt.object_vtable)),
+           ops.static_constant(rtyper.exceptions().instance("StopIteration", ""), rtyper.types().ptr(rt.object)));
+}
+
+flow::FunctionGraph* range_next(RTyper& rtyper, IteratorRepr* r, const flow::SourceLocation& loc) {
+  return rtyper.helpers().get("ll_range_next", [&] {
+    const LowLevelType* it = r->lowleveltype();
+    LowLevelGraphBuilder b(rtyper, "ll_range_next", {it}, &Signed, loc);
+    Block* s = b.start();
+    LowLevelOps ops = b.ops();
+    Value* cur = ops.genop("getfield", {s->inputargs[0], ops.void_string("current")}, &Signed);
+    Value* stop = ops.genop("getfield", {s->inputargs[0], ops.void_string("stop")}, &Signed);
+    Value* step = ops.genop("getfield", {s->inputargs[0], ops.void_string("step")}, &Signed);
+    Value* up = ops.genop("int_gt", {step, ops.constant(int64_t(0), &Signed)}, &Bool);
+    b.append(s, ops);
+    std::vector<const LowLevelType*> state{it, &Signed, &Signed, &Signed};
+    Block* ascending = b.block(state);
+    Block* descending = b.block(state);
+    std::vector<Value*> pass{s->inputargs[0], cur, stop, step};
+    b.branch(s, up, ascending, pass, descending, pass);
+    Block* emit = b.block({it, &Signed, &Signed});
+    Block* done = b.block({});
+    for (Block* dir : {ascending, descending}) {
+      LowLevelOps d = b.ops();
+      Value* more = d.genop(dir == ascending ? "int_lt" : "int_gt", {dir->inputargs[1], dir->inputargs[2]}, &Bool);
+      b.append(dir, d);
+      b.branch(dir, more, emit, {dir->inputargs[0], dir->inputargs[1], dir->inputargs[3]}, done, {});
+    }
+    LowLevelOps e = b.ops();
+    Value* next = e.genop("int_add", {emit->inputargs[1], emit->inputargs[2]}, &Signed);
+    e.genop("setfield", {emit->inputargs[0], e.void_string("current"), next});
+    b.append(emit, e);
+    b.return_(emit, emit->inputargs[1]);
+    raise_stop_iteration(rtyper, b, done);
+    return b.take();
+  });
+}
+
+// The item i (known in range) of a container, in the iterator's item repr.
+Value* item_at(RTyper& rtyper, LowLevelGraphBuilder& b, LowLevelOps& ops, Block*& block, IteratorRepr* r, Value* c,
+               Value* i) {
+  Repr* cr = r->container();
+  if (cr->kind() == ReprKind::Str) {
+    Value* ch = ops.genop("str_getitem", {c, i}, &UniChar);
+    return ops.convert(ch, rtyper.getrepr(annotator::s_char()), r->item());
+  }
+  if (auto* lr = dynamic_cast<ListRepr*>(cr)) {
+    Value* items = lr->items(ops, c);
+    Value* x = ops.genop("getarrayitem", {items, i}, lr->item_repr()->lowleveltype());
+    return ops.convert(x, lr->item_repr(), r->item());
+  }
+  (void)b;
+  (void)block;
+  throw RTypeFailure("internal error: item_at of " + cr->name());
+}
+
+flow::FunctionGraph* sequence_next(RTyper& rtyper, IteratorRepr* r, const flow::SourceLocation& loc) {
+  std::string name = "ll_next_" + r->iter_struct()->name();
+  return rtyper.helpers().get(name, [&] {
+    const LowLevelType* it = r->lowleveltype();
+    const LowLevelType* ct = r->container()->lowleveltype();
+    const LowLevelType* item = r->item()->lowleveltype();
+    LowLevelGraphBuilder b(rtyper, name, {it}, item, loc);
+    Block* s = b.start();
+    LowLevelOps ops = b.ops();
+    Value* c = ops.genop("getfield", {s->inputargs[0], ops.void_string("container")}, ct);
+    Value* i = ops.genop("getfield", {s->inputargs[0], ops.void_string("index")}, &Signed);
+    Value* n;
+    Repr* cr = r->container();
+    if (cr->kind() == ReprKind::Str) n = ops.genop("str_len", {c}, &Signed);
+    else if (auto* lr = dynamic_cast<ListRepr*>(cr)) n = lr->length(ops, c);
+    else n = ops.constant(int64_t(static_cast<TupleRepr*>(cr)->items().size()), &Signed);
+    Value* more = ops.genop("int_lt", {i, n}, &Bool);
+    b.append(s, ops);
+    Block* body = b.block({it, ct, &Signed});
+    Block* done = b.block({});
+    b.branch(s, more, body, {s->inputargs[0], c, i}, done, {});
+    raise_stop_iteration(rtyper, b, done);
+    LowLevelOps bo = b.ops();
+    Value* next = bo.genop("int_add", {body->inputargs[2], bo.constant(int64_t(1), &Signed)}, &Signed);
+    bo.genop("setfield", {body->inputargs[0], bo.void_string("index"), next});
+    if (auto* tr = dynamic_cast<TupleRepr*>(cr)) {
+      // A switch on the index: item k of the tuple.
+      b.append(body, bo);
+      std::vector<LowLevelGraphBuilder::Case> cases;
+      for (size_t k = 0; k < tr->items().size(); ++k) {
+        Block* pick = b.block({ct});
+        LowLevelOps p = b.ops();
+        Value* x = tr->item(p, pick->inputargs[0], k);
+        Value* v = tr->items()[k]->is_void() ? p.constant(r->item()->convert_const(flow::NoneValue{}, rtyper), item)
+                                             : p.convert(x, tr->items()[k], r->item());
+        b.append(pick, p);
+        b.return_(pick, v);
+        cases.push_back({int64_t(k), pick, {body->inputargs[1]}});
+      }
+      b.switch_(body, body->inputargs[2], std::move(cases), done, {});
+      return b.take();
+    }
+    Block* cur = body;
+    Value* x = item_at(rtyper, b, bo, cur, r, body->inputargs[1], body->inputargs[2]);
+    b.append(body, bo);
+    b.return_(body, x);
+    return b.take();
+  });
+}
+
+}  // namespace
+
+Value* rtype_next(Hop& hop) {
+  auto* r = dynamic_cast<IteratorRepr*>(hop.args_r[0]);
+  if (!r) hop.unsupported();
+  RTyper& rtyper = hop.rtyper;
+  flow::FunctionGraph* g = dynamic_cast<RangeRepr*>(r->container()) ? range_next(rtyper, r, hop.op.location)
+                                                                      : sequence_next(rtyper, r, hop.op.location);
+  Value* it = hop.arg(0);
+  hop.exception_is_here();
+  Value* x = hop.llops.call_graph(g, {it});
+  Repr* item = dynamic_cast<RangeRepr*>(r->container()) ? rtyper.getrepr(annotator::s_int()) : r->item();
+  return hop.llops.convert(x, item, hop.r_result);
+}
+
+Value* rtype_range(Hop& hop, size_t first) {
+  auto* r = dynamic_cast<RangeRepr*>(hop.r_result);
+  if (!r) hop.fail("range() used as a list (mutated or resized) comes with \"RTyper, part 2\"");
+  RTyper& rtyper = hop.rtyper;
+  LowLevelOps& llops = hop.llops;
+  Repr* ri = rtyper.getrepr(annotator::s_int());
+  size_t n = hop.nargs() - first;
+  Value* start = n >= 2 ? hop.arg(first, ri) : llops.constant(int64_t(0), &Signed);
+  Value* stop = n >= 2 ? hop.arg(first + 1, ri) : hop.arg(first, ri);
+  Value* step = n >= 3 ? hop.arg(first + 2, ri) : llops.constant(int64_t(1), &Signed);
+  hop.exception_cannot_occur();
+  Value* p = llops.genop("malloc", {llops.type_constant(r->range_struct()), llops.void_string("gc")}, r->lowleveltype());
+  llops.genop("setfield", {p, llops.void_string("start"), start});
+  llops.genop("setfield", {p, llops.void_string("stop"), stop});
+  llops.genop("setfield", {p, llops.void_string("step"), step});
+  return p;
+}
+
+}  // namespace rpp::rtyper
