@@ -188,6 +188,15 @@ Value* rtype_arithmetic(Hop& hop) {
   }
   Repr* r = hop.r_result;
   if (r->kind() == ReprKind::Float) return float_arith(hop, op);
+  if (r->kind() == ReprKind::Integer && rtyper.intended_wraparound().count(&hop.op)) {
+    // Its result only reaches intmask(): unsigned arithmetic, which wraps by definition.
+    auto* ru = static_cast<IntegerRepr*>(rtyper.getrepr(std::make_shared<annotator::SomeInteger>(true, IntType::Unsigned)));
+    Value* a = llops.convert(hop.arg(0, r), r, ru);
+    Value* b = op == "lshift" ? hop.arg(1, signed_repr(rtyper)) : llops.convert(hop.arg(1, r), r, ru);
+    hop.exception_cannot_occur();
+    Value* x = llops.genop("uint_" + op, {a, b}, &Unsigned);
+    return llops.convert(x, ru, r);
+  }
   if (r->kind() == ReprKind::Integer) return integer_arith(hop, op, ovf, static_cast<IntegerRepr*>(r));
   if (r->kind() == ReprKind::Bool && (op == "and" || op == "or" || op == "xor")) {
     Value* a = hop.arg(0, signed_repr(rtyper));

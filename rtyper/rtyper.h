@@ -73,6 +73,10 @@ class RTyper {
   // The low-level type of a graph's function pointer (its start block's arguments and its
   // return value, once the graph is specialized or its signature known).
   const lltype::FuncType* graph_type(flow::FunctionGraph* graph);
+  // Integer operations whose result only flows into intmask(): their wraparound is intended, so
+  // they are lowered as Unsigned arithmetic (the same machine operation, which the ll
+  // interpreter's overflow check does not report). Found per block by specialize_graph.
+  std::set<const flow::Operation*>& intended_wraparound() { return intended_wraparound_; }
   // Makes sure `graph` (an annotated graph, or a helper) will be specialized.
   bool is_specialized(const flow::FunctionGraph* graph) const { return specialized_.count(graph) > 0; }
 
@@ -90,6 +94,7 @@ class RTyper {
   std::map<const flow::FunctionGraph*, Signature> signatures_;
   std::set<const flow::FunctionGraph*> specialized_;
   std::vector<flow::FunctionGraph*> annotated_graphs_;
+  std::set<const flow::Operation*> intended_wraparound_;
 
   std::string repr_key(const annotator::SomeRef& s);
   std::unique_ptr<Repr> make_repr(const annotator::SomeRef& s);

@@ -183,7 +183,41 @@ class GraphSpecializer {
     return info && info->can_raise();
   }
 
+  // Marks the integer operations of the block whose result only reaches intmask() (through
+  // other such operations): x = intmask(a * b + c) wraps on purpose.
+  void find_intended_wraparound(const Block& block) {
+    static const std::set<std::string> wrapping = {"add", "sub", "mul", "lshift", "inplace_add",
+                                                   "inplace_sub", "inplace_mul", "inplace_lshift"};
+    std::unordered_map<const Value*, int> uses;
+    for (const Operation& op : block.operations)
+      for (const Value* a : op.args) ++uses[a];
+    for (const auto& l : block.exits)
+      for (const Value* a : l->args) ++uses[a];
+    if (block.exitswitch) ++uses[block.exitswitch];
+    std::unordered_set<const Value*> masked;
+    for (auto it = block.operations.rbegin(); it != block.operations.rend(); ++it) {
+      const Operation& op = *it;
+      if (op.opname == "simple_call" && op.args.size() == 2 && op.args[0]->annotation &&
+          op.args[0]->annotation->is(SomeKind::Builtin) &&
+          op.args[0]->annotation->as<annotator::SomeBuiltin>().name == "rarithmetic.intmask") {
+        if (uses[op.args[1]] == 1) masked.insert(op.args[1]);
+        continue;
+      }
+      if (!masked.count(op.result) || !wrapping.count(op.opname)) continue;
+      bool signed_ints = true;
+      for (const Value* a : op.args)
+        signed_ints &= a->annotation && a->annotation->is_integer() &&
+                       !a->annotation->as<annotator::SomeInteger>().is_unsigned() &&
+                       a->annotation->as<annotator::SomeInteger>().int_type() == annotator::IntType::Signed;
+      if (!signed_ints) continue;
+      rtyper_.intended_wraparound().insert(&op);
+      for (const Value* a : op.args)
+        if (a->is_variable() && uses[a] == 1) masked.insert(a);
+    }
+  }
+
   void specialize_block(Block& block) {
+    find_intended_wraparound(block);
     for (Variable* v : block.inputargs) v->concretetype = repr_of(v)->lowleveltype();
     std::vector<Operation> new_ops;
     std::vector<Operation> trailing;  // after the raising operation of the last flow operation
