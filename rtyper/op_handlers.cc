@@ -47,6 +47,8 @@ Value* pointer_compare(Hop& hop) {
   }
   Repr* ra = hop.args_r[0];
   Repr* rb = hop.args_r[1];
+  // == on tuples compares items, not identity (not implemented yet).
+  if ((ra->kind() == ReprKind::Tuple || rb->kind() == ReprKind::Tuple) && op != "is_") hop.unsupported();
   if ((ra->kind() == ReprKind::Str || rb->kind() == ReprKind::Str) && op != "is_") return rtype_str_binary(hop);
   const RuntimeTypes& rt = rtyper.runtime_types();
   auto common = [&](Repr* r) -> const LowLevelType* {
