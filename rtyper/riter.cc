@@ -7,6 +7,7 @@
 #include "rtyper/helper_graphs.h"
 #include "rtyper/rclass.h"
 #include "rtyper/rlist.h"
+#include "rtyper/rmodel.h"
 #include "rtyper/rstr.h"
 #include "rtyper/rtuple.h"
 #include "rtyper/rtyper.h"
@@ -179,8 +180,14 @@ flow::FunctionGraph* sequence_next(RTyper& rtyper, IteratorRepr* r, const flow::
         Block* pick = b.block({ct});
         LowLevelOps p = b.ops();
         Value* x = tr->item(p, pick->inputargs[0], k);
-        Value* v = tr->items()[k]->is_void() ? p.constant(r->item()->convert_const(flow::NoneValue{}, rtyper), item)
-                                             : p.convert(x, tr->items()[k], r->item());
+        Value* v;
+        if (auto* vr = dynamic_cast<VoidRepr*>(tr->items()[k])) {
+          // An item known at translation time (a function, None...): its constant.
+          flow::ConstValue known = vr->value() ? *vr->value() : flow::ConstValue(flow::NoneValue{});
+          v = p.constant(r->item()->convert_const(known, rtyper), item);
+        } else {
+          v = p.convert(x, tr->items()[k], r->item());
+        }
         b.append(pick, p);
         b.return_(pick, v);
         cases.push_back({int64_t(k), pick, {body->inputargs[1]}});

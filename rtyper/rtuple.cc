@@ -4,6 +4,7 @@
 #include <pybind11/pybind11.h>
 
 #include "rtyper/rclass.h"
+#include "rtyper/rmodel.h"
 #include "rtyper/rtyper.h"
 #include "translator/frontend/python_object_table.h"
 
@@ -94,7 +95,10 @@ Value* rtype_tuple_getitem(Hop& hop) {
     if (hop.s_result && hop.s_result->is_constant())
       return hop.llops.constant(hop.r_result->convert_const(*hop.s_result->constant(), hop.rtyper),
                                 hop.r_result->lowleveltype());
-    return hop.r_result->is_void() ? nullptr : hop.llops.constant(flow::NoneValue{}, hop.r_result->lowleveltype());
+    if (hop.r_result->is_void()) return nullptr;
+    auto* vr = dynamic_cast<VoidRepr*>(ir);
+    ConstValue known = vr && vr->value() ? *vr->value() : ConstValue(flow::NoneValue{});
+    return hop.llops.constant(hop.r_result->convert_const(known, hop.rtyper), hop.r_result->lowleveltype());
   }
   return hop.llops.convert(r->item(hop.llops, hop.arg(0), size_t(k)), ir, hop.r_result);
 }
