@@ -76,8 +76,10 @@ def mainloop(program, bracket_map):
             os.write(1, chr(tape.get()).encode('latin-1'))
         elif code == ",":
             data = os.read(0, 1)
-            if len(data) > 0:  # at the end of the input the cell keeps its value
+            if len(data) > 0:
                 tape.set(data[0])
+            else:
+                tape.set(0)  # at the end of the input the cell becomes 0
         elif code == "[" and tape.get() == 0:
             # Skip forward to the matching ]
             pc = get_matching_bracket(bracket_map, pc)
