@@ -9,8 +9,6 @@ Exit codes as clox: 65 after a compile error, 70 after a runtime error, 64 for a
 
 import os
 
-from rpython.rlib.objectmodel import we_are_translated
-
 from lox.compiler import Globals, compile_source
 from lox.interpreter import define_natives, run_script
 from lox.objects import LoxRuntimeError
@@ -69,12 +67,6 @@ def entry_point(argv):
     except UnicodeDecodeError:
         write_err("File \"%s\" is not valid UTF-8.\n" % path)
         return 74
-    if not we_are_translated():
-        # Untranslated, CPython's recursion limit must allow FRAMES_MAX nested Lox calls: each
-        # costs a few Python frames (translated, a stack check guards the C stack instead).
-        import sys
-        if sys.getrecursionlimit() < 10000:
-            sys.setrecursionlimit(10000)
     return interpret(source)
 
 

@@ -188,6 +188,7 @@ def number_operands(frame):
 
 def execute_frame(frame):
     """Runs frame's function to its end; returns what it returns."""
+    frame = jit.hint(frame, access_directly=True)
     code = frame.closure.function
     pc = 0
     try:
@@ -367,7 +368,8 @@ def execute_frame(frame):
                 pc += 1
             elif opcode == op.RETURN:
                 w_result = frame.pop()
-                frame.close_upvalues(0)
+                if frame.open_upvalues is not None:
+                    frame.close_upvalues(0)
                 return w_result
             elif opcode == op.CLASS:
                 frame.push(W_Class(code.names[code.code[pc + 1]]))

@@ -144,7 +144,7 @@ class W_Function(W_Root):
         return "<fn %s>" % self.name
 
 
-class W_Upvalue(W_Root):
+class W_Upvalue(object):
     """A variable captured by a closure. While open it is a slot of a live frame; when that slot
     goes out of scope the value moves into the upvalue (closed)."""
     _attrs_ = ['frame', 'index', 'w_value', 'next']
@@ -171,9 +171,6 @@ class W_Upvalue(W_Root):
     def close(self):
         self.w_value = self.frame.stack_w[self.index]
         self.frame = None
-
-    def to_str(self):
-        return "upvalue"
 
 
 class W_Closure(W_Root):
