@@ -12,6 +12,7 @@ import time
 
 from rpython.rlib import jit
 from rpython.rlib.debug import make_sure_not_resized
+from rpython.rlib.rfloat import INFINITY, NAN
 
 from lox import opcodes as op
 from lox.objects import (
@@ -399,10 +400,10 @@ def divide(a, b):
     """IEEE division, as C's: x/0 is an infinity (or nan), never an error."""
     if b == 0.0:
         if a != a or a == 0.0:
-            return float("nan")
+            return NAN
         if (a > 0.0) == (math.copysign(1.0, b) > 0.0):
-            return float("inf")
-        return -float("inf")
+            return INFINITY
+        return -INFINITY
     return a / b
 
 
