@@ -46,6 +46,8 @@ int64_t rpp_gc_identity_hash(rpp::layout::GcHeader* object);
 
 // A full collection now.
 void rpp_gc_collect(void);
+// Stress mode (also RPP_GC_STRESS=1 at init): collect at every allocation that may collect.
+void rpp_gc_set_stress(int on);
 // Collections so far (tests and statistics).
 uint64_t rpp_gc_collection_count(void);
 

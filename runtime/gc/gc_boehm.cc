@@ -67,6 +67,11 @@ GcHeader* allocate(uint32_t tid, size_t size) {
 extern "C" {
 
 void rpp_gc_init(const TypeInfo* table, uint64_t count) {
+  if (rpp_globals.gc_state) {  // already installed (a test calling rpp_main): new type table only
+    rpp_globals.type_info_table = table;
+    rpp_globals.type_info_count = count;
+    return;
+  }
   GC_INIT();
   GC_allow_register_threads();
   auto* s = new BoehmState;
@@ -118,6 +123,7 @@ int64_t rpp_gc_identity_hash(GcHeader* object) {
 }
 
 void rpp_gc_collect(void) { GC_gcollect(); }
+void rpp_gc_set_stress(int on) { state().stress = on != 0; }
 uint64_t rpp_gc_collection_count(void) { return GC_get_gc_no(); }
 uint64_t rpp_gc_max_nursery_object_size(void) { return 0; }
 

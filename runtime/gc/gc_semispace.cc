@@ -2,7 +2,8 @@
 // copying collector with precise roots (shadow stack, registered ranges, rpp_globals.exc_value)
 // that, after each collection, turns the old space into inaccessible memory (never reused), so a
 // C++ helper that keeps an unrooted reference across an allocation crashes at once instead of
-// reading a stale copy. RPP_GC_STRESS=1 collects at every allocation. Objects outside the heap
+// reading a stale copy. RPP_GC_STRESS=1 collects at every allocation; RPP_SEMISPACE_BYTES sets
+// the size of a space (default 1 MiB; it grows with the live data). Objects outside the heap
 // (prebuilt, static) are neither moved nor traced: tests do not store heap references in them.
 #include <sys/mman.h>
 
@@ -141,7 +142,10 @@ void collect(size_t extra) {
   SemispaceState& s = state();
   Space from = s.space;
   size_t used = size_t(from.free - from.start);
-  Space to = map_space(std::max(s.min_space, 2 * used + extra));
+  // Under stress the spaces are sized by the live data (thousands of collections reserve no
+  // more address space than they need).
+  size_t wanted = 2 * used + extra + 4096;
+  Space to = map_space(s.stress ? wanted : std::max(s.min_space, wanted));
   Copier copier(from, to);
   for (GcHeader** slot = rpp_globals.root_stack_base; slot < rpp_globals.root_stack_top; ++slot) copier.update(slot);
   for (auto& [start, count] : s.root_ranges)
@@ -173,9 +177,18 @@ GcHeader* allocate(uint32_t tid, size_t size) {
 extern "C" {
 
 void rpp_gc_init(const TypeInfo* table, uint64_t count) {
+  if (rpp_globals.gc_state) {  // already installed (a test calling rpp_main): new type table only
+    rpp_globals.type_info_table = table;
+    rpp_globals.type_info_count = count;
+    return;
+  }
   auto* s = new SemispaceState;
   const char* stress = std::getenv("RPP_GC_STRESS");
   s->stress = stress && *stress && std::strcmp(stress, "0") != 0;
+  if (const char* bytes = std::getenv("RPP_SEMISPACE_BYTES")) {
+    long long n = std::atoll(bytes);
+    if (n > 0) s->min_space = size_t(n);
+  }
   s->space = map_space(s->min_space);
   rpp_globals.gc_state = s;
   rpp_globals.type_info_table = table;
@@ -221,6 +234,11 @@ int64_t rpp_gc_identity_hash(GcHeader* object) {
 }
 
 void rpp_gc_collect(void) { collect(0); }
+void rpp_gc_set_stress(int on) {
+  bool was = state().stress;
+  state().stress = on != 0;
+  if (was && !on) collect(0);  // back to a full-size space
+}
 uint64_t rpp_gc_collection_count(void) { return state().collections; }
 uint64_t rpp_gc_max_nursery_object_size(void) { return 0; }
 void rpp_gc_register_thread(void*) {}
