@@ -50,7 +50,7 @@ void strip_trailing_zeros(std::string& s) {
   s.resize(end);
 }
 
-std::string repr_body(double x) {
+std::string repr_body(double x, bool alt) {
   std::string digits;
   int exponent;
   scientific_digits(x, -1, digits, exponent);
@@ -58,7 +58,7 @@ std::string repr_body(double x) {
   int n = int(digits.size());
   if (decpt <= -4 || decpt > 16) {
     std::string out(1, digits[0]);
-    if (n > 1) out += "." + digits.substr(1);
+    if (n > 1 || alt) out += "." + digits.substr(1);
     return out + exponent_suffix(exponent);
   }
   if (decpt <= 0) return "0." + std::string(size_t(-decpt), '0') + digits;
@@ -72,7 +72,9 @@ std::string general_body(double x, int precision, bool alt, bool add_dot_0) {
   int exponent;
   scientific_digits(x, p - 1, digits, exponent);
   std::string out;
-  if (exponent < -4 || exponent >= p) {
+  // format()'s empty type with a precision (add_dot_0) switches to an exponent one digit
+  // earlier, as CPython's format_float_short does.
+  if (exponent < -4 || exponent >= (add_dot_0 ? p - 1 : p)) {
     out = digits.substr(0, 1);
     if (digits.size() > 1 || alt) out += "." + digits.substr(1);
     if (!alt) strip_trailing_zeros(out);
@@ -94,7 +96,7 @@ FloatText format_float_body(double x, char type, int precision, bool alt, bool a
   char t = upper ? char(type - 'A' + 'a') : type;
   if (precision < 0) precision = 6;
   if (std::isnan(x)) {
-    r.body = "nan";
+    r.body = t == '%' ? "nan%" : "nan";
   } else {
     r.negative = std::signbit(x);
     double a = std::fabs(x);
@@ -104,7 +106,7 @@ FloatText format_float_body(double x, char type, int precision, bool alt, bool a
     } else {
       switch (t) {
         case 'r':
-          r.body = repr_body(a);
+          r.body = repr_body(a, alt);
           break;
         case 'e': {
           std::string digits;

@@ -20,6 +20,8 @@ struct Error {
   std::string message;
 };
 
+bool grouping_allowed(const FormatSpec& spec, char effective_type, Error& error);
+
 std::u32string widen(const std::string& ascii) { return std::u32string(ascii.begin(), ascii.end()); }
 
 std::string digits_in_base(uint64_t magnitude, int base, bool upper) {
@@ -88,7 +90,7 @@ std::u32string layout_number(const FormatSpec& spec, Number num) {
     if (!align) align = '=';
   }
   if (!align) align = '>';
-  if (spec.grouping) {
+  if (spec.grouping && !num.digits.empty()) {
     int size = (spec.type == 'b' || spec.type == 'o' || spec.type == 'x' || spec.type == 'X') ? 4 : 3;
     int64_t min_length = 0;
     if (fill == '0' && align == '=')
@@ -111,12 +113,14 @@ bool is_float_type(char t) {
 std::u32string format_float_with(double x, const FormatSpec& spec, char type, bool add_dot_0) {
   int precision = int(spec.precision < 0 ? -1 : (spec.precision > 1000 ? 1000 : spec.precision));
   FloatText t = format_float_body(x, type, precision, spec.alt, add_dot_0);
-  if (spec.no_neg_zero && t.negative && t.body.find_first_of("123456789") == std::string::npos) t.negative = false;
+  if (spec.no_neg_zero && t.negative && t.body.find_first_of("0123456789") != std::string::npos &&
+      t.body.find_first_of("123456789") == std::string::npos)
+    t.negative = false;
   Number num;
   num.sign = sign_text(t.negative, spec.sign);
   size_t end = t.body.find_first_not_of("0123456789");
   if (end == std::string::npos) end = t.body.size();
-  if (t.body == "inf" || t.body == "nan" || t.body == "INF" || t.body == "NAN" || t.body == "inf%" || t.body == "INF%") end = 0;
+  if (t.body[0] == 'i' || t.body[0] == 'n' || t.body[0] == 'I' || t.body[0] == 'N') end = 0;  // inf, nan
   num.digits = t.body.substr(0, end);
   num.rest = t.body.substr(end);
   return layout_number(spec, num);
@@ -136,20 +140,10 @@ std::u32string format_int_as(int64_t value, const FormatSpec& spec, Error& error
     if (spec.alt && base == 8) num.prefix = "0o";
     return layout_number(spec, num);
   }
-  if (spec.precision >= 0) {
-    failed = true;
-    error = {rpp::layout::kExcValueError, "Precision not allowed in integer format specifier"};
-    return {};
-  }
   int base = 10;
   if (t == 'b') base = 2;
   else if (t == 'o') base = 8;
   else if (t == 'x' || t == 'X') base = 16;
-  if (spec.grouping == ',' && base != 10) {
-    failed = true;
-    error = {rpp::layout::kExcValueError, std::string("Cannot specify ',' with '") + t + "'."};
-    return {};
-  }
   num.digits = digits_in_base(magnitude, base, t == 'X');
   if (spec.alt) {
     if (base == 2) num.prefix = "0b";
@@ -191,15 +185,37 @@ std::u32string format_string_as(const std::u32string& value, const FormatSpec& s
     error = {rpp::layout::kExcValueError, std::move(message)};
     return std::u32string();
   };
+  if (!grouping_allowed(spec, spec.type ? spec.type : 's', error)) {
+    failed = true;
+    return {};
+  }
   if (spec.type && spec.type != 's')
     return fail(std::string("Unknown format code '") + spec.type + "' for object of type 'str'");
+  if (spec.sign == ' ') return fail("Space not allowed in string format specifier");
   if (spec.sign) return fail("Sign not allowed in string format specifier");
+  if (spec.no_neg_zero) return fail("Negative zero coercion (z) not allowed in string format specifier");
   if (spec.alt) return fail("Alternate form (#) not allowed in string format specifier");
-  if (spec.grouping) return fail(std::string("Cannot specify '") + spec.grouping + "' with 's'.");
   if (spec.align == '=') return fail("'=' alignment not allowed in string format specifier");
   char32_t fill = spec.fill;
   if (spec.zero && !spec.fill_given) fill = '0';
   return pad_text(text, fill, spec.align ? spec.align : '<', spec.width);
+}
+
+// CPython checks the thousands separator while parsing, against the presentation type with
+// the value's default filled in (int 'd', float none, str 's'): before any other check.
+bool grouping_allowed(const FormatSpec& spec, char effective_type, Error& error) {
+  if (!spec.grouping || spec.percent_style) return true;
+  switch (effective_type) {
+    case 'd': case 'e': case 'f': case 'g': case 'E': case 'G': case '%': case 'F': case 0:
+      return true;
+    case 'b': case 'o': case 'x': case 'X':
+      if (spec.grouping == '_') return true;
+      break;
+    default:
+      break;
+  }
+  error = {rpp::layout::kExcValueError, std::string("Cannot specify '") + spec.grouping + "' with '" + effective_type + "'."};
+  return false;
 }
 
 bool parse_or_raise(void* spec_str, FormatSpec& spec) {
@@ -240,15 +256,24 @@ void* rpp_helper_format_int(int64_t value, void* spec_str) {
   bool failed = false;
   std::u32string text;
   char t = spec.type;
+  bool int_type = t == 0 || t == 'd' || t == 'n' || t == 'b' || t == 'o' || t == 'x' || t == 'X' || t == 'c';
   if (spec.percent_style) {
     if (t == 's' || t == 'r') text = format_string_as(widen(int_repr(value)), spec, error, failed);
     else if (t == 'c') text = format_char(value, spec, error, failed);
     else if (is_float_type(t)) text = format_float_with(double(value), spec, t, false);
     else text = format_int_as(value, spec, error, failed);
-  } else if (t == 0 || t == 'd' || t == 'n' || t == 'b' || t == 'o' || t == 'x' || t == 'X') {
-    text = format_int_as(value, spec, error, failed);
+  } else if (!grouping_allowed(spec, t ? t : 'd', error)) {
+    failed = true;
+  } else if (int_type && spec.precision >= 0) {
+    failed = true;
+    error = {rpp::layout::kExcValueError, "Precision not allowed in integer format specifier"};
+  } else if (int_type && spec.no_neg_zero) {
+    failed = true;
+    error = {rpp::layout::kExcValueError, "Negative zero coercion (z) not allowed in integer format specifier"};
   } else if (t == 'c') {
     text = format_char(value, spec, error, failed);
+  } else if (int_type) {
+    text = format_int_as(value, spec, error, failed);
   } else if (is_float_type(t)) {
     text = format_float_with(double(value), spec, t, false);
   } else {
@@ -293,6 +318,8 @@ void* rpp_helper_format_float(double value, void* spec_str) {
     } else {
       text = format_float_with(value, spec, t, false);
     }
+  } else if (!grouping_allowed(spec, t, error)) {
+    failed = true;
   } else if (t == 0) {
     text = spec.precision < 0 ? format_float_with(value, spec, 'r', true) : format_float_with(value, spec, 'g', true);
   } else if (is_float_type(t) || t == 'n') {

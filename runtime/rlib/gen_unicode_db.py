@@ -4,7 +4,7 @@ table. Run at build time by a genrule with /usr/bin/python3; never edit the outp
 
 Each code point maps (kIndex1[cp >> 7], then kIndex2) to a record: class flags, the decimal
 value (-1: none), and lower/upper/title mappings. A mapping is a delta to a single code point,
-or (kMappingSpecial bit) an index into kSpecialMappings: a length followed by code points.
+or kMappingSpecial + an index into kSpecialMappings: a length followed by code points.
 """
 import sys
 import unicodedata
@@ -39,7 +39,7 @@ def main(out_path):
             special_index[key] = len(special)
             special.append(len(mapped))
             special.extend(ord(m) for m in mapped)
-        return SPECIAL | special_index[key]
+        return SPECIAL + special_index[key]
 
     records = []
     record_index = {}

@@ -11,8 +11,8 @@ using namespace unicode_data;
 constexpr Record kNoRecord = {0, -1, 0, 0, 0};
 
 void append_mapping(char32_t c, int32_t mapping, std::u32string& out) {
-  if (mapping & kMappingSpecial) {
-    const char32_t* p = kSpecialMappings + (mapping & ~kMappingSpecial);
+  if (mapping >= kMappingSpecial) {  // deltas are within +-0x10FFFF
+    const char32_t* p = kSpecialMappings + (mapping - kMappingSpecial);
     out.append(p + 1, p[0]);
   } else {
     out.push_back(char32_t(int32_t(c) + mapping));

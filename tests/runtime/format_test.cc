@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 #include "runtime/rlib/helpers.h"
@@ -41,7 +42,11 @@ TEST_CASE("% conversions and format specs are CPython's") {
                    : c.kind == 'f' ? rpp_helper_format_float(c.f, spec)
                                    : rpp_helper_format_str(S(c.s), spec);
     std::string got = result ? U(result) : take_exception();
-    CHECK_MESSAGE(got == c.expected, "kind " << c.kind << " value " << (c.kind == 'i' ? std::to_string(c.i) : c.kind == 'f' ? std::to_string(c.f) : std::string(c.s)) << " spec '" << c.spec << "'");
+    if (got != c.expected)
+      std::fprintf(stderr, "MISMATCH kind %c spec [%s] value %s: got [%s] expected [%s]\n", c.kind, c.spec,
+                   c.kind == 'i' ? std::to_string(c.i).c_str() : c.kind == 'f' ? std::to_string(c.f).c_str() : c.s,
+                   got.c_str(), c.expected);
+    CHECK(got == std::string(c.expected));
     ++n;
   }
   CHECK(n > 6000);

@@ -24,7 +24,7 @@ def c_str(text):
 
 def c_double(x):
     if math.isnan(x):
-        return "NAN"
+        return "-NAN" if math.copysign(1.0, x) < 0 else "NAN"
     if math.isinf(x):
         return "INFINITY" if x > 0 else "-INFINITY"
     return x.hex()
@@ -201,7 +201,7 @@ def gen_unicode(rng):
 
 SAMPLES = ["", "a", "Hello, World", "hELLO wORLD", "  spaced  out  ", "\t\n tabs\r\n", "stra\u00dfe",
            "\u0130stanbul", "\u03a3\u0391\u03a3 \u039f\u03a3.", "caf\u00e9 \u00e0 la cr\u00e8me", "\u4e2d\u6587 text",
-           "emoji \U0001F600 ok", "ABC_def-123", "\u01c4\u01c5\u01c6 dz", "x\u0345\u03a3", "a\x00b\x7f\u0085c",
+           "emoji \U0001F600 ok", "ABC_def-123", "\u01c4\u01c5\u01c6 dz", "x\u0345\u03a3", "a\x01b\x7f\u0085c",
            "line1\nline2\r\nline3\rline4\x0bv\x0cf\x1c\x1d\x1e\u2028\u2029end", "it's", 'say "hi"', "both ' and \"",
            "back\\slash", "\u00a0nbsp\u00a0", "123", "\u0663\u0664", "\u00bd", "\u2167", "Title Case Words",
            "ﬁ ligature", "\u1e9e", "ǅungla", "ÀÉÎÕÜ", "mIxEd CaSe 42", "x" * 40, "a,b,,c,", ",,", "a  b   c"]

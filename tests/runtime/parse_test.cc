@@ -22,8 +22,8 @@ TEST_CASE("int(s, base) as CPython") {
   for (const IntParseCase& c : kIntParseCases) {
     int64_t v = rpp_helper_str_to_int(S(c.text), c.base);
     std::string error = take_exception();
-    if (c.error) CHECK_MESSAGE(error == c.error, "int('" << c.text << "', " << c.base << ")");
-    else CHECK_MESSAGE((error.empty() && v == c.value), "int('" << c.text << "', " << c.base << ") " << error);
+    if (c.error) CHECK_MESSAGE(error == c.error, "int('" << std::string(c.text) << "', " << c.base << ")");
+    else CHECK_MESSAGE((error.empty() && v == c.value), "int('" << std::string(c.text) << "', " << c.base << ") " << error);
     ++n;
   }
   CHECK(n > 300);
@@ -42,11 +42,11 @@ TEST_CASE("float(s) as CPython, bit for bit") {
     double v = rpp_helper_str_to_float(S(c.text));
     std::string error = take_exception();
     if (c.error) {
-      CHECK_MESSAGE(error == c.error, "float('" << c.text << "')");
+      CHECK_MESSAGE(error == c.error, "float('" << std::string(c.text) << "')");
     } else {
       bool same = std::isnan(c.value) ? (std::isnan(v) && std::signbit(v) == std::signbit(c.value))
                                       : std::memcmp(&v, &c.value, sizeof v) == 0;
-      CHECK_MESSAGE((error.empty() && same), "float('" << c.text << "') " << error);
+      CHECK_MESSAGE((error.empty() && same), "float('" << std::string(c.text) << "') " << error);
     }
     ++n;
   }
