@@ -169,8 +169,14 @@ void* rpp_helper_str_encode_latin1(void* str) {
         return nullptr;
       }
   }
-  // Narrow: the chars are the bytes.
-  return bytes_from(reinterpret_cast<const char*>(s.narrow()), size_t(s.length));
+  // The chars are the bytes (a narrow str, or a wide one without chars >= 256 - impossible).
+  if (s.length == 0) return empty_bytes();
+  int64_t n = s.length;
+  rpp::gc::Rooted<void> rs(str);
+  void* b = alloc_bytes(n);
+  StrView src(rs.get());
+  for (int64_t i = 0; i < n; ++i) mutable_narrow_chars(b)[i] = uint8_t(src[i]);
+  return b;
 }
 
 void* rpp_helper_bytes_decode_utf8(void* bytes) {

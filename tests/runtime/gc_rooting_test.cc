@@ -33,7 +33,7 @@ TEST_CASE("str helpers survive a collection at every allocation") {
   uint64_t before = rpp_gc_collection_count();
   CHECK(U(rpp_helper_str_concat(a.get(), b.get())) == "hello w\u00f6rld \u20ac and more \u20ac ");
   CHECK(U(rpp_helper_str_slice(b.get(), 1, 6)) == "\u20ac and");
-  CHECK(U(rpp_helper_str_slice(b.get(), 2, 6)) == "and");
+  CHECK(U(rpp_helper_str_slice(b.get(), 3, 6)) == "and");
   CHECK(U(rpp_helper_str_mul(b.get(), 2)) == " \u20ac and more \u20ac  \u20ac and more \u20ac ");
   CHECK(U(rpp_helper_str_strip(b.get(), true, true)) == "\u20ac and more \u20ac");
   CHECK(U(rpp_helper_str_strip_chars(b.get(), sep.get(), true, true)) == " \u20ac and more \u20ac ");
@@ -52,7 +52,7 @@ TEST_CASE("str helpers survive a collection at every allocation") {
           "a \u20ac and more \u20ac b \u20ac and more \u20ac  \u20ac and more \u20ac c\u20ac \u20ac and more \u20ac d");
   }
   CHECK(U(rpp_helper_str_replace(csv.get(), sep.get(), b.get(), 2)) == "a \u20ac and more \u20ac b \u20ac and more \u20ac ,c\u20ac,d");
-  CHECK(U(rpp_helper_str_center(a.get(), 15, 0x20ac)) == "\u20achello w\u00f6rld\u20ac\u20ac");
+  CHECK(U(rpp_helper_str_center(a.get(), 15, 0x20ac)) == "\u20ac\u20achello w\u00f6rld\u20ac\u20ac");
   CHECK(U(rpp_helper_str_zfill(sep.get(), 3)) == "00,");
   CHECK(U(rpp_helper_str_repr(b.get())) == "' \u20ac and more \u20ac '");
   CHECK(UB(rpp_helper_str_encode_utf8(a.get())) == "hello w\xc3\xb6rld");
@@ -93,7 +93,7 @@ TEST_CASE("bytes, codecs and builders survive a collection at every allocation")
   Rooted<void> bb(rpp_helper_bytes_builder_new(0));
   for (int i = 0; i < 10; ++i) rpp_helper_bytes_builder_append(bb.get(), x.get());
   rpp_helper_bytes_builder_append_char(bb.get(), '.');
-  CHECK(layout::str_length(rpp_helper_bytes_builder_build(bb.get())) == 71);
+  CHECK(layout::str_length(rpp_helper_bytes_builder_build(bb.get())) == 61);
 }
 
 TEST_CASE("lists and dicts survive a collection at every allocation") {
