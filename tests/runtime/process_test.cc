@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <fcntl.h>
+#include <pty.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -122,6 +123,27 @@ TEST_CASE("print is block-buffered when not a tty, flushed at exit") {
   });
   CHECK(r.status == 0);
   CHECK(r.out == "one\nbuffered\n\u20ac\n");
+}
+
+TEST_CASE("print is line-buffered on a tty") {
+  int master = -1;
+  fflush(stdout);
+  pid_t pid = forkpty(&master, nullptr, nullptr, nullptr);
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    layout::rpp_globals.runtime_state = nullptr;  // made again, for this process's stdout (a tty)
+    rpp_helper_print_str(S("one\n"));
+    rpp_helper_print_str(S("two"));
+    _exit(0);  // without the flush at exit: only complete lines got out
+  }
+  std::string seen;
+  char buf[256];
+  ssize_t n;
+  while ((n = read(master, buf, sizeof buf)) > 0) seen.append(buf, size_t(n));
+  int status;
+  waitpid(pid, &status, 0);
+  close(master);
+  CHECK(seen == "one\r\n");
 }
 
 TEST_CASE("os.write on fds 0-2 flushes print's buffer first; 8 KiB blocks") {
