@@ -4,6 +4,9 @@
 // itself keeps its inputs in Rooted slots.
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
+#include <cstdlib>
 #include <string>
 
 #include "runtime/gc/gc.h"
@@ -142,6 +145,53 @@ TEST_CASE("lists and dicts survive a collection at every allocation") {
   CHECK(U(layout::read_at<void*>(items, 16 + 16)) == "2");
   Rooted<void> argv_list(rpp_make_argv(0, nullptr));
   CHECK(rpp::rlib::str_sequence_length(argv_list.get()) == 0);
+}
+
+namespace {
+// An eq for custom dict keys that allocates (so collects under stress) before comparing.
+bool allocating_eq(void* a, void* b) {
+  Rooted<void> ra(a), rb(b);
+  rpp_helper_int_to_str(12345);
+  return layout::read_at<int64_t>(ra.get(), 16) == layout::read_at<int64_t>(rb.get(), 16);
+}
+}  // namespace
+
+TEST_CASE("the remaining allocating helpers survive a collection at every allocation") {
+  Rooted<void> s(S("ab\u20ac")), spec(S("+08x"));
+  Stress stress;
+  CHECK(U(rpp_helper_str_chr(0x20ac)) == "\u20ac");
+  CHECK(U(rpp_helper_str_ljust(s.get(), 5, U'.')) == "ab\u20ac..");
+  CHECK(U(rpp_helper_str_rjust(s.get(), 5, 0x20ac)) == "\u20ac\u20acab\u20ac");
+  CHECK(U(rpp_helper_format_int(255, spec.get())) == "+00000ff");
+  CHECK(rpp_helper_str_to_float(s.get()) == -1.0);
+  CHECK(take_exception() == "ValueError: could not convert string to float: 'ab\u20ac'");
+  Rooted<void> d(rpp_helper_dict_new(kTidDict, kTidIntEntries));
+  for (int64_t k = 0; k < 100; ++k) rpp_helper_dict_insert_int(d.get(), k * k);
+  CHECK(rpp_helper_dict_lookup_int(d.get(), 81) == 9);
+  Rooted<void> c(rpp_helper_dict_new(kTidDict, kTidRefEntries));
+  for (int64_t k = 0; k < 30; ++k) {
+    Rooted<void> key(new_object(k % 10));
+    rpp_helper_dict_insert_custom(c.get(), key.get(), k % 10, allocating_eq);
+  }
+  CHECK(layout::read_at<int64_t>(c.get(), layout::kDictNumItemsOffset) == 10);
+  Rooted<void> probe(new_object(7));
+  CHECK(rpp_helper_dict_lookup_custom(c.get(), probe.get(), 7, allocating_eq) == 7);
+  CHECK(take_exception().empty());
+  int fds[2];
+  REQUIRE(pipe(fds) == 0);
+  Rooted<void> data(B("piped"));
+  CHECK(rpp_helper_os_write(fds[1], data.get()) == 5);
+  CHECK(UB(rpp_helper_os_read(fds[0], 100)) == "piped");
+  close(fds[0]);
+  close(fds[1]);
+  setenv("RPP_ROOTING_TEST", "x\u00e9", 1);
+  Rooted<void> name(S("RPP_ROOTING_TEST"));
+  CHECK(U(rpp_helper_os_getenv(name.get())) == "x\u00e9");
+  uintptr_t saved = layout::rpp_globals.stack_limit;
+  layout::rpp_globals.stack_limit = ~uintptr_t(0);  // every stack is too deep now
+  rpp_helper_stack_check_slowpath();
+  layout::rpp_globals.stack_limit = saved;
+  CHECK(take_exception() == "RecursionError: maximum recursion depth exceeded");
 }
 
 TEST_CASE("raising from a helper allocates the exception safely") {
