@@ -26,6 +26,7 @@ struct Run {
   int argc;
   char** argv;
   const RppProgram* program;
+  pthread_t main_thread;
   int status = 0;
 };
 
@@ -39,7 +40,8 @@ void* run_program(void* arg) {
     pthread_attr_destroy(&attr);
   }
   char* stack_high = static_cast<char*>(stack_low) + stack_size;
-  rpp_gc_register_thread(stack_high);
+  bool own_thread = !pthread_equal(pthread_self(), run->main_thread);
+  if (own_thread) rpp_gc_register_thread(stack_high);
   layout::rpp_globals.stack_limit = reinterpret_cast<uintptr_t>(stack_low) + kStackMargin;
 
   void* args = rpp_make_argv(run->argc, run->argv);
@@ -51,7 +53,7 @@ void* run_program(void* arg) {
     run->status = int(result & 0xFF);
   }
   rpp::rlib::stdout_flush();
-  rpp_gc_unregister_thread();
+  if (own_thread) rpp_gc_unregister_thread();
   return nullptr;
 }
 
@@ -102,14 +104,22 @@ void rpp_report_uncaught_exception(const RppProgram* program) {
 int rpp_main(int argc, char** argv, const RppProgram* program) {
   rpp_gc_init(program->type_info_table, program->type_info_count);
   layout::rpp_globals.builtin_exceptions = program->builtin_exceptions;
-  Run run{argc, argv, program};
-  pthread_attr_t attr;
-  pthread_attr_init(&attr);
-  pthread_attr_setstacksize(&attr, program->stack_size ? program->stack_size : kDefaultStackSize);
-  pthread_t thread;
-  if (pthread_create(&thread, &attr, run_program, &run) != 0) rpp_fatal_error_cstr("cannot start the program's thread");
-  pthread_attr_destroy(&attr);
-  pthread_join(thread, nullptr);
+  Run run{argc, argv, program, pthread_self()};
+  // A big stack if the system gives one (smaller ones next), else the main thread's own.
+  for (uint64_t size = program->stack_size ? program->stack_size : kDefaultStackSize; size >= (uint64_t(16) << 20);
+       size /= 4) {
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, size);
+    pthread_t thread;
+    int failed = pthread_create(&thread, &attr, run_program, &run);
+    pthread_attr_destroy(&attr);
+    if (!failed) {
+      pthread_join(thread, nullptr);
+      return run.status;
+    }
+  }
+  run_program(&run);
   return run.status;
 }
 
