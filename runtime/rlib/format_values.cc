@@ -342,6 +342,11 @@ void* rpp_helper_format_str(void* value, void* spec_str) {
   }
   Error error{};
   bool failed = false;
+  if (spec.percent_style && spec.type == 'c') {  // '%c' % 'x': a one-char str
+    std::u32string text = StrView(value).to_u32();
+    if (text.size() != 1) return finish({}, true, {rpp::layout::kExcTypeError, "%c requires int or char"});
+    return finish(pad_text(text, ' ', spec.align == '<' ? '<' : '>', spec.width), false, error);
+  }
   if (spec.percent_style && spec.type != 's' && spec.type != 'r') {
     failed = true;
     error = {rpp::layout::kExcTypeError, std::string("%") + spec.type + " format: a real number is required, not str"};

@@ -52,6 +52,14 @@ TEST_CASE("% conversions and format specs are CPython's") {
   CHECK(n > 6000);
 }
 
+TEST_CASE("%c of a one-char str") {
+  CHECK(U(rpp_helper_format_str(S("\u20ac"), S("%-3c"))) == "\u20ac  ");
+  CHECK(U(rpp_helper_format_str(S("x"), S("%3c"))) == "  x");
+  CHECK(rpp_helper_format_str(S("xy"), S("%c")) == nullptr);
+  CHECK(take_exception() == "TypeError: %c requires int or char");
+  CHECK(U(rpp_helper_format_int(0x20ac, S("%c"))) == "\u20ac");
+}
+
 TEST_CASE("int to str") {
   CHECK(U(rpp_helper_int_to_str(0)) == "0");
   CHECK(U(rpp_helper_int_to_str(-7)) == "-7");
