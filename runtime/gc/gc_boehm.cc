@@ -72,6 +72,10 @@ void rpp_gc_init(const TypeInfo* table, uint64_t count) {
     rpp_globals.type_info_count = count;
     return;
   }
+  // One marker thread (the program is single-threaded; no helper threads to lose across a
+  // fork), and fork handlers so a forked child can still allocate.
+  if (!std::getenv("GC_MARKERS")) GC_set_markers_count(1);
+  GC_set_handle_fork(1);
   GC_INIT();
   GC_allow_register_threads();
   auto* s = new BoehmState;
