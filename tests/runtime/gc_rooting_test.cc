@@ -194,6 +194,47 @@ TEST_CASE("the remaining allocating helpers survive a collection at every alloca
   CHECK(take_exception() == "RecursionError: maximum recursion depth exceeded");
 }
 
+TEST_CASE("helpers the table does not mark CanCollect never collect") {
+  Rooted<void> s(S("hello \u20ac world")), sub(S("o")), b(B("bytes")), sb(B("t"));
+  Rooted<void> builder(rpp_helper_builder_new(4));
+  Rooted<void> d(rpp_helper_dict_new(kTidDict, kTidStrEntries));
+  Rooted<void> refs(rpp_helper_dict_new(kTidDict, kTidRefEntries));
+  Rooted<void> ints(rpp_helper_dict_new(kTidDict, kTidIntEntries));
+  Rooted<void> array(rpp_gc_malloc_varsize(kTidIntArray, 10));
+  rpp_helper_dict_insert_str(d.get(), sub.get(), rpp_helper_str_hash(sub.get()));
+  rpp_helper_dict_insert_int(ints.get(), 5);
+  Stress stress;
+  uint64_t before = rpp_gc_collection_count();
+  int64_t sink = 0;
+  sink += rpp_helper_str_eq(s.get(), sub.get()) + rpp_helper_str_cmp(s.get(), sub.get()) + rpp_helper_str_hash(s.get());
+  sink += rpp_helper_str_find(s.get(), sub.get(), 0, 100) + rpp_helper_str_rfind(s.get(), sub.get(), 0, 100);
+  sink += rpp_helper_str_find_char(s.get(), U'o', 0, 100) + rpp_helper_str_rfind_char(s.get(), U'o', 0, 100);
+  sink += rpp_helper_str_count(s.get(), sub.get(), 0, 100);
+  sink += rpp_helper_str_startswith(s.get(), sub.get()) + rpp_helper_str_endswith(s.get(), sub.get());
+  sink += rpp_helper_str_isspace(s.get()) + rpp_helper_str_isalpha(s.get()) + rpp_helper_str_isdigit(s.get()) +
+          rpp_helper_str_isalnum(s.get()) + rpp_helper_str_isdecimal(s.get()) + rpp_helper_str_isnumeric(s.get()) +
+          rpp_helper_str_isupper(s.get()) + rpp_helper_str_islower(s.get()) + rpp_helper_str_istitle(s.get()) +
+          rpp_helper_str_isidentifier(s.get()) + rpp_helper_str_isprintable(s.get()) + rpp_helper_str_isascii(s.get());
+  sink += rpp_helper_unichar_isspace(U' ') + rpp_helper_unichar_isalpha(U'a') + rpp_helper_unichar_isdigit(U'1') +
+          rpp_helper_unichar_isalnum(U'a') + rpp_helper_unichar_isdecimal(U'1') + rpp_helper_unichar_isnumeric(U'1') +
+          rpp_helper_unichar_isupper(U'A') + rpp_helper_unichar_islower(U'a');
+  sink += rpp_helper_bytes_eq(b.get(), sb.get()) + rpp_helper_bytes_cmp(b.get(), sb.get()) +
+          rpp_helper_bytes_hash(b.get()) + rpp_helper_bytes_find(b.get(), sb.get(), 0, 100);
+  sink += rpp_helper_builder_length(builder.get());
+  rpp_helper_array_copy(array.get(), array.get(), 0, 1, 5);
+  rpp_helper_array_reverse(array.get(), 0, 10);
+  sink += rpp_helper_dict_lookup_str(d.get(), sub.get(), rpp_helper_str_hash(sub.get()));
+  sink += rpp_helper_dict_lookup_ref(refs.get(), s.get()) + rpp_helper_dict_lookup_int(ints.get(), 5);
+  sink += rpp_helper_dict_next_index(ints.get(), 0) + rpp_helper_dict_last_index(ints.get());
+  rpp_helper_dict_delete_index(ints.get(), 0);
+  sink += rpp_helper_int_pow(3, 5);
+  sink += int64_t(rpp_helper_math_atan2(1, 1) + rpp_helper_math_erf(0.5) + rpp_helper_math_erfc(0.5));
+  sink += rpp_helper_os_isatty(0);
+  sink += int64_t(rpp_helper_time_time() + rpp_helper_time_clock()) + rpp_helper_time_perf_counter_ns();
+  CHECK(rpp_gc_collection_count() == before);
+  CHECK(sink != 0);
+}
+
 TEST_CASE("raising from a helper allocates the exception safely") {
   Stress stress;
   Rooted<void> s(S("\u20ac\u20ac"));
