@@ -2,7 +2,6 @@
 // Objects never move; the write barrier never fires (no flag is ever set); the shadow stack and
 // registered root ranges are pushed to Boehm's marker explicitly (the stack memory itself is
 // not scanned, only its used part); objects without GC pointers are allocated atomic.
-#include <sys/mman.h>
 
 #include <cstdlib>
 #include <cstring>
