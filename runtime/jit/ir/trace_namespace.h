@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "runtime/jit/ir/descr.h"
+#include "runtime/layout.h"
 
 namespace rpp::jit {
 
@@ -37,6 +38,19 @@ class TraceNamespace {
   const std::string* symbol_name(Word address) const;
   const std::string* object_name(Word address) const;
 
+  // GC types declared by trace files (struct/object/array declarations): each gets a type id
+  // from layout::kFirstGeneratedTid up; type_table() is indexed by type id, with the runtime's
+  // fixed types (strings, bytes) filled in, ready to install as rpp_globals.type_info_table.
+  uint32_t add_type(const layout::TypeInfo& info, std::vector<uint32_t> gc_ptr_offsets,
+                    std::vector<uint32_t> item_gc_ptr_offsets);
+  const std::vector<layout::TypeInfo>& type_table() const { return type_table_; }
+  // A class declared by a trace file (`object` declarations): its vtable, owned here.
+  layout::ClassVtable* add_class(const std::string& name);
+
+  TraceNamespace();
+  TraceNamespace(const TraceNamespace&) = delete;
+  TraceNamespace& operator=(const TraceNamespace&) = delete;
+
   // The loop and bridge tokens created so far, in creation order (for tools that run a file).
   const std::vector<std::unique_ptr<Descr>>& owned() const { return owned_; }
 
@@ -45,6 +59,9 @@ class TraceNamespace {
   std::map<std::string, Descr*, std::less<>> by_name_;
   std::map<std::string, Word, std::less<>> symbols_, objects_;
   std::map<Word, std::string> symbol_names_, object_names_;
+  std::vector<layout::TypeInfo> type_table_;
+  std::vector<std::unique_ptr<std::vector<uint32_t>>> offset_arrays_;
+  std::vector<std::unique_ptr<layout::ClassVtable>> vtables_;
 };
 
 }  // namespace rpp::jit
