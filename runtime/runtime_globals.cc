@@ -4,7 +4,7 @@
 
 namespace rpp::layout {
 
-extern "C" RuntimeGlobals rpp_globals = {};
+RuntimeGlobals rpp_globals = {};  // C linkage from the declaration in layout.h
 
 static_assert(offsetof(RuntimeGlobals, exc_type) == kGlobalsExcTypeOffset);
 static_assert(offsetof(RuntimeGlobals, exc_value) == kGlobalsExcValueOffset);
