@@ -109,7 +109,9 @@ struct FailDescr : Descr {
   std::vector<ValueType> exit_types;    // the types of the exit values (fail args / finish args)
   std::vector<int32_t> exit_slots;      // backend: the JIT-frame slot of each exit value
   const uint64_t* gcmap = nullptr;      // backend: which frame slots hold references at the exit
-  uint8_t* patch_site = nullptr;        // backend: the rel32 of the guard's jump (for bridges)
+  uint8_t* patch_site = nullptr;        // backend: the rel32 of the guard's jump, if it has one
+  uint8_t* stub = nullptr;              // backend: the guard's recovery stub
+  int32_t finish_value_count = -1;      // backend: for a finish, how many values it returns
   void* bridge_code = nullptr;          // backend: the attached bridge's start, if any
   LoopToken* owner = nullptr;           // the loop this exit belongs to
   void* resume_data = nullptr;          // metainterp: opaque
