@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "runtime/jit/testing/jit_run.h"
 #include "translator/driver/commands.h"
 
 namespace {
@@ -18,6 +19,7 @@ commands:
   translate [OPTIONS] TARGET.py   translate a program (see `rpp translate --help`)
   run TARGET.py [ARGS...]         run a program untranslated on the embedded CPython
   test [FILTER]                   run the test suites (those whose name or path contains FILTER)
+  jit-run [OPTIONS] FILE.trace    compile and run JIT traces on a backend (see `rpp jit-run --help`)
   help                            show this help
 
 Examples:
@@ -44,6 +46,7 @@ int main(int argc, char** argv) {
   if (command == "translate") return rpp::translate_command(home, rest);
   if (command == "run") return rpp::run_command(home, rest);
   if (command == "test") return rpp::test_command(home, rest);
+  if (command == "jit-run") return rpp::jit::jit_run_command(rest);
   std::fprintf(stderr, "rpp: error: unknown command '%s'\n(see `rpp --help`)\n", command.c_str());
   return 2;
 }

@@ -43,7 +43,7 @@ class Parser {
     }
   }
 
-  std::vector<ParsedTrace> run() {
+  std::vector<ParsedTrace> run(bool require_trace = true) {
     std::vector<ParsedTrace> result;
     ParsedTrace* current = nullptr;
     std::optional<ParsedTrace> pending_header;
@@ -96,7 +96,9 @@ class Parser {
       parse_operation(*current, cur);
     }
     if (pending_header) throw TraceParseError(static_cast<int>(lines_.size()), "a header without a trace");
-    if (result.empty()) throw TraceParseError(static_cast<int>(lines_.size()), "no trace (expected [inputargs])");
+    if (require_trace && result.empty())
+      throw TraceParseError(static_cast<int>(lines_.size()), "no trace (expected [inputargs])");
+    if (!require_trace && !result.empty()) throw TraceParseError(1, "expected only declarations");
     return result;
   }
 
@@ -288,6 +290,8 @@ class Parser {
 std::vector<ParsedTrace> parse_trace_file(std::string_view text, TraceNamespace& names) {
   return Parser(text, names).run();
 }
+
+void parse_declarations(std::string_view text, TraceNamespace& names) { Parser(text, names).run(false); }
 
 Trace parse_trace(std::string_view text, TraceNamespace& names) {
   auto traces = parse_trace_file(text, names);

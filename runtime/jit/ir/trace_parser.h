@@ -57,6 +57,9 @@ struct ParsedTrace {
 // Parses a whole file; descriptors it declares or creates go into `names`.
 std::vector<ParsedTrace> parse_trace_file(std::string_view text, TraceNamespace& names);
 
+// Parses text holding only declarations.
+void parse_declarations(std::string_view text, TraceNamespace& names);
+
 // Parses text holding exactly one trace (declarations allowed).
 Trace parse_trace(std::string_view text, TraceNamespace& names);
 

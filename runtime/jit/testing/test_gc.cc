@@ -182,6 +182,7 @@ void TestGc::collect() {
     if (is_young(p)) update_ref(s);
     else trace_object(p);  // an old JIT frame (or any old root) may hold young references
   }
+  update_ref(&rpp_globals.exc_value);
   for (auto& [start, count] : root_ranges_)
     for (size_t i = 0; i < count; ++i) update_ref(&start[i]);
   for (GcHeader* obj : remembered_) {
