@@ -20,7 +20,15 @@ class Describer {
   std::string value(Word w, ValueType type, int depth) {
     switch (type) {
       case ValueType::Int: return std::to_string(static_cast<int64_t>(w));
-      case ValueType::Float: return format_float(std::bit_cast<double>(w));
+      case ValueType::Float: {
+        double d = std::bit_cast<double>(w);
+        if (d != d && w != 0x7ff8000000000000ull) {  // a nan other than the canonical one: its bits
+          char buf[40];
+          std::snprintf(buf, sizeof buf, "nan(0x%016llx)", static_cast<unsigned long long>(w));
+          return buf;
+        }
+        return format_float(d);
+      }
       case ValueType::Ref: return ref(w, depth);
       case ValueType::Void: return "void";
     }
