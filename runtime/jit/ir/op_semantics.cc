@@ -16,8 +16,10 @@ void* P(Word w) { return reinterpret_cast<void*>(w); }
 PureResult from_int(int64_t v) { return {static_cast<Word>(v), false}; }
 PureResult from_bool(bool v) { return {v ? Word{1} : Word{0}, false}; }
 PureResult from_float(double v) { return {std::bit_cast<Word>(v), false}; }
-PureResult from_checked(const ops::Checked<int64_t>& c) {
-  return {static_cast<Word>(c.value), !c.ok()};
+// An _ovf operation's value is the wrapped result (what the plain operation gives); `overflow`
+// says whether the checked operation overflowed.
+PureResult with_overflow(int64_t wrapped, const ops::Checked<int64_t>& checked) {
+  return {static_cast<Word>(wrapped), !checked.ok()};
 }
 
 }  // namespace
@@ -53,9 +55,9 @@ std::optional<PureResult> eval_pure_op(Opcode op, std::span<const Word> a) {
     case Opcode::UintLe: return from_bool(ops::uint_le(U(a[0]), U(a[1])));
     case Opcode::UintGt: return from_bool(ops::uint_gt(U(a[0]), U(a[1])));
     case Opcode::UintGe: return from_bool(ops::uint_ge(U(a[0]), U(a[1])));
-    case Opcode::IntAddOvf: return from_checked(ops::int_add_ovf(I(a[0]), I(a[1])));
-    case Opcode::IntSubOvf: return from_checked(ops::int_sub_ovf(I(a[0]), I(a[1])));
-    case Opcode::IntMulOvf: return from_checked(ops::int_mul_ovf(I(a[0]), I(a[1])));
+    case Opcode::IntAddOvf: return with_overflow(ops::int_add(I(a[0]), I(a[1])), ops::int_add_ovf(I(a[0]), I(a[1])));
+    case Opcode::IntSubOvf: return with_overflow(ops::int_sub(I(a[0]), I(a[1])), ops::int_sub_ovf(I(a[0]), I(a[1])));
+    case Opcode::IntMulOvf: return with_overflow(ops::int_mul(I(a[0]), I(a[1])), ops::int_mul_ovf(I(a[0]), I(a[1])));
 
     case Opcode::FloatAdd: return from_float(ops::float_add(F(a[0]), F(a[1])));
     case Opcode::FloatSub: return from_float(ops::float_sub(F(a[0]), F(a[1])));

@@ -13,7 +13,7 @@ namespace rpp::jit {
 
 struct PureResult {
   Word value = 0;
-  bool overflow = false;  // _ovf operations: the result overflowed (value is then unspecified)
+  bool overflow = false;  // _ovf operations: the result overflowed (value is then the wrapped result)
 };
 
 // Evaluates `op` (pure or _ovf) on argument words (ints as int64 bits, floats as double bits,

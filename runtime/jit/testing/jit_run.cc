@@ -34,7 +34,8 @@ options:
   --asm                      print the x86-64 code of every loop and bridge (Capstone)
   --gc-stress                a tiny nursery and a collection at every allocation slow path
   --repeat=N                 run N times, printing the last exit
-exit status: 0, 1 for an invalid trace file, 2 for bad options, 3 when the backends disagree.
+exit status: 0, 1 for an invalid trace file, 2 for bad options, 3 when the backends disagree,
+4 for an internal error of a backend.
 )";
 
 struct Options {
@@ -142,6 +143,9 @@ int jit_run_command(const std::vector<std::string>& args) {
   } catch (const std::invalid_argument& e) {
     std::fprintf(stderr, "%s: error: %s\n", opt.file.c_str(), e.what());
     return 1;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "%s: internal error: %s\n", opt.file.c_str(), e.what());
+    return 4;
   }
 }
 

@@ -52,6 +52,10 @@ layout::GcHeader* make_node_ptr(TestEnv* env, int64_t v) { return new_error(env,
 
 }  // namespace
 
+Word test_assembler_helper(JitFrame* dead_frame, LoopToken*) {
+  return 1000 + static_cast<Word>(dead_frame->descr->exit_slots.size());
+}
+
 void register_test_helpers(TraceNamespace& names, TestEnv* env) {
   parse_declarations(
       "object TestError { value: int }\n"

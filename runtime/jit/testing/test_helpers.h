@@ -27,6 +27,10 @@ struct TestEnv {
   uint64_t forced_frames = 0;
 };
 
+// The assembler helper of test runs (call_assembler whose callee did not finish normally):
+// 1000 + the number of values the callee's exit holds.
+Word test_assembler_helper(JitFrame* dead_frame, LoopToken* loop);
+
 // Declares `object TestError { value: int }`, the helpers and their call descriptors, and the
 // symbol `env` (whose address the caller must fill in: the TestEnv must outlive the traces).
 void register_test_helpers(TraceNamespace& names, TestEnv* env);

@@ -92,6 +92,7 @@ TraceFileResult run_trace_file(const std::string& text, const TraceFileRun& opt)
   else cpu = std::make_unique<ReferenceInterpreter>(gc.hooks());
   env.gc = &gc;
   env.cpu = cpu.get();
+  cpu->set_assembler_helper(&test_assembler_helper);
   if (opt.print_traces)
     for (const auto& t : traces) {
       result.printed += std::string(t.is_bridge ? "bridge " : "loop ") + (t.name.empty() ? "loop" : t.name) + ":\n";
@@ -138,8 +139,17 @@ TraceFileResult run_trace_file(const std::string& text, const TraceFileRun& opt)
       for (size_t i = 0, k = 0; i < inputs.size(); ++i)
         if (loop->trace.type(inputs[i]) == ValueType::Ref) args[i] = reinterpret_cast<Word>(base[k++]);
       g.root_stack_top = base;
+      ops::exc_clear();
       JitFrame* frame = cpu->execute(loop->loop, args);
-      if (r + 1 == opt.repeat) result.exits.push_back(describe_exit(*cpu, frame, exit_name(frame->descr, traces), names));
+      if (r + 1 == opt.repeat) {
+        std::string text = describe_exit(*cpu, frame, exit_name(frame->descr, traces), names);
+        if (ops::exc_occurred()) {
+          const std::string* cls = names.symbol_name(reinterpret_cast<Word>(ops::exc_fetch_type()));
+          text += "  pending exception: " + (cls ? *cls : std::string("<unknown class>")) + "\n";
+        }
+        result.exits.push_back(text);
+      }
+      ops::exc_clear();
     }
   }
   return result;

@@ -358,7 +358,12 @@ void TraceAssembler::emit_code(Xbyak::CodeGenerator& a) {
   const auto& ops = trace_.ops();
   for (size_t i = 0; i < ops.size(); ++i) {
     ra_->begin_op(static_cast<int32_t>(i));
-    emit_op(i);
+    try {
+      emit_op(i);
+    } catch (const std::logic_error& e) {
+      throw std::logic_error("x86 backend, operation " + std::to_string(i) + " (" +
+                             std::string(op_name(ops[i].opcode)) + "): " + e.what());
+    }
     ra_->end_op();
   }
   // Out of line: slow paths, then one recovery stub per guard (all its jumps land there).

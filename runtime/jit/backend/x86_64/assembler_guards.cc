@@ -107,11 +107,25 @@ void TraceAssembler::emit_guard(const Op& op, size_t i) {
     }
     case Opcode::GuardNoOverflow: guard_jump(op, Cond::O); return;
     case Opcode::GuardOverflow: guard_jump(op, Cond::NO); return;
-    case Opcode::GuardNotForced:
+    case Opcode::GuardNotForced: {
+      // A forced frame fails here; the frame goes on (into a bridge) as not forced any more.
       a.cmp(a.qword[a.rbp + kJitFrameDescrOffset], 0);
       stub_saves_exception_.insert(d);
-      guard_jump(op, Cond::NE);
+      auto forced = std::make_shared<Xbyak::Label>();
+      a.jne(*forced, Xbyak::CodeGenerator::T_NEAR);
+      auto stub = std::make_unique<Xbyak::Label>();
+      Xbyak::Label* stub_label = stub.get();
+      record_exit_only(op);
+      guard_stubs_.back().second = std::move(stub);
+      out_of_line_.push_back([this, forced, stub_label, d] {
+        auto& a = *a_;
+        a.L(*forced);
+        a.mov(a.qword[a.rbp + kJitFrameDescrOffset], 0);
+        a.jmp(*stub_label, Xbyak::CodeGenerator::T_NEAR);
+        patch_offsets_.push_back({d, a.getSize() - 4});
+      });
       return;
+    }
     case Opcode::GuardNotInvalidated: {
       static const uint8_t kNop5[] = {0x0F, 0x1F, 0x44, 0x00, 0x00};
       invalidation_offsets_.push_back({a.getSize(), 0});

@@ -16,6 +16,8 @@ class Liveness {
 
   // The last position using v; -1 when never used.
   int32_t last_use(ValueId v) const { return last_use_[v]; }
+  // The position defining v; -1 for input arguments (and constants).
+  int32_t def(ValueId v) const { return def_[v]; }
   // The first use of v after position `pos`, or INT32_MAX.
   int32_t next_use(ValueId v, int32_t pos) const;
   // Whether a call (which clobbers caller-saved registers) happens strictly inside v's range.

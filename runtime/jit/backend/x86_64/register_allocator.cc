@@ -221,9 +221,8 @@ void RegisterAllocator::evict_gpr(Gpr r) {
   ValueId v = gpr_owner_[r];
   if (v != kNoValue) {
     if (v == kTemp || (locked_gpr_ & bit(r))) throw std::logic_error("register allocator: evicting a register in use");
-    locked_gpr_ |= bit(r);
     if (live_.last_use(v) >= pos_) {
-      if (auto other = free_gpr(live_.crosses_call(v), 0)) {
+      if (auto other = free_gpr(live_.crosses_call(v), bit(r))) {
         moves_.move(Location::gpr(*other), Location::gpr(r), trace_.type(v));
         unbind(v);
         bind(v, Location::gpr(*other));
@@ -368,7 +367,8 @@ void RegisterAllocator::after_call() {
 std::vector<int> RegisterAllocator::live_ref_slots(bool include_registers, ValueId exclude) const {
   std::vector<int> out;
   auto live_ref = [&](ValueId v) {
-    return v != kNoValue && v != kTemp && v != exclude && trace_.type(v) == ValueType::Ref && live_.last_use(v) > pos_;
+    return v != kNoValue && v != kTemp && v != exclude && !trace_.is_const(v) && trace_.type(v) == ValueType::Ref &&
+           live_.def(v) <= pos_ && live_.last_use(v) > pos_;
   };
   if (include_registers)
     for (int r = 0; r < kNumGprs; ++r)
@@ -398,6 +398,14 @@ std::vector<Location> RegisterAllocator::place_label_args(std::span<const ValueI
         bind(v, Location::gpr(*r));
         cur = Location::gpr(*r);
       }
+    }
+    // Jumps to the label write this one location: forget any other copy.
+    if (cur.is_reg() && slot_[v] >= 0) {
+      slot_used_[slot_[v]] = false;
+      slot_[v] = -1;
+      slot_valid_[v] = false;
+    } else if (cur.is_slot()) {
+      unbind(v);
     }
     out.push_back(cur);
   }
