@@ -39,11 +39,13 @@ namespace rpp::jit {
 class TraceParseError : public std::runtime_error {
  public:
   TraceParseError(int line, const std::string& message)
-      : std::runtime_error("line " + std::to_string(line) + ": " + message), line_(line) {}
+      : std::runtime_error("line " + std::to_string(line) + ": " + message), line_(line), message_(message) {}
   int line() const { return line_; }
+  const std::string& message() const { return message_; }
 
  private:
   int line_;
+  std::string message_;
 };
 
 struct ParsedTrace {

@@ -20,7 +20,8 @@ class Verifier {
     for (size_t i = 0; i < ops.size(); ++i) {
       index_ = i;
       std::string err = check(ops[i], i);
-      if (!err.empty()) return "operation " + std::to_string(i) + " (" + std::string(op_name(ops[i].opcode)) + "): " + err;
+      if (!err.empty())
+        return "operation " + std::to_string(index_) + " (" + std::string(op_name(ops[index_].opcode)) + "): " + err;
     }
     if (!is_final(ops.back().opcode)) return "the trace does not end with jump or finish";
     return "";
@@ -117,8 +118,10 @@ class Verifier {
     }
     std::string e = check_descr_kind(op);
     if (!e.empty()) return e;
-    if (pending_ovf_ && op.opcode != Opcode::GuardNoOverflow && op.opcode != Opcode::GuardOverflow)
+    if (pending_ovf_ && op.opcode != Opcode::GuardNoOverflow && op.opcode != Opcode::GuardOverflow) {
+      --index_;
       return "an _ovf operation must be followed by guard_no_overflow or guard_overflow";
+    }
     if ((op.opcode == Opcode::GuardNoOverflow || op.opcode == Opcode::GuardOverflow) && !pending_ovf_)
       return "must follow an _ovf operation";
     pending_ovf_ = is_ovf(op.opcode);

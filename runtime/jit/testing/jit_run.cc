@@ -138,7 +138,7 @@ int jit_run_command(const std::vector<std::string>& args) {
     std::fputs(r.exits[0].c_str(), stdout);
     return 0;
   } catch (const TraceParseError& e) {
-    std::fprintf(stderr, "%s:%s\n", opt.file.c_str(), e.what() + std::string(e.what()).find(' '));
+    std::fprintf(stderr, "%s:%d: %s\n", opt.file.c_str(), e.line(), e.message().c_str());
     return 1;
   } catch (const std::invalid_argument& e) {
     std::fprintf(stderr, "%s: error: %s\n", opt.file.c_str(), e.what());
