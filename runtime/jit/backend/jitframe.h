@@ -14,8 +14,9 @@
 
 namespace rpp::jit {
 
-// The type id of JIT frames. Below layout::kFirstGeneratedTid (reserved for the runtime).
-inline constexpr uint32_t kTidJitFrame = 4;
+// The type id of JIT frames: the last of the ids layout.h reserves for the runtime (4..15); it
+// should be listed in layout.h.
+inline constexpr uint32_t kTidJitFrame = 15;
 
 struct JitFrame {
   layout::GcHeader header;

@@ -53,7 +53,9 @@ struct ReferenceInterpreter::Run {
   JitFrame* frame() const { return reinterpret_cast<JitFrame*>(*root); }
   Word get(ValueId v) const {
     const ValueInfo& info = ct->trace.value(v);
-    return info.is_const ? info.constant : frame()->slots[v];
+    if (!info.is_const) return frame()->slots[v];
+    int32_t k = ct->ref_constant_index[v];
+    return k >= 0 ? reinterpret_cast<Word>(ct->ref_constants[k]) : info.constant;
   }
   void set(ValueId v, Word w) { frame()->slots[v] = w; }
 
@@ -79,7 +81,10 @@ struct ReferenceInterpreter::Run {
   }
 };
 
-ReferenceInterpreter::~ReferenceInterpreter() = default;
+ReferenceInterpreter::~ReferenceInterpreter() {
+  for (auto& ct : traces_)
+    if (ct->num_ref_constants) gc_.remove_roots(gc_.gc, ct->ref_constants.get());
+}
 
 ReferenceInterpreter::CompiledTrace* ReferenceInterpreter::compile(const Trace& trace, LoopToken* owner) {
   std::string err = verify_trace(trace);
@@ -92,6 +97,15 @@ ReferenceInterpreter::CompiledTrace* ReferenceInterpreter::compile(const Trace& 
   ct->gcmap[0] = (n + 63) / 64;
   for (ValueId v = 0; v < n; ++v)
     if (trace.type(v) == ValueType::Ref) ct->gcmap[1 + v / 64] |= uint64_t{1} << (v % 64);
+  ct->ref_constant_index.assign(n, -1);
+  for (ValueId v = 0; v < n; ++v)
+    if (trace.is_const(v) && trace.type(v) == ValueType::Ref && trace.value(v).constant != 0)
+      ct->ref_constant_index[v] = static_cast<int32_t>(ct->num_ref_constants++);
+  ct->ref_constants.reset(new GcHeader*[ct->num_ref_constants ? ct->num_ref_constants : 1]());
+  for (ValueId v = 0; v < n; ++v)
+    if (ct->ref_constant_index[v] >= 0)
+      ct->ref_constants[ct->ref_constant_index[v]] = reinterpret_cast<GcHeader*>(trace.value(v).constant);
+  if (ct->num_ref_constants) gc_.add_roots(gc_.gc, ct->ref_constants.get(), ct->num_ref_constants);
   const auto& ops = ct->trace.ops();
   for (size_t i = 0; i < ops.size(); ++i) {
     const Op& op = ops[i];
@@ -194,7 +208,7 @@ JitFrame* ReferenceInterpreter::run(LoopToken* token, std::span<const Word> args
         f->descr = static_cast<FailDescr*>(op.descr);
         f->gcmap = r.ct->gcmap.data();
         for (ValueId v : args_of(op))
-          if (t.is_const(v)) f->slots[v] = t.value(v).constant;
+          if (t.is_const(v)) f->slots[v] = r.get(v);
         g.root_stack_top = arg_roots;
         return f;
       }

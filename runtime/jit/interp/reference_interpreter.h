@@ -13,6 +13,7 @@
 
 #include "runtime/jit/backend/cpu.h"
 #include "runtime/jit/backend/gc_interface.h"
+#include "runtime/layout.h"
 
 namespace rpp::jit {
 
@@ -36,6 +37,10 @@ class ReferenceInterpreter : public Cpu {
     Trace trace;
     LoopToken* owner = nullptr;
     std::vector<uint64_t> gcmap;  // [count, bits...]: which values are references
+    // Reference constants live here (a GC root range), not in the trace: the GC may move them.
+    std::unique_ptr<layout::GcHeader*[]> ref_constants;
+    size_t num_ref_constants = 0;
+    std::vector<int32_t> ref_constant_index;  // per value: its index in ref_constants, or -1
   };
   struct Run;
   CompiledTrace* compile(const Trace& trace, LoopToken* owner);
