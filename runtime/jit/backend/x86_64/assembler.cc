@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstring>
 #include <stdexcept>
+#include <unordered_map>
 
 #include "runtime/jit/ir/trace_verifier.h"
 #include "runtime/layout.h"
@@ -368,13 +369,17 @@ void TraceAssembler::emit_code(Xbyak::CodeGenerator& a) {
   }
   // Out of line: slow paths, then one recovery stub per guard (all its jumps land there).
   for (size_t k = 0; k < out_of_line_.size(); ++k) out_of_line_[k]();
+  // Group the jumps by guard (a guard may have several), in order of first appearance.
   std::vector<FailDescr*> order;
-  for (auto& [d, label] : guard_stubs_)
-    if (std::find(order.begin(), order.end(), d) == order.end()) order.push_back(d);
+  std::unordered_map<FailDescr*, std::vector<Xbyak::Label*>> labels_of;
+  for (auto& [d, label] : guard_stubs_) {
+    auto& labels = labels_of[d];
+    if (labels.empty()) order.push_back(d);
+    labels.push_back(label.get());
+  }
   stub_offsets_.clear();
   for (FailDescr* d : order) {
-    for (auto& [gd, label] : guard_stubs_)
-      if (gd == d) a.L(*label);
+    for (Xbyak::Label* label : labels_of[d]) a.L(*label);
     stub_offsets_.push_back({d, a.getSize()});
     // Room for the bridge jump patched over the stub's start.
     static const uint8_t kNop5[] = {0x0F, 0x1F, 0x44, 0x00, 0x00};
@@ -394,8 +399,8 @@ void TraceAssembler::emit_code(Xbyak::CodeGenerator& a) {
 std::unique_ptr<CompiledPiece> TraceAssembler::assemble() {
   std::string err = verify_trace(trace_);
   if (!err.empty()) throw std::invalid_argument("invalid trace: " + err);
-  size_t estimate = 4096;
-  for (const Op& op : trace_.ops()) estimate += 96 + 24 * (op.num_args + op.num_fail_args);
+  size_t estimate = 1024;
+  for (const Op& op : trace_.ops()) estimate += 64 + 16 * (op.num_args + op.num_fail_args) + (is_guard(op.opcode) ? 48 : 0);
   while (true) {
     CodeMemory::Block block = ctx_.memory.allocate(estimate);
     try {
@@ -426,7 +431,7 @@ std::unique_ptr<CompiledPiece> TraceAssembler::assemble() {
           if (op.opcode == Opcode::Label && op.descr == target)
             for (ValueId v : trace_.args(op)) target->arg_types.push_back(trace_.type(v));
       }
-      std::map<FailDescr*, int> jumps_per_guard;
+      std::unordered_map<FailDescr*, int> jumps_per_guard;
       for (auto& [d, off] : patch_offsets_) ++jumps_per_guard[d];
       for (auto& [d, off] : patch_offsets_) d->patch_site = jumps_per_guard[d] == 1 ? base + off : nullptr;
       for (auto& [d, off] : stub_offsets_) {
@@ -442,9 +447,12 @@ std::unique_ptr<CompiledPiece> TraceAssembler::assemble() {
       piece_->code = block;
       return std::move(piece_);
     } catch (const Xbyak::Error& e) {
-      ctx_.memory.release(block);
+      ctx_.memory.abandon(block);
       if (static_cast<int>(e) != Xbyak::ERR_CODE_IS_TOO_BIG) throw std::runtime_error(std::string("x86 backend: ") + e.what());
       estimate *= 2;
+    } catch (...) {
+      ctx_.memory.abandon(block);
+      throw;
     }
   }
 }

@@ -4,6 +4,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstring>
 #include <stdexcept>
 #include <string>
@@ -18,7 +19,8 @@ CodeMemory::CodeMemory(size_t reserve_bytes) {
   void* p = mmap(nullptr, reserved_, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (p == MAP_FAILED) throw std::runtime_error("code memory: cannot reserve address space");
   base_ = static_cast<uint8_t*>(p);
-  free_runs_[0] = reserved_ / page_;
+  top_ = base_;
+  blocks_on_page_.assign(reserved_ / page_, 0);
 }
 
 CodeMemory::~CodeMemory() { munmap(base_, reserved_); }
@@ -29,63 +31,55 @@ void CodeMemory::protect(uint8_t* start, size_t bytes, int prot) {
 }
 
 CodeMemory::Block CodeMemory::allocate(size_t bytes) {
-  size_t pages = (bytes + page_ - 1) / page_;
-  if (pages == 0) pages = 1;
-  for (auto it = free_runs_.begin(); it != free_runs_.end(); ++it) {
-    if (it->second < pages) continue;
-    size_t first = it->first, count = it->second;
-    free_runs_.erase(it);
-    if (count > pages) free_runs_[first + pages] = count - pages;
-    Block b{base_ + first * page_, pages * page_};
-    protect(b.start, b.size, PROT_READ | PROT_WRITE);
-    pages_in_use_ += pages;
-    return b;
-  }
-  throw std::runtime_error("code memory: out of space");
-}
-
-void CodeMemory::free_pages(size_t first, size_t count) {
-  if (count == 0) return;
-  uint8_t* start = base_ + first * page_;
-  madvise(start, count * page_, MADV_DONTNEED);
-  protect(start, count * page_, PROT_NONE);
-  pages_in_use_ -= count;
-  auto next = free_runs_.lower_bound(first);
-  if (next != free_runs_.end() && first + count == next->first) {
-    count += next->second;
-    free_runs_.erase(next);
-  }
-  auto it = free_runs_.lower_bound(first);
-  if (it != free_runs_.begin()) {
-    auto prev = std::prev(it);
-    if (prev->first + prev->second == first) {
-      prev->second += count;
-      return;
-    }
-  }
-  free_runs_[first] = count;
+  uint8_t* start = base_ + ((static_cast<size_t>(top_ - base_) + 15) & ~size_t{15});
+  if (bytes == 0 || start + bytes > base_ + reserved_) throw std::runtime_error("code memory: out of space");
+  uint8_t* first = base_ + page_index(start) * page_;
+  uint8_t* last = base_ + page_index(start + bytes - 1) * page_;
+  protect(first, static_cast<size_t>(last - first) + page_, PROT_READ | PROT_WRITE);
+  return Block{start, bytes};
 }
 
 void CodeMemory::seal(Block& block, size_t used) {
-  size_t keep = (used + page_ - 1) / page_ * page_;
-  if (keep == 0) keep = page_;
-  if (keep < block.size) {
-    free_pages(static_cast<size_t>(block.start + keep - base_) / page_, (block.size - keep) / page_);
-    block.size = keep;
-  }
-  protect(block.start, block.size, PROT_READ | PROT_EXEC);
+  if (used == 0) used = 1;
+  size_t first = page_index(block.start);
+  size_t last_used = page_index(block.start + used - 1);
+  size_t last_allocated = page_index(block.start + block.size - 1);
+  protect(base_ + first * page_, (last_used - first + 1) * page_, PROT_READ | PROT_EXEC);
+  if (last_allocated > last_used) protect(base_ + (last_used + 1) * page_, (last_allocated - last_used) * page_, PROT_NONE);
+  for (size_t p = first; p <= last_used; ++p)
+    if (blocks_on_page_[p]++ == 0) ++pages_in_use_;
+  block.size = used;
+  top_ = block.start + used;
+}
+
+void CodeMemory::abandon(Block block) {
+  size_t first = page_index(block.start);
+  size_t last = page_index(block.start + block.size - 1);
+  // The first page may hold earlier code: executable again; the others are empty.
+  if (blocks_on_page_[first]) protect(base_ + first * page_, page_, PROT_READ | PROT_EXEC);
+  else protect(base_ + first * page_, page_, PROT_NONE);
+  if (last > first) protect(base_ + (first + 1) * page_, (last - first) * page_, PROT_NONE);
 }
 
 void CodeMemory::release(Block block) {
   if (!block.start) return;
-  free_pages(static_cast<size_t>(block.start - base_) / page_, block.size / page_);
+  size_t first = page_index(block.start);
+  size_t last = page_index(block.start + block.size - 1);
+  for (size_t p = first; p <= last; ++p) {
+    if (--blocks_on_page_[p] != 0) continue;
+    --pages_in_use_;
+    // The page where the next block goes stays mapped (it may hold the next code).
+    if (p == page_index(top_)) continue;
+    madvise(base_ + p * page_, page_, MADV_DONTNEED);
+    protect(base_ + p * page_, page_, PROT_NONE);
+  }
 }
 
 void CodeMemory::patch(void* address, const void* bytes, size_t n) {
   auto* a = static_cast<uint8_t*>(address);
   if (!contains(a) || !contains(a + n - 1)) throw std::logic_error("code memory: patch outside the code region");
-  uint8_t* first = base_ + static_cast<size_t>(a - base_) / page_ * page_;
-  uint8_t* last = base_ + static_cast<size_t>(a + n - 1 - base_) / page_ * page_;
+  uint8_t* first = base_ + page_index(a) * page_;
+  uint8_t* last = base_ + page_index(a + n - 1) * page_;
   size_t len = static_cast<size_t>(last - first) + page_;
   protect(first, len, PROT_READ | PROT_WRITE);
   std::memcpy(a, bytes, n);

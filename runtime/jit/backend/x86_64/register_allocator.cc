@@ -37,6 +37,7 @@ void RegisterAllocator::release(ValueId v) {
   unbind(v);
   if (slot_[v] >= 0) {
     slot_used_[slot_[v]] = false;
+    slot_owner_[slot_[v]] = kNoValue;
     slot_[v] = -1;
     slot_valid_[v] = false;
   }
@@ -45,7 +46,10 @@ void RegisterAllocator::release(ValueId v) {
 int RegisterAllocator::new_slot() {
   int s = kFrameFirstSpillSlot;
   while (s < static_cast<int>(slot_used_.size()) && slot_used_[s]) ++s;
-  if (s >= static_cast<int>(slot_used_.size())) slot_used_.resize(s + 1, false);
+  if (s >= static_cast<int>(slot_used_.size())) {
+    slot_used_.resize(s + 1, false);
+    slot_owner_.resize(s + 1, kNoValue);
+  }
   slot_used_[s] = true;
   if (s > max_slot_) max_slot_ = s;
   return s;
@@ -53,8 +57,12 @@ int RegisterAllocator::new_slot() {
 
 void RegisterAllocator::place(ValueId v, Location where) {
   if (where.is_slot()) {
-    if (where.index >= static_cast<int>(slot_used_.size())) slot_used_.resize(where.index + 1, false);
+    if (where.index >= static_cast<int>(slot_used_.size())) {
+      slot_used_.resize(where.index + 1, false);
+      slot_owner_.resize(where.index + 1, kNoValue);
+    }
     slot_used_[where.index] = true;
+    slot_owner_[where.index] = v;
     slot_[v] = where.index;
     slot_valid_[v] = true;
     if (where.index > max_slot_) max_slot_ = where.index;
@@ -64,7 +72,10 @@ void RegisterAllocator::place(ValueId v, Location where) {
 }
 
 void RegisterAllocator::reserve_slots_below(int n) {
-  if (n > static_cast<int>(slot_used_.size())) slot_used_.resize(n, false);
+  if (n > static_cast<int>(slot_used_.size())) {
+    slot_used_.resize(n, false);
+    slot_owner_.resize(n, kNoValue);
+  }
   for (int s = kFrameFirstSpillSlot; s < n; ++s) slot_used_[s] = true;
   if (n - 1 > max_slot_) max_slot_ = n - 1;
 }
@@ -158,6 +169,7 @@ int RegisterAllocator::spill(ValueId v, bool drop_register) {
     if (reg_[v].kind == Location::None) throw std::logic_error("register allocator: spilling a value with no location");
     moves_.move(Location::slot(slot_[v]), reg_[v], trace_.type(v));
     slot_valid_[v] = true;
+    slot_owner_[slot_[v]] = v;
   }
   if (drop_register && reg_[v].kind != Location::None) {
     Location r = reg_[v];
@@ -370,14 +382,16 @@ std::vector<int> RegisterAllocator::live_ref_slots(bool include_registers, Value
     return v != kNoValue && v != kTemp && v != exclude && !trace_.is_const(v) && trace_.type(v) == ValueType::Ref &&
            live_.def(v) <= pos_ && live_.last_use(v) > pos_;
   };
-  if (include_registers)
-    for (int r = 0; r < kNumGprs; ++r)
-      if (live_ref(gpr_owner_[r])) out.push_back(kFrameGprSaveSlot + r);
-  for (ValueId v = 0; v < trace_.num_values(); ++v) {
+  for (int r = 0; r < kNumGprs; ++r) {
+    ValueId v = gpr_owner_[r];
     if (!live_ref(v)) continue;
-    if (slot_valid_[v]) out.push_back(slot_[v]);
-    else if (!include_registers || !reg_[v].is_gpr())
+    if (include_registers) out.push_back(kFrameGprSaveSlot + r);
+    else if (!slot_valid_[v])
       throw std::logic_error("register allocator: a live reference outside the frame at a collection point");
+  }
+  for (size_t s = 0; s < slot_owner_.size(); ++s) {
+    ValueId v = slot_owner_[s];
+    if (live_ref(v) && slot_valid_[v] && slot_[v] == static_cast<int32_t>(s)) out.push_back(static_cast<int>(s));
   }
   return out;
 }
@@ -402,6 +416,7 @@ std::vector<Location> RegisterAllocator::place_label_args(std::span<const ValueI
     // Jumps to the label write this one location: forget any other copy.
     if (cur.is_reg() && slot_[v] >= 0) {
       slot_used_[slot_[v]] = false;
+      slot_owner_[slot_[v]] = kNoValue;
       slot_[v] = -1;
       slot_valid_[v] = false;
     } else if (cur.is_slot()) {

@@ -97,6 +97,7 @@ class RegisterAllocator {
   ValueId xmm_owner_[kNumXmms];
   uint32_t locked_gpr_ = 0, locked_xmm_ = 0;
   std::vector<bool> slot_used_;
+  std::vector<ValueId> slot_owner_;  // the value whose (valid) copy a slot holds
   int max_slot_ = kFrameFirstSpillSlot - 1;
   std::vector<Location> label_hints_;
   std::vector<ValueId> dying_;  // scratch for end_op

@@ -64,7 +64,7 @@ void save_or_restore(Xbyak::CodeGenerator& a, bool save) {
 }  // namespace
 
 void RuntimeStubs::assemble(CodeMemory& memory) {
-  block = memory.allocate(4096);
+  block = memory.allocate(2048);
   Xbyak::CodeGenerator a(block.size, block.start);
   auto globals = reinterpret_cast<uint64_t>(&layout::rpp_globals);
 
