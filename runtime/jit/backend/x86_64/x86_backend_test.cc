@@ -238,7 +238,10 @@ TEST_CASE("code memory is never writable and executable at once; freed loops giv
   }
   size_t pages = h.cpu->code_memory().pages_in_use();
   LoopToken extra("extra");
-  Trace t = parse_trace("[i0]\ni1 = int_mul(i0, 3)\nfinish(i1)\n", h.names);
+  std::string big = "[i0]\n";
+  for (int k = 1; k < 2000; ++k) big += "i" + std::to_string(k) + " = int_mul(i" + std::to_string(k - 1) + ", 3)\n";
+  big += "finish(i1999)\n";
+  Trace t = parse_trace(big, h.names);
   h.cpu->compile_loop(t, &extra);
   CHECK(h.cpu->code_memory().pages_in_use() > pages);
   h.cpu->free_loop(&extra);
