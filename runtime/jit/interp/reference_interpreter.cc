@@ -386,11 +386,6 @@ JitFrame* ReferenceInterpreter::run(LoopToken* token, std::span<const Word> args
         break;
       }
 
-      case Opcode::CallMallocNursery:
-      case Opcode::CondCallGcWb:
-      case Opcode::CondCallGcWbArray:
-        throw std::invalid_argument(std::string(op_name(op.opcode)) + " is for the backend only");
-
       default: {
         std::vector<Word> vals;
         for (ValueId v : args_of(op)) vals.push_back(r.get(v));

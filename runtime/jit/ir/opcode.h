@@ -34,7 +34,6 @@ enum OpFlag : uint32_t {
   kFinal = 1u << 7,
   kAlloc = 1u << 8,
   kBoolResult = 1u << 9,
-  kBackendOnly = 1u << 10,
 };
 
 struct OpInfo {

@@ -21,14 +21,15 @@ const char* const kHelp = R"(usage: rpp jit-run [OPTIONS] FILE.trace
 Compiles the loops and bridges of a trace file (declarations, then `loop NAME:` / `bridge GUARD:`
 sections in the text form of traces; see docs/jit.md), runs a loop and prints how it exited:
 `exit: ...` and one line per exit value. Calls may use the test helpers (add_ints, sum8, sum8f,
-mixed, many_mixed, maybe_raise, gc_collect, gc_collect_int, force_frame, make_node_ptr) with
-ConstClass(env) as the environment argument.
+mixed, many_mixed, neg_i32, low_byte, maybe_raise, gc_collect, gc_collect_int, force_frame,
+make_node_ptr) with ConstClass(env) as the environment argument.
 
 options:
   --backend=x86|interp|both  which backend runs the traces (default both: the reference
                              interpreter and x86-64; prints x86's output; exit 3 if they differ)
   --args=A,B,...             the loop's arguments: integers, floats (1.5, -0.0, inf, nan), null,
-                             str:TEXT, new:STRUCT, array:NAME:LENGTH
+                             str:TEXT, new:STRUCT, array:NAME:LENGTH, raw:BYTES (a zeroed
+                             raw buffer's address, for integer arguments)
   --loop=NAME                the loop to run (default: the first one)
   --print                    print the traces as parsed (text form) before running
   --asm                      print the x86-64 code of every loop and bridge (Capstone)

@@ -26,6 +26,9 @@ double many_mixed(int64_t a0, double f0, int64_t a1, double f1, int64_t a2, doub
   return s;
 }
 
+int32_t neg_i32(int64_t x) { return static_cast<int32_t>(ops::int_neg(x)); }
+uint8_t low_byte(int64_t x) { return static_cast<uint8_t>(x); }
+
 layout::GcHeader* new_error(TestEnv* env, int64_t value) {
   layout::GcHeader* obj = env->gc->malloc_fixed(env->error_tid, env->error_size);
   ops::store<Word>(obj, layout::kTypeptrOffset, reinterpret_cast<Word>(env->error_class));
@@ -65,6 +68,8 @@ void register_test_helpers(TraceNamespace& names, TestEnv* env) {
       "call mixed(int, float, int, float, int) -> float [cannot_raise, no_collect]\n"
       "call many_mixed(int, float, int, float, int, float, int, float, int, float, int, float, int, float, int, "
       "float, int, float, int, float) -> float [cannot_raise, no_collect]\n"
+      "call neg_i32(int) -> i32 [cannot_raise, no_collect]\n"
+      "call low_byte(int) -> u8 [cannot_raise, no_collect]\n"
       "call maybe_raise(int, int) -> int [can_raise]\n"
       "call gc_collect(int) -> void [cannot_raise]\n"
       "call gc_collect_int(int, int) -> int [cannot_raise]\n"
@@ -77,6 +82,8 @@ void register_test_helpers(TraceNamespace& names, TestEnv* env) {
   sym("sum8f", &sum8f);
   sym("mixed", &mixed);
   sym("many_mixed", &many_mixed);
+  sym("neg_i32", &neg_i32);
+  sym("low_byte", &low_byte);
   sym("maybe_raise", &maybe_raise);
   sym("gc_collect", &gc_collect);
   sym("gc_collect_int", &gc_collect_int);

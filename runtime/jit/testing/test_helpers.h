@@ -6,6 +6,7 @@
 //   add_ints(int, int) -> int                      sum8(int x 8) -> int
 //   sum8f(float x 8) -> float                      mixed(int, float, int, float, int) -> float
 //   many_mixed(10 ints and 10 floats interleaved) -> float   (stack arguments)
+//   neg_i32(int) -> i32     low_byte(int) -> u8     (narrow results, extended by the caller)
 //   maybe_raise(env, int flag) -> int     raises TestError when flag != 0, else returns flag + 1
 //   gc_collect(env) -> void               a minor collection (moves every young object)
 //   gc_collect_int(env, int x) -> int     a minor collection, returns x

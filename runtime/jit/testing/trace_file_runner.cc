@@ -34,7 +34,13 @@ std::string exit_name(const FailDescr* d, const std::vector<ParsedTrace>& traces
   return "<unknown exit>";
 }
 
-Word make_arg(const std::string& text, ValueType type, TestGc& gc, TraceNamespace& names) {
+Word make_arg(const std::string& text, ValueType type, TestGc& gc, TraceNamespace& names,
+             std::vector<std::unique_ptr<uint64_t[]>>& raw_buffers) {
+  if (type == ValueType::Int && text.rfind("raw:", 0) == 0) {
+    size_t words = (std::stoull(text.substr(4)) + 7) / 8;
+    raw_buffers.push_back(std::make_unique<uint64_t[]>(words ? words : 1));
+    return reinterpret_cast<Word>(raw_buffers.back().get());
+  }
   if (type == ValueType::Ref) {
     if (text == "null") return 0;
     if (text.rfind("str:", 0) == 0) {
@@ -122,6 +128,7 @@ TraceFileResult run_trace_file(const std::string& text, const TraceFileRun& opt)
     }
   if (!loop) throw std::invalid_argument("no loop named '" + opt.loop + "'");
   const auto& inputs = loop->trace.inputs();
+  std::vector<std::unique_ptr<uint64_t[]>> raw_buffers;  // raw:N arguments, zeroed
   for (const auto& arg_set : opt.arg_sets) {
     if (arg_set.size() != inputs.size())
       throw std::invalid_argument("the loop takes " + std::to_string(inputs.size()) + " argument(s), not " +
@@ -132,7 +139,7 @@ TraceFileResult run_trace_file(const std::string& text, const TraceFileRun& opt)
       layout::GcHeader** base = g.root_stack_top;
       for (size_t i = 0; i < inputs.size(); ++i) {
         ValueType t = loop->trace.type(inputs[i]);
-        Word w = make_arg(arg_set[i], t, gc, names);
+        Word w = make_arg(arg_set[i], t, gc, names, raw_buffers);
         args.push_back(w);
         if (t == ValueType::Ref) *g.root_stack_top++ = reinterpret_cast<layout::GcHeader*>(w);
       }

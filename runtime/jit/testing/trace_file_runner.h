@@ -10,7 +10,9 @@ namespace rpp::jit {
 struct TraceFileRun {
   std::string backend = "x86";  // "x86" or "interp"
   std::string loop;             // the loop to run (default: the first)
-  std::vector<std::vector<std::string>> arg_sets;  // one run per set: ints, floats, null, str:, new:, array:
+  // One run per set: ints, floats, null, str:TEXT, new:STRUCT, array:NAME:LEN, raw:BYTES (the
+  // address of a zeroed raw buffer, as an int).
+  std::vector<std::vector<std::string>> arg_sets;
   bool gc_stress = false;       // tiny nursery, collection at every allocation slow path
   bool print_traces = false;    // the parsed traces in text form, into TraceFileResult::printed
   bool asm_dump = false;        // x86-64 disassembly into TraceFileResult::asm_text

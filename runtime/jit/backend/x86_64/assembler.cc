@@ -268,8 +268,6 @@ void TraceAssembler::emit_op(size_t i) {
       return emit_call(op, i);
     case Opcode::CondCall: return emit_cond_call(op);
     case Opcode::CallAssembler: return emit_call_assembler(op, i);
-    case Opcode::CallMallocNursery: case Opcode::CondCallGcWb: case Opcode::CondCallGcWbArray:
-      throw std::invalid_argument(std::string(op_name(op.opcode)) + " is not accepted in traces given to the backend");
     default:
       if (has_flag(op.opcode, kBoolResult)) return emit_comparison(op, condition_fusable(i) >= 0);
       if (is_guard(op.opcode)) return emit_guard(op, i);
