@@ -15,8 +15,7 @@ uint32_t bit(int r) { return 1u << r; }
 
 bool is_commutative(Opcode op) {
   return op == Opcode::IntAdd || op == Opcode::IntMul || op == Opcode::IntAnd || op == Opcode::IntOr ||
-         op == Opcode::IntXor || op == Opcode::IntAddOvf || op == Opcode::IntMulOvf || op == Opcode::FloatAdd ||
-         op == Opcode::FloatMul;
+         op == Opcode::IntXor || op == Opcode::IntAddOvf || op == Opcode::IntMulOvf;
 }
 
 }  // namespace
@@ -286,8 +285,9 @@ void TraceAssembler::emit_comparison(const Op& op, bool fused) {
 
 void TraceAssembler::emit_float_binary(const Op& op) {
   auto& a = *a_;
+  // No swapping of "commutative" operands: with two nans, x86 keeps the first one's payload and
+  // sign, as the reference interpreter's x * y does.
   ValueId x = trace_.arg(op, 0), y = trace_.arg(op, 1);
-  if (is_commutative(op.opcode) && !trace_.is_const(y) && !ra_->dies_here(x) && ra_->dies_here(y)) std::swap(x, y);
   int xa = ra_->use_xmm(x), xb = ra_->use_xmm(y);
   int r = ra_->def_xmm(op.result, x);
   if (r != xa) a.movapd(xmm(r), xmm(xa));
