@@ -28,10 +28,10 @@ class Rng {
   uint64_t state_;
 };
 
-enum class Kind { Int, Counter, Float, Node, Cell, Ints, Refs, Floats, Bytes, Pts, Str, Error, Token };
+enum class Kind { Int, Counter, Float, Node, Cell, Ints, Refs, Floats, Bytes, Pts, Str, Error, Token, Raw, Wide };
 
 char letter(Kind k) {
-  if (k == Kind::Int || k == Kind::Counter) return 'i';
+  if (k == Kind::Int || k == Kind::Counter || k == Kind::Raw) return 'i';
   if (k == Kind::Float) return 'f';
   return 'p';
 }
@@ -57,7 +57,10 @@ const char* kDeclarations =
     "array refs of ref\n"
     "array floats of float\n"
     "array bytes of u8\n"
-    "array pts of { x: int, y: float, z: i8 }\n";
+    "array pts of { x: int, y: float, z: i8 }\n"
+    "rawstruct rs { a: int, b: i16, c: float, d: u8 }\n"
+    "rawarray rwords of int\n"
+    "rawarray rhalves of i32\n";
 
 struct Val {
   std::string name;
@@ -80,7 +83,7 @@ class Generator {
     size_t n_inputs = 1 + rng_.below(7);
     static const std::vector<Kind> kInputKinds = {Kind::Int,  Kind::Int,  Kind::Int,  Kind::Float, Kind::Float,
                                                   Kind::Node, Kind::Cell, Kind::Ints, Kind::Refs,  Kind::Floats,
-                                                  Kind::Bytes, Kind::Pts, Kind::Str};
+                                                  Kind::Bytes, Kind::Pts, Kind::Str, Kind::Raw};
     for (size_t i = 0; i < n_inputs; ++i) input_kinds.push_back(rng_.pick(kInputKinds));
 
     std::string main_text, callee_text;
@@ -164,7 +167,9 @@ class Generator {
   std::string fail_args(bool include_all_loop_vars) {
     std::vector<std::string> names;
     for (const auto& v : live_)
-      if (v.kind != Kind::Token && (rng_.chance(40) || (include_all_loop_vars && is_loop_var(v.name))))
+      // Raw buffers' addresses differ between runs: never exit values.
+      if (v.kind != Kind::Token && v.kind != Kind::Raw &&
+          (rng_.chance(40) || (include_all_loop_vars && is_loop_var(v.name))))
         names.push_back(v.name);
     std::string s;
     for (size_t i = 0; i < names.size(); ++i) s += (i ? ", " : "") + names[i];
@@ -502,6 +507,98 @@ class Generator {
     std::string v = int_var();
     guard("guard_value", v + ", " + (rng_.chance(50) ? int_const() : std::to_string(rng_.below(4))));
   }
+  void raw_op() {
+    if (!have(Kind::Raw)) return int_binary();
+    std::string base = operand_of(Kind::Raw);
+    int what = static_cast<int>(rng_.below(6));
+    static const std::vector<std::pair<const char*, Kind>> kF = {{"a", Kind::Int}, {"b", Kind::Int}, {"c", Kind::Float}, {"d", Kind::Int}};
+    if (what < 2) {
+      auto f = rng_.pick(kF);
+      if (what == 0) {
+        Val r = fresh(f.second);
+        emit("getfield_raw", r.name + " = getfield_raw(" + base + ", descr=rs." + f.first + ")");
+        live_.push_back(r);
+      } else {
+        emit("setfield_raw", "setfield_raw(" + base + ", " + operand_of(f.second) + ", descr=rs." + f.first + ")");
+      }
+    } else if (what < 4) {
+      const char* d = rng_.chance(50) ? "rwords" : "rhalves";
+      std::string idx = index();
+      if (what == 2) {
+        Val r = fresh(Kind::Int);
+        emit("getarrayitem_raw", r.name + " = getarrayitem_raw(" + base + ", " + idx + ", descr=" + d + ")");
+        live_.push_back(r);
+      } else {
+        emit("setarrayitem_raw", "setarrayitem_raw(" + base + ", " + idx + ", " + int_operand() + ", descr=" + d + ")");
+      }
+    } else {
+      std::string offset = std::to_string(8 * rng_.below(7));
+      if (what == 4) {
+        Val r = fresh(Kind::Int);
+        emit("raw_load", r.name + " = raw_load(" + base + ", " + offset + ", descr=rhalves)");
+        live_.push_back(r);
+      } else {
+        emit("raw_store", "raw_store(" + base + ", " + offset + ", " + int_operand() + ", descr=rwords)");
+      }
+    }
+  }
+  void unicode_op() {
+    if (!have(Kind::Wide)) {
+      Val r = fresh(Kind::Wide);
+      emit("newunicode", r.name + " = newunicode(" + std::to_string(kArrayLength) + ")");
+      live_.push_back(r);
+      return;
+    }
+    std::string s = operand_of(Kind::Wide);
+    int what = static_cast<int>(rng_.below(4));
+    if (what == 0) {
+      Val r = fresh(Kind::Int);
+      emit("unicodelen", r.name + " = unicodelen(" + s + ")");
+      live_.push_back(r);
+    } else if (what == 1) {
+      Val r = fresh(Kind::Int);
+      emit("unicodegetitem", r.name + " = unicodegetitem(" + s + ", " + index() + ")");
+      live_.push_back(r);
+    } else if (what == 2) {
+      Val c = fresh(Kind::Int);
+      emit("int_and", c.name + " = int_and(" + int_var() + ", 1114111)");
+      live_.push_back(c);
+      emit("unicodesetitem", "unicodesetitem(" + s + ", " + index() + ", " + c.name + ")");
+    } else {
+      std::string dst = rng_.pick(of_kind(Kind::Wide)).name;
+      emit("copyunicodecontent", "copyunicodecontent(" + s + ", " + dst + ", " + std::to_string(rng_.below(4)) + ", " +
+                                     std::to_string(rng_.below(4)) + ", " + std::to_string(rng_.below(5)) + ")");
+    }
+  }
+  void misc_op() {
+    int what = static_cast<int>(rng_.below(5));
+    if (what == 0 && (have(Kind::Node) || have(Kind::Cell))) {
+      Kind k = have(Kind::Cell) ? Kind::Cell : Kind::Node;
+      Val r = fresh(Kind::Int);
+      std::string op = rng_.chance(50) ? "instance_ptr_eq" : "instance_ptr_ne";
+      emit(op, r.name + " = " + op + "(" + operand_of(k) + ", " + operand_of(k) + ")");
+      live_.push_back(r);
+    } else if (what == 1) {
+      Val r = fresh(Kind::Int);
+      std::string op = rng_.chance(50) ? "call_pure" : "call_loopinvariant";
+      emit(op, r.name + " = " + op + "(ConstClass(add_ints), " + int_operand() + ", " + int_operand() + ", descr=add_ints)");
+      live_.push_back(r);
+    } else if (what == 2 && !live_.empty()) {
+      const Val& v = rng_.pick(live_);
+      if (v.kind != Kind::Token) emit("keepalive", "keepalive(" + v.name + ")");
+    } else if (what == 3) {
+      Val r = fresh(Kind::Int);
+      emit("call", r.name + " = call(ConstClass(neg_i32), " + int_operand() + ", descr=neg_i32)");
+      live_.push_back(r);
+      Val b = fresh(Kind::Int);
+      emit("call", b.name + " = call(ConstClass(low_byte), " + int_operand() + ", descr=low_byte)");
+      live_.push_back(b);
+    } else {
+      Val r = fresh(Kind::Int);
+      emit("same_as", r.name + " = same_as(" + int_operand() + ")");
+      live_.push_back(r);
+    }
+  }
   void call_assembler() {
     if (!callee_) return call();
     std::string a;
@@ -526,6 +623,12 @@ class Generator {
     else if (w < 94) value_guard();
     else if (w < 96) call_assembler();
     else comparison(true);
+    if (rng_.chance(6)) {
+      int extra = static_cast<int>(rng_.below(3));
+      if (extra == 0) raw_op();
+      else if (extra == 1) unicode_op();
+      else misc_op();
+    }
   }
 
   // ------------------------------------------------------------------ traces
@@ -538,7 +641,7 @@ class Generator {
     std::string s = "finish(";
     bool first = true;
     for (const auto& v : live_) {
-      if (v.kind == Kind::Token || !(rng_.chance(50) || is_ref(v.kind))) continue;
+      if (v.kind == Kind::Token || v.kind == Kind::Raw || !(rng_.chance(50) || is_ref(v.kind))) continue;
       s += (first ? "" : ", ") + v.name;
       first = false;
     }
@@ -688,6 +791,7 @@ class Generator {
       case Kind::Bytes: return "array:bytes:8";
       case Kind::Pts: return "array:pts:8";
       case Kind::Str: return "str:abcdefgh";
+      case Kind::Raw: return "raw:64";
       default: return "null";
     }
   }
