@@ -178,11 +178,20 @@ void TraceAssembler::emit_entry(Xbyak::CodeGenerator& a) {
     }
   } else {
     const auto& inputs = trace_.inputs();
+    std::vector<std::pair<size_t, int>> duplicates;  // inputs whose location an earlier one has
+    std::set<int> taken;
     for (size_t i = 0; i < inputs.size(); ++i) {
       int slot = from_guard_->exit_slots[i];
+      if (!taken.insert(slot).second) {
+        duplicates.push_back({i, slot});
+        continue;
+      }
       ra_->place(inputs[i], Location::from_exit_slot(slot, trace_.type(inputs[i]) == ValueType::Float));
       if (trace_.type(inputs[i]) == ValueType::Ref) ref_slots.push_back(slot);
     }
+    // A value the guard listed twice: the bridge's second input gets a copy in a fresh slot
+    // (after the frame check below, which may move the frame).
+    pending_duplicates_ = duplicates;
   }
   // Frame depth check: the immediate is patched once the depth is known.
   auto info = std::make_unique<ReallocInfo>();
@@ -197,6 +206,13 @@ void TraceAssembler::emit_entry(Xbyak::CodeGenerator& a) {
   auto back = std::make_shared<Xbyak::Label>();
   a.jl(*slow, Xbyak::CodeGenerator::T_NEAR);
   a.L(*back);
+  for (auto& [i, slot] : pending_duplicates_) {
+    ValueId v = trace_.inputs()[i];
+    int copy = ra_->new_spill_slot();
+    moves_->move(Location::slot(copy), Location::from_exit_slot(slot, trace_.type(v) == ValueType::Float), trace_.type(v));
+    ra_->place(v, Location::slot(copy));
+  }
+  pending_duplicates_.clear();
   out_of_line_.push_back([this, slow, back, raw] {
     auto& a = *a_;
     a.L(*slow);
@@ -326,6 +342,7 @@ void TraceAssembler::emit_finish(const Op& op) {
   }
   d->gcmap = make_gcmap(refs);
   d->finish_value_count = static_cast<int32_t>(args.size());
+  min_depth_ = std::max(min_depth_, static_cast<int>(args.size()));
   moves_->parallel(std::move(moves));
   a_->mov(a_->r11, reinterpret_cast<uint64_t>(d));
   a_->mov(a_->qword[a_->rbp + kJitFrameDescrOffset], a_->r11);
@@ -352,6 +369,7 @@ void TraceAssembler::emit_code(Xbyak::CodeGenerator& a) {
   stub_saves_exception_.clear();
   has_pending_cond_ = false;
   extra_depth_ = 0;
+  min_depth_ = 0;
 
   emit_entry(a);
   const auto& ops = trace_.ops();
@@ -406,7 +424,7 @@ std::unique_ptr<CompiledPiece> TraceAssembler::assemble() {
       emit_code(a);
       a.ready();
       uint8_t* base = block.start;
-      int depth = std::max(ra_->frame_depth(), extra_depth_);
+      int depth = std::max({ra_->frame_depth(), extra_depth_, min_depth_});
       piece_->frame_depth = depth;
       for (auto& info : piece_->realloc_infos) info->depth = depth;
       int32_t depth32 = depth;

@@ -120,6 +120,8 @@ class TraceAssembler {
   size_t depth_patch_offset_ = 0;
   bool has_depth_check_ = false;
   int extra_depth_ = 0;          // frame slots required by jump targets in other loops
+  int min_depth_ = 0;            // frame slots required by finishes (their values go to slots 0..n-1)
+  std::vector<std::pair<size_t, int>> pending_duplicates_;
 };
 
 }  // namespace rpp::jit::x86

@@ -72,6 +72,8 @@ class RegisterAllocator {
   std::vector<Location> place_label_args(std::span<const ValueId> args);
 
   int frame_depth() const { return max_slot_ + 1; }
+  // A fresh spill slot (for code placing values itself).
+  int new_spill_slot() { return new_slot(); }
   void reserve_slots_below(int n);  // slots [kFrameFirstSpillSlot, n) are in use (not allocatable)
 
  private:
