@@ -13,6 +13,7 @@
 //   GcStruct whose last field is Array(T)        [hdr][fields...][length][items...]
 //   str   (kind = type id: narrow or wide)       [hdr][hash][length][chars...]  hash 8, length 16, chars 24
 //   bytes                                        as a narrow str, its own type id
+//   resizable list (rtyper-made, any item type)  [hdr][length][items]           items: Ptr(GcArray)
 //
 // Strings. A str whose code points are all below 256 is always stored narrow (1 byte per char),
 // otherwise wide (4 bytes per char, UTF-32); the kind is the type id (kTidStrNarrow/kTidStrWide).
@@ -90,6 +91,7 @@ inline constexpr uint32_t kTidInvalid = 0;
 inline constexpr uint32_t kTidStrNarrow = 1;
 inline constexpr uint32_t kTidStrWide = 2;
 inline constexpr uint32_t kTidBytes = 3;
+// 4..15: reserved for types the runtime's helpers allocate themselves (string builders, ...).
 inline constexpr uint32_t kFirstGeneratedTid = 16;
 
 // ---------------------------------------------------------------------------------------------
@@ -118,6 +120,12 @@ inline constexpr size_t kArrayLengthOffset = 8;
 inline constexpr size_t kArrayItemsOffset = 16;
 // For an array inlined as the last field of a struct at offset F: length at F, items at F + 8.
 inline constexpr size_t kInlinedArrayItemsDelta = 8;
+
+// A resizable list (what helpers like list resizing and str join read and write): the used
+// length, then a pointer to a GcArray of items whose length is the capacity. The rtyper makes one
+// GcStruct per item type, always with these two fields first.
+inline constexpr size_t kListLengthOffset = 8;
+inline constexpr size_t kListItemsOffset = 16;
 
 // A str (and bytes): hash, length, then the characters.
 struct StrObject {

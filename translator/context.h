@@ -3,6 +3,7 @@
 #pragma once
 #include <memory>
 
+#include "rtyper/lltype/type_arena.h"
 #include "translator/options.h"
 
 namespace rpp {
@@ -14,6 +15,8 @@ class Program;  // the imported target: defined by the frontend, opaque to other
 struct TranslationContext {
   TranslateOptions options;
   std::shared_ptr<frontend::Program> program;
+  // Every low-level type of the translation (interned: equal types are one object).
+  std::unique_ptr<lltype::TypeArena> types = std::make_unique<lltype::TypeArena>();
 };
 
 }  // namespace rpp

@@ -7,6 +7,7 @@
 
 #include "runtime/jit/testing/jit_run.h"
 #include "translator/driver/commands.h"
+#include "translator/ll/ll_opt_command.h"
 
 namespace {
 
@@ -18,6 +19,8 @@ into native executables, optionally with a meta-tracing JIT.
 commands:
   translate [OPTIONS] TARGET.py   translate a program (see `rpp translate --help`)
   run TARGET.py [ARGS...]         run a program untranslated on the embedded CPython
+  ll-opt [OPTIONS] FILE.ll        parse low-level graphs (LL text), run passes or analyzers,
+                                  print the result (see `rpp ll-opt --help`)
   test [FILTER]                   run the test suites (those whose name or path contains FILTER)
   jit-run [OPTIONS] FILE.trace    compile and run JIT traces on a backend (see `rpp jit-run --help`)
   help                            show this help
@@ -25,6 +28,7 @@ commands:
 Examples:
   ./rpp run examples/bf/targetbf.py ../shared/bench/bf/hanoi.b
   ./rpp translate --dump=flow --stop-after=flow examples/bf/targetbf.py
+  ./rpp ll-opt --analyze=all tests/ll/analyzers_recursion.ll
   ./rpp test
 )";
 
@@ -47,6 +51,7 @@ int main(int argc, char** argv) {
   if (command == "run") return rpp::run_command(home, rest);
   if (command == "test") return rpp::test_command(home, rest);
   if (command == "jit-run") return rpp::jit::jit_run_command(rest);
+  if (command == "ll-opt") return rpp::ll::ll_opt_command(rest);
   std::fprintf(stderr, "rpp: error: unknown command '%s'\n(see `rpp --help`)\n", command.c_str());
   return 2;
 }

@@ -1,0 +1,1 @@
+"""Compatibility package: `rpython.jit.codewriter.policy.JitPolicy`, as in RPython."""

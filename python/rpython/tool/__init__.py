@@ -1,0 +1,1 @@
+"""Helpers used at import time by rpython.rlib (never translated)."""

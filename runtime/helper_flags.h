@@ -1,0 +1,16 @@
+// The flags of the runtime helper table (runtime/helpers.def), shared by the runtime and the
+// toolchain.
+#pragma once
+#include <cstdint>
+
+namespace rpp::helper_flags {
+
+enum : uint32_t {
+  None = 0,
+  CanRaise = 1u << 0,    // sets the exception state (the caller checks it)
+  CanCollect = 1u << 1,  // can run a garbage collection (allocates)
+  Elidable = 1u << 2,    // same arguments, same result, no visible side effect: the JIT may
+                         // remove or constant-fold the call (a cache write is allowed)
+};
+
+}  // namespace rpp::helper_flags

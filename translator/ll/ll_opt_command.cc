@@ -1,0 +1,137 @@
+// `rpp ll-opt` (ll_opt_command.h): the pass table and the command line.
+#include "translator/ll/ll_opt_command.h"
+
+#include <cstdio>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <sstream>
+
+#include "translator/backendopt/analyzers/analysis_report.h"
+#include "translator/diagnostics.h"
+#include "translator/ll/ll_parser.h"
+#include "translator/ll/ll_printer.h"
+#include "translator/ll/ll_typecheck.h"
+
+namespace rpp::ll {
+
+namespace {
+
+const char* const kHelp = R"(usage: rpp ll-opt [--pass=NAME]... [--analyze=NAME,...] [--locations] FILE.ll
+
+Reads a module of low-level graphs in LL text (docs/ll-text.md), type-checks it, runs the passes
+in the order given, and prints the module as LL text. Bad input: `FILE:LINE:COL: error: ...`, exit 2.
+
+options:
+  --pass=NAME          run a pass (repeatable):
+                         verify     check every graph's operations and links again (exit 1 on a problem)
+                         roundtrip  print, parse the output, print again: the two must be equal (exit 1 if not)
+  --analyze=NAMES      print the call-graph analyzers' report instead of the module, one line per
+                       analysis and graph; NAMES is a comma-separated list of
+                       can-raise, can-collect, effects, random-effects, forces-virtualizable, or all
+  --locations          print the source location of every operation: loc("file.py":LINE:COL)
+)";
+
+// A pass transforms (or checks) the module; it returns an error message, or "".
+using Pass = std::function<std::string(LLModule&, const std::string& path)>;
+
+std::string verify_pass(LLModule& module, const std::string&) {
+  std::string problems;
+  for (auto& g : module.graphs())
+    for (const std::string& p : check_ll_graph(*g, module.types())) problems += p + "\n";
+  return problems;
+}
+
+std::string roundtrip_pass(LLModule& module, const std::string& path) {
+  std::string first = print_ll_module(module, {.locations = true});
+  auto again = parse_ll_module(first, path + " (printed)");
+  std::string second = print_ll_module(*again, {.locations = true});
+  if (first == second) return "";
+  std::istringstream a(first), b(second);
+  std::string la, lb;
+  for (int line = 1;; ++line) {
+    bool ha = bool(std::getline(a, la)), hb = bool(std::getline(b, lb));
+    if (!ha && !hb) break;
+    if (la != lb || ha != hb)
+      return "the printed module does not print back the same (line " + std::to_string(line) + "):\n  " + la + "\n  " + lb + "\n";
+  }
+  return "the printed module does not print back the same\n";
+}
+
+const std::map<std::string, Pass>& passes() {
+  static const std::map<std::string, Pass> table = {
+      {"verify", verify_pass},
+      {"roundtrip", roundtrip_pass},
+  };
+  return table;
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw UserError("rpp: error: cannot read '" + path + "'");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+}  // namespace
+
+int ll_opt_command(const std::vector<std::string>& args) {
+  std::vector<std::string> pass_names, analyses;
+  std::string path;
+  PrintOptions print_options;
+  try {
+    for (const std::string& arg : args) {
+      if (arg == "-h" || arg == "--help") {
+        std::fputs(kHelp, stdout);
+        return 0;
+      }
+      if (arg.starts_with("--pass=")) {
+        std::string name = arg.substr(7);
+        if (!passes().count(name)) {
+          std::string known;
+          for (auto& [n, p] : passes()) known += (known.empty() ? "" : ", ") + n;
+          throw UserError("rpp: error: unknown pass '" + name + "' (passes: " + known + ")");
+        }
+        pass_names.push_back(name);
+      } else if (arg.starts_with("--analyze=")) {
+        std::stringstream list(arg.substr(10));
+        for (std::string name; std::getline(list, name, ',');) {
+          if (name == "all") {
+            for (auto& n : analyzers::analysis_names()) analyses.push_back(n);
+          } else if (analyzers::is_analysis_name(name)) {
+            analyses.push_back(name);
+          } else {
+            throw UserError("rpp: error: unknown analysis '" + name + "' (see `rpp ll-opt --help`)");
+          }
+        }
+      } else if (arg == "--locations") {
+        print_options.locations = true;
+      } else if (arg.starts_with("-")) {
+        throw UserError("rpp: error: unknown option '" + arg + "' (see `rpp ll-opt --help`)");
+      } else if (path.empty()) {
+        path = arg;
+      } else {
+        throw UserError("rpp: error: ll-opt takes one file");
+      }
+    }
+    if (path.empty()) throw UserError("rpp: error: ll-opt needs an LL file (see `rpp ll-opt --help`)");
+    auto module = parse_ll_module(read_file(path), path);
+    for (const std::string& name : pass_names) {
+      std::string error = passes().at(name)(*module, path);
+      if (!error.empty()) {
+        std::fprintf(stderr, "%s: error: pass %s: %s", path.c_str(), name.c_str(), error.c_str());
+        return 1;
+      }
+    }
+    if (!analyses.empty()) std::fputs(analyzers::analysis_report(module->graph_list(), analyses).c_str(), stdout);
+    else std::fputs(print_ll_module(*module, print_options).c_str(), stdout);
+    return 0;
+  } catch (const UserError& e) {
+    std::fflush(stdout);
+    std::fprintf(stderr, "%s\n", e.what());
+    return e.exit_code();
+  }
+}
+
+}  // namespace rpp::ll
