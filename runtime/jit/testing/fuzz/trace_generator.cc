@@ -74,6 +74,7 @@ class Generator {
   GeneratedCase run() {
     GeneratedCase c;
     c.gc_stress = rng_.chance(15);
+    big_ = rng_.chance(8);  // long traces: register pressure, spills, many guards
     out_ = kDeclarations;
     bool with_callee = rng_.chance(20);
     bool is_loop = rng_.chance(60);
@@ -675,7 +676,7 @@ class Generator {
     live_.clear();
     for (Kind k : kinds) live_.push_back(fresh(k));
     std::string head = "loop main:\n" + inputs_line(live_);
-    size_t n = 5 + rng_.below(40);
+    size_t n = big_ ? 100 + rng_.below(250) : 5 + rng_.below(40);
     for (size_t i = 0; i < n; ++i) one_op();
     emit("finish", finish_line());
     return head + body_;
@@ -729,7 +730,7 @@ class Generator {
     live_.push_back(c2);
     guard("guard_true", c3.name);
     guard_states_.pop_back();  // no bridge from the exit guard
-    size_t n = 3 + rng_.below(30);
+    size_t n = big_ ? 100 + rng_.below(200) : 3 + rng_.below(30);
     for (size_t i = 0; i < n; ++i) one_op();
     std::string j = "jump(" + c2.name;
     for (size_t i = 1; i < label_args.size(); ++i) j += ", " + operand_of(label_args[i].kind == Kind::Counter ? Kind::Int : label_args[i].kind);
@@ -802,6 +803,7 @@ class Generator {
   std::vector<Val> live_, loop_vars_;
   std::optional<Val> counter_;
   bool in_loop_ = false;
+  bool big_ = false;
   bool callee_ = false;
   std::vector<Kind> callee_inputs_;
   int next_name_ = 0;

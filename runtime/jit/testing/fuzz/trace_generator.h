@@ -1,4 +1,5 @@
-// Random trace files for the backend fuzzer: straight-line traces and loops (with a bridge now
+// Random trace files for the backend fuzzer: straight-line traces and loops, mostly short, one in
+// twelve or so long (100-350 operations: register pressure and spills), (with a bridge now
 // and then, and a second loop called by call_assembler), over integer and float arithmetic,
 // overflow checks, comparisons and guards, fields, arrays, interior fields and strings of typed
 // objects, allocation, calls to the test helpers (register and stack arguments, exceptions, GC
