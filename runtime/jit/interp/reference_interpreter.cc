@@ -398,7 +398,6 @@ JitFrame* ReferenceInterpreter::run(LoopToken* token, std::span<const Word> args
     }
     if (!guard_ok) {
       auto* d = static_cast<FailDescr*>(op.descr);
-      ++d->fail_count;
       if (auto it = bridges_.find(d); it != bridges_.end()) {
         r.switch_to(it->second, t.fail_args(op), it->second->trace.inputs());
         pc = 0;

@@ -115,7 +115,7 @@ struct FailDescr : Descr {
   void* bridge_code = nullptr;          // backend: the attached bridge's start, if any
   LoopToken* owner = nullptr;           // the loop this exit belongs to
   void* resume_data = nullptr;          // metainterp: opaque
-  uint32_t fail_count = 0;              // how often it failed (for bridge heuristics)
+  uint32_t fail_count = 0;              // metainterp: how often it failed (for bridge heuristics)
 };
 
 // A label inside a loop: jumps land here with their arguments in arg_slots' locations.

@@ -263,3 +263,25 @@ TEST_CASE("forcing a frame from a call, and the exit values of the forced guard"
   CHECK(std::bit_cast<double>(h.cpu->value(f, 1)) == 0.5);
   CHECK(I(h.cpu->value(f, 2)) == 42);
 }
+
+TEST_CASE("a bridge attached after the loop ran: the next run takes it") {
+  X86Harness h(
+      "[i0, i1]\n"
+      "label(i0, i1, descr=top)\n"
+      "i2 = int_add(i0, 1)\n"
+      "i3 = int_lt(i2, 1000)\n"
+      "guard_true(i3, descr=hot) [i2, i1]\n"
+      "i4 = int_add(i1, i2)\n"
+      "jump(i2, i4, descr=top)\n");
+  JitFrame* f = h.run({0, 0});
+  CHECK(f->descr == h.names.find("hot"));
+  CHECK(I(h.cpu->value(f, 1)) == 999 * 1000 / 2);
+  auto* guard = static_cast<FailDescr*>(h.names.find("hot"));
+  REQUIRE(guard->patch_site != nullptr);
+  Trace bridge = parse_trace("[i5, i6]\ni7 = int_mul(i6, 2)\nfinish(i7, i5)\n", h.names);
+  h.cpu->compile_bridge(guard, bridge);
+  f = h.run({0, 0});
+  CHECK(f->descr->finish);
+  CHECK(I(h.cpu->value(f, 0)) == 999 * 1000);
+  CHECK(I(h.cpu->value(f, 1)) == 1000);
+}
