@@ -14,9 +14,8 @@
 
 namespace rpp::jit {
 
-// The type id of JIT frames: the last of the ids layout.h reserves for the runtime (4..15); it
-// should be listed in layout.h.
-inline constexpr uint32_t kTidJitFrame = 15;
+// The type id of JIT frames, fixed by layout.h.
+inline constexpr uint32_t kTidJitFrame = layout::kTidJitFrame;
 
 struct JitFrame {
   layout::GcHeader header;
