@@ -15,6 +15,9 @@ class ObjectTable;  // every Python object the graphs refer to, as PyObjectRef i
 namespace flow {
 class FlowSpace;    // the graphs, built on demand per (function, specialization key) (flow_space.h)
 }
+namespace annotator {
+class Annotation;   // the annotator and its results: every value's SomeValue (annotate_stage.h)
+}
 
 struct TranslationContext {
   TranslateOptions options;
@@ -22,6 +25,9 @@ struct TranslationContext {
   std::shared_ptr<frontend::ObjectTable> objects;
   // Owns every flow graph; later stages transform them in place.
   std::shared_ptr<flow::FlowSpace> flow;
+  // The annotator's results (classdefs, list/dict definitions, call families); the annotation
+  // of each value is in Value::annotation.
+  std::shared_ptr<annotator::Annotation> annotation;
   // Every low-level type of the translation (interned: equal types are one object).
   std::unique_ptr<lltype::TypeArena> types = std::make_unique<lltype::TypeArena>();
 };

@@ -490,6 +490,11 @@ def _class_statement_problem(stmt):
         return ""
     if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
         return ""  # docstring
+    if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call):
+        func = stmt.value.func
+        name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+        if name == "import_from_mixin":
+            return ""  # rpython.rlib.objectmodel.import_from_mixin(M) (SEMANTICS.md: mixins)
     if isinstance(stmt, (ast.Assign, ast.AnnAssign)):
         targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
         if all(isinstance(t, (ast.Name, ast.Tuple)) for t in targets):

@@ -10,6 +10,7 @@
 
 #include <unistd.h>
 
+#include "annotator/annotate_stage.h"
 #include "translator/diagnostics.h"
 #include "translator/flow/flow_stage.h"
 
@@ -18,7 +19,7 @@ namespace rpp {
 const std::vector<Stage>& pipeline_stages() {
   static const std::vector<Stage> stages = {
       {"flow", "Foundation, part 2", flow::run_flow_stage, flow::dump_flow_stage},
-      {"annotate", "Annotator"},
+      {"annotate", "Annotator", annotator::run_annotate_stage, annotator::dump_annotate_stage},
       {"rtype", "RTyper, part 1"},
       {"jit", "JIT codewriter"},
       {"backendopt", "Backend optimizations"},

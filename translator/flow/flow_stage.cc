@@ -9,6 +9,8 @@ namespace rpp::flow {
 void run_flow_stage(TranslationContext& context) {
   if (!context.flow)
     context.flow = std::make_shared<FlowSpace>(*context.objects, context.options.check_asserts);
+  // When the annotator runs next, it flows what it reaches, on demand.
+  if (context.options.last_stage() > *stage_index("flow")) return;
   flow_live_functions(*context.flow);
 }
 

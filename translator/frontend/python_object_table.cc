@@ -248,6 +248,9 @@ class PythonObjectTable : public ObjectTable {
     return result;
   }
 
+
+ public:
+  // Conversions (also used by python_object / python_constant below).
   ConstValue from_python(py::handle obj) {
     if (obj.is_none()) return flow::NoneValue{};
     PyTypeObject* type = Py_TYPE(obj.ptr());
@@ -294,6 +297,8 @@ class PythonObjectTable : public ObjectTable {
     return std::visit(Visitor{*this}, value);
   }
 
+
+ private:
   py::object table_;
   std::unordered_map<uint32_t, std::shared_ptr<const FunctionInfo>> functions_;
   std::unordered_map<uint32_t, std::shared_ptr<const ClassInfo>> classes_;
@@ -303,6 +308,14 @@ class PythonObjectTable : public ObjectTable {
 
 std::shared_ptr<ObjectTable> make_object_table(Program& program) {
   return std::make_shared<PythonObjectTable>(program);
+}
+
+py::object python_object(ObjectTable& table, const ConstValue& value) {
+  return static_cast<PythonObjectTable&>(table).to_python(value);
+}
+
+ConstValue python_constant(ObjectTable& table, py::handle object) {
+  return static_cast<PythonObjectTable&>(table).from_python(object);
 }
 
 }  // namespace rpp::frontend
