@@ -91,7 +91,16 @@ inline constexpr uint32_t kTidInvalid = 0;
 inline constexpr uint32_t kTidStrNarrow = 1;
 inline constexpr uint32_t kTidStrWide = 2;
 inline constexpr uint32_t kTidBytes = 3;
-// 4..15: reserved for types the runtime's helpers allocate themselves (string builders, ...).
+// 4..15: types the runtime's helpers allocate themselves; their TypeInfo entries are the
+// runtime's (runtime/gc/type_info.h: genc copies them into the first entries of its table).
+inline constexpr uint32_t kTidJitFrame = 4;     // a JIT frame (runtime/jit): traced by its gcmap
+inline constexpr uint32_t kTidStrBuilder = 5;   // rpy_builder: StringBuilder / UnicodeBuilder
+inline constexpr uint32_t kTidBytesBuilder = 6; // rpy_builder building bytes (BytesBuilder)
+inline constexpr uint32_t kTidDictIndexes = 7;  // a dict's index table: GcArray(int32), no GC ptrs
+inline constexpr uint32_t kTidStrArray = 8;     // GcArray(Ptr(rpy_string)): fixed list of str
+inline constexpr uint32_t kTidStrList = 9;      // resizable list of str (items: kTidStrArray)
+inline constexpr uint32_t kTidBytesArray = 10;  // GcArray(Ptr(rpy_bytes))
+inline constexpr uint32_t kTidBytesList = 11;   // resizable list of bytes (items: kTidBytesArray)
 inline constexpr uint32_t kFirstGeneratedTid = 16;
 
 // ---------------------------------------------------------------------------------------------
@@ -139,6 +148,60 @@ inline constexpr size_t kStrLengthOffset = 16;
 inline constexpr size_t kStrCharsOffset = 24;
 static_assert(sizeof(StrObject) == kStrCharsOffset);
 
+// String builders (rpy_builder): the length built so far, then the buffer, a str (narrow until
+// a char >= 256 is appended; bytes for a bytes builder) whose own length is the capacity.
+inline constexpr size_t kBuilderLengthOffset = 8;
+inline constexpr size_t kBuilderBufOffset = 16;
+inline constexpr size_t kBuilderSize = 24;
+
+// Dicts (insertion-ordered, open addressing; runtime/rlib/dict.cc). The rtyper makes one
+// GcStruct per key/value type, always with these fields first:
+//   [hdr][num_items][num_ever_used][indexes: Ptr(GcArray(int32), kTidDictIndexes)][entries]
+// `entries` is a GcArray of ENTRY structs, ENTRY = { Signed hash; KEY key; VALUE value... }:
+// `hash` is 0 for a deleted (or never used) entry and never 0 for a live one (the runtime
+// remaps a 0 hash); the key is one word (Signed, or a GC pointer). Index table slots hold
+// 0 (free), 1 (deleted) or entry index + 2.
+inline constexpr size_t kDictNumItemsOffset = 8;
+inline constexpr size_t kDictNumEverUsedOffset = 16;
+inline constexpr size_t kDictIndexesOffset = 24;
+inline constexpr size_t kDictEntriesOffset = 32;
+inline constexpr size_t kDictSize = 40;
+inline constexpr size_t kDictEntryHashOffset = 0;
+inline constexpr size_t kDictEntryKeyOffset = 8;
+
+// ---------------------------------------------------------------------------------------------
+// Builtin exceptions. Helpers raise these (int(s) raises ValueError, ...); their classes are the
+// rtyper's, so genc (or the ll interpreter) fills one BuiltinExceptionInfo per kind and points
+// rpp_globals.builtin_exceptions at the array. To raise, the runtime allocates an instance of
+// `instance_tid` (`instance_size` bytes, zeroed), stores `vtable` at kTypeptrOffset, the message
+// (a str) at `message_offset` and, for OSError, errno at `errno_offset` (0: no such field).
+enum BuiltinException : uint32_t {
+  kExcValueError,
+  kExcTypeError,
+  kExcIndexError,
+  kExcKeyError,
+  kExcZeroDivisionError,
+  kExcOverflowError,
+  kExcRuntimeError,
+  kExcRecursionError,
+  kExcAssertionError,
+  kExcStopIteration,
+  kExcNotImplementedError,
+  kExcUnicodeDecodeError,
+  kExcUnicodeEncodeError,
+  kExcOSError,
+  kExcMemoryError,
+  kBuiltinExceptionCount,
+};
+
+struct BuiltinExceptionInfo {
+  const ClassVtable* vtable;  // null: the program has no such class (raising it is fatal)
+  uint32_t instance_tid;
+  uint32_t instance_size;
+  uint32_t message_offset;    // a Ptr(rpy_string) field; 0: none
+  uint32_t errno_offset;      // a Signed field; 0: none
+};
+
 // ---------------------------------------------------------------------------------------------
 // Type information, one entry per type id, emitted by genc (read by the GC and the JIT).
 
@@ -176,6 +239,9 @@ struct RuntimeGlobals {
   const TypeInfo* type_info_table;  // indexed by type id (set at startup by generated code)
   uint64_t type_info_count;
   uintptr_t stack_limit;        // the stack check raises RecursionError when sp goes below this
+  const BuiltinExceptionInfo* builtin_exceptions;  // kBuiltinExceptionCount entries
+  void* gc_state;               // the GC implementation's own state (opaque)
+  void* runtime_state;          // runtime/rlib's state: stdout buffer, traceback (opaque)
 };
 inline constexpr size_t kGlobalsExcTypeOffset = 0;
 inline constexpr size_t kGlobalsExcValueOffset = 8;
@@ -187,6 +253,9 @@ inline constexpr size_t kGlobalsNurseryTopOffset = 48;
 inline constexpr size_t kGlobalsTypeInfoTableOffset = 56;
 inline constexpr size_t kGlobalsTypeInfoCountOffset = 64;
 inline constexpr size_t kGlobalsStackLimitOffset = 72;
+inline constexpr size_t kGlobalsBuiltinExceptionsOffset = 80;
+inline constexpr size_t kGlobalsGcStateOffset = 88;
+inline constexpr size_t kGlobalsRuntimeStateOffset = 96;
 
 // The one instance (defined in runtime/runtime_globals.cc).
 extern "C" RuntimeGlobals rpp_globals;

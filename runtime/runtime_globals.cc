@@ -16,5 +16,8 @@ static_assert(offsetof(RuntimeGlobals, nursery_top) == kGlobalsNurseryTopOffset)
 static_assert(offsetof(RuntimeGlobals, type_info_table) == kGlobalsTypeInfoTableOffset);
 static_assert(offsetof(RuntimeGlobals, type_info_count) == kGlobalsTypeInfoCountOffset);
 static_assert(offsetof(RuntimeGlobals, stack_limit) == kGlobalsStackLimitOffset);
+static_assert(offsetof(RuntimeGlobals, builtin_exceptions) == kGlobalsBuiltinExceptionsOffset);
+static_assert(offsetof(RuntimeGlobals, gc_state) == kGlobalsGcStateOffset);
+static_assert(offsetof(RuntimeGlobals, runtime_state) == kGlobalsRuntimeStateOffset);
 
 }  // namespace rpp::layout

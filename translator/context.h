@@ -18,6 +18,9 @@ class FlowSpace;    // the graphs, built on demand per (function, specialization
 namespace annotator {
 class Annotation;   // the annotator and its results: every value's SomeValue (annotate_stage.h)
 }
+namespace rtyper {
+class RTyper;       // the low-level graphs' reprs, helper graphs and static data (rtyper/rtyper.h)
+}
 
 struct TranslationContext {
   TranslateOptions options;
@@ -28,6 +31,9 @@ struct TranslationContext {
   // The annotator's results (classdefs, list/dict definitions, call families); the annotation
   // of each value is in Value::annotation.
   std::shared_ptr<annotator::Annotation> annotation;
+  // After rtyping: the rtyper, which owns the static data (vtables, prebuilt objects) and the
+  // helper graphs; the annotated graphs are low-level graphs in place.
+  std::shared_ptr<rtyper::RTyper> rtyper;
   // Every low-level type of the translation (interned: equal types are one object).
   std::unique_ptr<lltype::TypeArena> types = std::make_unique<lltype::TypeArena>();
 };

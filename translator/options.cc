@@ -23,6 +23,11 @@ options:
   --dump-dir DIR         write dumps to DIR/<stage>.txt instead of standard output
   --format=text|dot|svg  the form of --dump output (default: text)
   --stop-after=STAGE     stop after this stage
+  --interp               after rtyping, run the low-level graphs in the ll interpreter (with
+                         [TARGET.py, ARGS...] as argv) instead of going on; the exit code is the
+                         program's (needs --stop-after=rtype until the later stages exist)
+  --interp-check-overflow  --interp, reporting (exit code 3) the first integer operation that is
+                         not `_ovf` and wraps around
   -h, --help             show this help
 
 STAGES, in pipeline order:
@@ -106,6 +111,11 @@ std::optional<TranslateOptions> parse_translate_options(const std::vector<std::s
       break;
     } else if (a == "--jit") {
       o.jit = true;
+    } else if (a == "--interp") {
+      o.interp = true;
+    } else if (a == "--interp-check-overflow") {
+      o.interp = true;
+      o.interp_check_overflow = true;
     } else if (take_value(args, i, "--opt", v)) {
       if (v == "jit") o.jit = true;
       else if (v == "0" || v == "1" || v == "2") o.opt = v[0] - '0';
@@ -149,6 +159,8 @@ std::optional<TranslateOptions> parse_translate_options(const std::vector<std::s
   }
   if (o.target.empty()) bad_option("no TARGET.py given");
   if (o.output.empty()) o.output = o.default_output();
+  if (o.interp && o.last_stage() < *stage_index("rtype"))
+    bad_option("--interp runs the low-level graphs: it needs the rtype stage (--stop-after=rtype)");
   if (o.dumps.count("jit") && !o.jit) bad_option("--dump=jit needs --jit");
   if (o.stop_after == "jit" && !o.jit) bad_option("--stop-after=jit needs --jit");
   for (const auto& name : o.dumps)

@@ -29,6 +29,8 @@ struct TranslateOptions {
   std::string dump_dir;               // --dump-dir DIR; empty = standard output
   std::string dump_format = "text";   // --format=text|dot|svg
   std::string stop_after;             // --stop-after=STAGE; empty = run everything
+  bool interp = false;                // --interp: run the rtyped graphs in the ll interpreter
+  bool interp_check_overflow = false; // --interp-check-overflow
 
   // The stage after which the pipeline stops (index into kStageNames).
   int last_stage() const;

@@ -5,8 +5,10 @@
 #include <string>
 #include <vector>
 
+#include "runtime/jit/testing/jit_run.h"
 #include "translator/driver/commands.h"
 #include "translator/ll/ll_opt_command.h"
+#include "translator/llinterp/ll_run_command.h"
 
 namespace {
 
@@ -20,7 +22,11 @@ commands:
   run TARGET.py [ARGS...]         run a program untranslated on the embedded CPython
   ll-opt [OPTIONS] FILE.ll        parse low-level graphs (LL text), run passes or analyzers,
                                   print the result (see `rpp ll-opt --help`)
+  ll-run [OPTIONS] FILE.ll [-- ARGS]
+                                  run a graph of an LL file in the ll interpreter
+                                  (see `rpp ll-run --help`)
   test [FILTER]                   run the test suites (those whose name or path contains FILTER)
+  jit-run [OPTIONS] FILE.trace    compile and run JIT traces on a backend (see `rpp jit-run --help`)
   help                            show this help
 
 Examples:
@@ -48,7 +54,9 @@ int main(int argc, char** argv) {
   if (command == "translate") return rpp::translate_command(home, rest);
   if (command == "run") return rpp::run_command(home, rest);
   if (command == "test") return rpp::test_command(home, rest);
+  if (command == "jit-run") return rpp::jit::jit_run_command(rest);
   if (command == "ll-opt") return rpp::ll::ll_opt_command(rest);
+  if (command == "ll-run") return rpp::llinterp::ll_run_command(rest);
   std::fprintf(stderr, "rpp: error: unknown command '%s'\n(see `rpp --help`)\n", command.c_str());
   return 2;
 }

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "annotator/annotate_stage.h"
+#include "rtyper/rtype_stage.h"
 #include "translator/diagnostics.h"
 #include "translator/flow/flow_stage.h"
 
@@ -20,7 +21,7 @@ const std::vector<Stage>& pipeline_stages() {
   static const std::vector<Stage> stages = {
       {"flow", "Foundation, part 2", flow::run_flow_stage, flow::dump_flow_stage},
       {"annotate", "Annotator", annotator::run_annotate_stage, annotator::dump_annotate_stage},
-      {"rtype", "RTyper, part 1"},
+      {"rtype", "RTyper, part 1", rtyper::run_rtype_stage, rtyper::dump_rtype_stage},
       {"jit", "JIT codewriter"},
       {"backendopt", "Backend optimizations"},
       {"gc", "A precise generational GC"},

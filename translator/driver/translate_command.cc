@@ -1,6 +1,7 @@
 // `rpp translate`: parse options, import the target, run the pipeline.
 #include <cstdio>
 
+#include "rtyper/rtype_stage.h"
 #include "translator/context.h"
 #include "translator/diagnostics.h"
 #include "translator/driver/big_stack.h"
@@ -30,6 +31,10 @@ int translate_command(const std::string& rpp_home, const std::vector<std::string
                                                   options->target_args);
       context.objects = frontend::make_object_table(*context.program);
       run_pipeline(context);
+      if (context.options.interp) {
+        std::fflush(stdout);
+        return rtyper::interpret_program(context);
+      }
       return 0;
     } catch (const UserError& e) {
       std::fflush(stdout);

@@ -45,6 +45,10 @@ class Checker {
     std::unordered_set<const Block*> a(blocks_.begin(), blocks_.end());
     std::unordered_set<const Block*> b(boost_reachable.begin(), boost_reachable.end());
     if (a != b) error("Boost.Graph's reachability disagrees with iterblocks()");
+    // Every reachable block has a chain of immediate dominators up to the start block.
+    auto idom = immediate_dominators(graph_);
+    for (Block* blk : blocks_)
+      if (!dominates(idom, graph_.startblock, blk)) error(name(blk) + " is not dominated by the start block");
   }
 
   void check_final_blocks() {

@@ -36,7 +36,8 @@ struct CheckOptions {
 //    classes as cases and carry last_exception / last_exc_value, which appear nowhere else, and
 //    do not pass on the raising operation's result;
 //  - every operation has a result and a known source location;
-//  - Boost.Graph's reachability agrees with iterblocks().
+//  - Boost.Graph's reachability agrees with iterblocks(), and its dominator tree reaches every
+//    block from the start block.
 std::vector<std::string> check_graph(const FunctionGraph& graph, const CheckOptions& options = {});
 
 class GraphCheckError : public std::logic_error {

@@ -1,0 +1,310 @@
+"""Lox values: boxed objects with methods, as in PyPy (W_ for "wrapped").
+
+Every value on the VM's stack is a W_Root. nil, true and false are prebuilt singletons, so their
+equality is identity; numbers and strings compare by value (clox interns strings, so its identity
+test is a value test too). Instances keep their fields in a list indexed through a Map (a hidden
+class); maps and method tables are looked up through elidable functions, so that with the map or
+class promoted to a constant the JIT folds the lookup away.
+"""
+
+from rpython.rlib import jit
+
+
+class LoxRuntimeError(Exception):
+    """A runtime error of the Lox program: the message, then one line per frame it unwinds."""
+
+    def __init__(self, message):
+        self.message = message
+        self.trace = []
+
+    def add_frame(self, line, function_name):
+        if function_name == "":
+            where = "script"
+        else:
+            where = function_name + "()"
+        self.trace.append("[line %d] in %s" % (line, where))
+
+
+class W_Root(object):
+    _attrs_ = []
+
+    def is_falsey(self):
+        return False
+
+    def eq(self, w_other):
+        return self is w_other
+
+    def to_str(self):
+        raise NotImplementedError
+
+
+class W_Nil(W_Root):
+    _attrs_ = []
+
+    def is_falsey(self):
+        return True
+
+    def to_str(self):
+        return "nil"
+
+
+class W_Bool(W_Root):
+    _attrs_ = ['value']
+    _immutable_fields_ = ['value']
+
+    def __init__(self, value):
+        self.value = value
+
+    def is_falsey(self):
+        return not self.value
+
+    def to_str(self):
+        if self.value:
+            return "true"
+        return "false"
+
+
+w_nil = W_Nil()
+w_true = W_Bool(True)
+w_false = W_Bool(False)
+
+
+def newbool(value):
+    if value:
+        return w_true
+    return w_false
+
+
+def format_number(value):
+    """As clox's printf("%g")."""
+    return "%g" % value
+
+
+class W_Number(W_Root):
+    _attrs_ = ['value']
+    _immutable_fields_ = ['value']
+
+    def __init__(self, value):
+        self.value = value
+
+    def eq(self, w_other):
+        return isinstance(w_other, W_Number) and self.value == w_other.value
+
+    def to_str(self):
+        return format_number(self.value)
+
+
+class W_String(W_Root):
+    _attrs_ = ['value']
+    _immutable_fields_ = ['value']
+
+    def __init__(self, value):
+        self.value = value
+
+    def eq(self, w_other):
+        return isinstance(w_other, W_String) and self.value == w_other.value
+
+    def to_str(self):
+        return self.value
+
+
+class GlobalCell(object):
+    """A global variable. The compiler gives every code object the cells of the globals it names,
+    so a global access is one read of a constant cell, whatever the number of globals."""
+    _attrs_ = ['name', 'w_value']
+    _immutable_fields_ = ['name']
+
+    def __init__(self, name):
+        self.name = name
+        self.w_value = None     # None: not defined (yet)
+
+
+class W_Function(W_Root):
+    """A compiled function (clox's ObjFunction): the code object. Immutable once compiled."""
+    _attrs_ = ['name', 'arity', 'upvalue_count', 'code', 'lines', 'constants_w', 'names',
+               'cells', 'max_stack']
+    _immutable_fields_ = ['name', 'arity', 'upvalue_count', 'code[*]', 'lines[*]',
+                          'constants_w[*]', 'names[*]', 'cells[*]', 'max_stack']
+
+    def __init__(self, name, arity, upvalue_count, code, lines, constants_w, names, cells,
+                 max_stack):
+        self.name = name                  # "" for the top-level script
+        self.arity = arity
+        self.upvalue_count = upvalue_count
+        self.code = code                  # list of int: opcodes and operands
+        self.lines = lines                # the source line of each entry of code
+        self.constants_w = constants_w    # literals and functions
+        self.names = names                # property and method names
+        self.cells = cells                # GlobalCells of the globals this function names
+        self.max_stack = max_stack        # slots a frame of this function needs
+
+    def to_str(self):
+        if self.name == "":
+            return "<script>"
+        return "<fn %s>" % self.name
+
+
+class W_Upvalue(object):
+    """A variable captured by a closure. While open it is a slot of a live frame; when that slot
+    goes out of scope the value moves into the upvalue (closed)."""
+    _attrs_ = ['frame', 'index', 'w_value', 'next']
+
+    def __init__(self, frame, index, next):
+        self.frame = frame
+        self.index = index
+        self.w_value = None
+        self.next = next     # the frame's next open upvalue (lower slot)
+
+    def get(self):
+        frame = self.frame
+        if frame is not None:
+            return frame.stack_w[self.index]
+        return self.w_value
+
+    def set(self, w_value):
+        frame = self.frame
+        if frame is not None:
+            frame.stack_w[self.index] = w_value
+        else:
+            self.w_value = w_value
+
+    def close(self):
+        self.w_value = self.frame.stack_w[self.index]
+        self.frame = None
+
+
+class W_Closure(W_Root):
+    _attrs_ = ['function', 'upvalues']
+    _immutable_fields_ = ['function', 'upvalues[*]']
+
+    def __init__(self, function, upvalues):
+        self.function = function
+        self.upvalues = upvalues
+
+    def to_str(self):
+        return self.function.to_str()
+
+
+class W_Native(W_Root):
+    """A function written in RPython. Subclasses define call(args_w)."""
+    _attrs_ = ['name']
+    _immutable_fields_ = ['name']
+
+    def __init__(self, name):
+        self.name = name
+
+    def call(self, args_w):
+        raise NotImplementedError
+
+    def to_str(self):
+        return "<native fn>"
+
+
+class VersionTag(object):
+    """A new one each time a class's methods change: lookups are elidable per version."""
+    _attrs_ = []
+
+
+class W_Class(W_Root):
+    _attrs_ = ['name', 'methods', 'version', 'empty_map']
+    _immutable_fields_ = ['name', 'version?', 'empty_map']
+
+    def __init__(self, name):
+        self.name = name
+        self.methods = {}
+        self.version = VersionTag()
+        self.empty_map = Map(self, {}, 0)
+
+    def lookup(self, name):
+        """The method called `name`, or None."""
+        cls = jit.promote(self)
+        version = jit.promote(cls.version)
+        return cls._lookup_pure(name, version)
+
+    @jit.elidable
+    def _lookup_pure(self, name, version):
+        return self.methods.get(name, None)
+
+    def define_method(self, name, w_method):
+        self.methods[name] = w_method
+        self.version = VersionTag()
+
+    def inherit_from(self, w_superclass):
+        for name, w_method in w_superclass.methods.items():
+            self.methods[name] = w_method
+        self.version = VersionTag()
+
+    def to_str(self):
+        return self.name
+
+
+class Map(object):
+    """A hidden class: which fields an instance has and where each one is in its storage.
+    Instances that got the same fields in the same order share a map. Each class has its own
+    empty map, so the map also tells the class."""
+    _attrs_ = ['cls', 'indexes', 'transitions', 'length']
+    _immutable_fields_ = ['cls', 'indexes', 'transitions', 'length']
+
+    def __init__(self, cls, indexes, length):
+        self.cls = cls
+        self.indexes = indexes          # field name -> index in the storage
+        self.transitions = {}           # field name -> the map with that field added
+        self.length = length
+
+    @jit.elidable
+    def find(self, name):
+        return self.indexes.get(name, -1)
+
+    @jit.elidable
+    def with_field(self, name):
+        new_map = self.transitions.get(name, None)
+        if new_map is None:
+            indexes = {}
+            for key, value in self.indexes.items():
+                indexes[key] = value
+            indexes[name] = self.length
+            new_map = Map(self.cls, indexes, self.length + 1)
+            self.transitions[name] = new_map
+        return new_map
+
+
+class W_Instance(W_Root):
+    _attrs_ = ['map', 'storage_w']
+
+    def __init__(self, cls):
+        self.map = cls.empty_map
+        self.storage_w = []
+
+    def get_class(self):
+        return jit.promote(self.map).cls
+
+    def get_field(self, name):
+        """The field's value, or None when the instance has no such field."""
+        index = jit.promote(self.map).find(name)
+        if index < 0:
+            return None
+        return self.storage_w[index]
+
+    def set_field(self, name, w_value):
+        map = jit.promote(self.map)
+        index = map.find(name)
+        if index >= 0:
+            self.storage_w[index] = w_value
+        else:
+            self.map = map.with_field(name)
+            self.storage_w.append(w_value)
+
+    def to_str(self):
+        return "%s instance" % self.map.cls.name
+
+
+class W_BoundMethod(W_Root):
+    _attrs_ = ['w_receiver', 'method']
+    _immutable_fields_ = ['w_receiver', 'method']
+
+    def __init__(self, w_receiver, method):
+        self.w_receiver = w_receiver
+        self.method = method    # a W_Closure
+
+    def to_str(self):
+        return self.method.to_str()

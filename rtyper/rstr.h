@@ -1,0 +1,31 @@
+// Strings, the part this issue needs to print values and carry exception messages: str is
+// Ptr(rpy_string) (runtime/layout.h: narrow or wide by type id), constants are prebuilt static
+// strings; str(x) of numbers, bools and chars, `+`, `==`, `len`, `s[i]` (a char, never
+// allocated), truth, and `print` through the helper table ($int_to_str, $float_to_str,
+// $str_concat, $print_str...). The rest of RPython's rstr (methods, formatting, repr) comes with
+// "RTyper, part 2".
+#pragma once
+#include "rtyper/hop.h"
+#include "rtyper/repr.h"
+
+namespace rpp::rtyper {
+
+class StrRepr final : public Repr {
+ public:
+  explicit StrRepr(const lltype::LowLevelType* type) : Repr(ReprKind::Str, type, "StrRepr") {}
+  flow::ConstValue convert_const(const flow::ConstValue& value, RTyper& rtyper) override;
+};
+
+// A value of repr `r` as a str (Python's str(x)); throws RTypeFailure when it has none yet.
+flow::Value* to_str(Hop& hop, flow::Value* v, Repr* r, const annotator::SomeRef& s);
+// A prebuilt str constant.
+flow::Value* str_constant(LowLevelOps& llops, const std::string& utf8);
+
+flow::Value* rtype_str(Hop& hop);          // str(x)
+flow::Value* rtype_print(Hop& hop);        // print(...)
+flow::Value* rtype_str_binary(Hop& hop);   // add, eq, ne on strs / chars
+flow::Value* rtype_str_len(Hop& hop);
+flow::Value* rtype_str_getitem(Hop& hop);
+flow::Value* rtype_str_is_true(Hop& hop);
+
+}  // namespace rpp::rtyper

@@ -1,0 +1,174 @@
+// The RTyper: reprs of annotations and the order of the work (rtyper.h).
+#include "rtyper/rtyper.h"
+
+#include <algorithm>
+
+#include "annotator/annotate_stage.h"
+#include "annotator/bookkeeper.h"
+#include "annotator/classdef.h"
+#include "annotator/listdef.h"
+#include "rtyper/exception_data.h"
+#include "rtyper/helper_graphs.h"
+#include "rtyper/normalize_calls.h"
+#include "rtyper/rclass.h"
+#include "rtyper/rlist.h"
+#include "rtyper/rmodel.h"
+#include "rtyper/rpbc.h"
+#include "rtyper/rstr.h"
+#include "rtyper/rtuple.h"
+#include "rtyper/specialize_graph.h"
+#include "translator/diagnostics.h"
+
+namespace rpp::rtyper {
+
+using namespace lltype;
+using annotator::SomeKind;
+using annotator::SomeRef;
+
+RTyper::RTyper(TranslationContext& context, annotator::Annotator& annotator)
+    : context_(context),
+      annotator_(annotator),
+      rt_(define_runtime_types(*context.types)),
+      classes_(std::make_unique<ClassReprs>(*this)),
+      helpers_(std::make_unique<HelperGraphs>(*this)),
+      exceptions_(std::make_unique<ExceptionData>(*this)) {}
+
+RTyper::~RTyper() = default;
+
+void RTyper::specialize() {
+  if (context_.annotation) entry_ = context_.annotation->entry_graph;
+  annotated_graphs_ = annotator_.graphs();
+  try {
+    exceptions_->prepare();
+    for (flow::FunctionGraph* g : annotated_graphs_) prepare_graph(*this, *g);
+    classes_->setup();
+    normalize_calls(*this);
+    classes_->define();
+    exceptions_->make_operation_exceptions();
+  } catch (const RTypeFailure& e) {
+    throw UserError(std::string("rpp: error: ") + e.what());
+  } catch (const TypeError& e) {
+    throw UserError(std::string("rpp: error: ") + e.what());
+  }
+  for (flow::FunctionGraph* g : annotated_graphs_) {
+    try {
+      specialize_graph(*this, *g);
+    } catch (const RTypeFailure& e) {
+      throw UserError(std::string("rpp: error: in ") + g->name + ": " + e.what());
+    }
+    specialized_.insert(g);
+  }
+  try {
+    classes_->fill_vtables();
+  } catch (const RTypeFailure& e) {
+    throw UserError(std::string("rpp: error: ") + e.what());
+  }
+}
+
+std::vector<flow::FunctionGraph*> RTyper::all_graphs() const {
+  std::vector<flow::FunctionGraph*> out = annotated_graphs_;
+  for (const auto& g : own_graphs_) out.push_back(g.get());
+  return out;
+}
+
+flow::FunctionGraph* RTyper::add_graph(std::unique_ptr<flow::FunctionGraph> graph) {
+  flow::FunctionGraph* g = graph.get();
+  own_graphs_.push_back(std::move(graph));
+  specialized_.insert(g);
+  return g;
+}
+
+const FuncType* RTyper::graph_type(flow::FunctionGraph* graph) {
+  std::vector<const LowLevelType*> args;
+  auto type_of = [&](flow::Variable* v) {
+    if (specialized_.count(graph) && v->concretetype) return v->concretetype;
+    return getrepr(v->annotation)->lowleveltype();
+  };
+  for (flow::Variable* v : graph->startblock->inputargs) args.push_back(type_of(v));
+  return types().func(std::move(args), type_of(graph->returnblock->inputargs[0]));
+}
+
+Repr* RTyper::void_repr() {
+  if (Repr* r = find_repr("void")) return r;
+  return remember("void", std::make_unique<VoidRepr>(std::nullopt));
+}
+
+Repr* RTyper::remember(const std::string& key, std::unique_ptr<Repr> repr) {
+  auto it = reprs_.find(key);
+  if (it != reprs_.end()) return it->second.get();
+  Repr* r = repr.get();
+  reprs_[key] = std::move(repr);
+  return r;
+}
+
+Repr* RTyper::find_repr(const std::string& key) const {
+  auto it = reprs_.find(key);
+  return it == reprs_.end() ? nullptr : it->second.get();
+}
+
+std::string RTyper::repr_key(const SomeRef& s) {
+  switch (s->kind()) {
+    case SomeKind::Impossible: return "void";
+    case SomeKind::None: return "none";
+    case SomeKind::Bool: return "bool";
+    case SomeKind::Integer:
+      return std::string("int:") + annotator::int_type_name(s->as<annotator::SomeInteger>().int_type());
+    case SomeKind::Float: return "float";
+    case SomeKind::Char: return "char";
+    case SomeKind::Str: return "str";
+    case SomeKind::Builtin: return "builtin";
+    case SomeKind::PBC: {
+      const auto& p = s->as<annotator::SomePBC>();
+      std::string k = "pbc:";
+      for (const annotator::Desc* d : p.descs()) k += std::to_string(d->serial) + ",";
+      return k + (p.can_be_none() ? "?" : "");
+    }
+    case SomeKind::Tuple: {
+      std::string k = "tuple(";
+      for (const SomeRef& item : s->as<annotator::SomeTuple>().items) k += repr_key(item) + ";";
+      return k + ")";
+    }
+    case SomeKind::List: {
+      const annotator::ListItem* item = s->as<annotator::SomeList>().listdef->item();
+      return std::string("list:") + (item->is_fixed() ? "fixed:" : "resizable:") + repr_key(item->value());
+    }
+    default: return "";
+  }
+}
+
+Repr* RTyper::getrepr(const SomeRef& s) {
+  if (!s) return void_repr();
+  if (s->is(SomeKind::Instance)) return classes_->instance_repr(s->as<annotator::SomeInstance>().classdef);
+  if (s->is(SomeKind::Type)) return classes_->class_repr(s->as<annotator::SomeType>().base);
+  std::string key = repr_key(s);
+  if (key.empty())
+    throw RTypeFailure("values of type " + s->repr() + " have no low-level representation yet (\"RTyper, part 2\")");
+  if (Repr* r = find_repr(key)) return r;
+  return remember(key, make_repr(s));
+}
+
+std::unique_ptr<Repr> RTyper::make_repr(const SomeRef& s) {
+  switch (s->kind()) {
+    case SomeKind::Impossible: return std::make_unique<VoidRepr>(std::nullopt, "ImpossibleRepr");
+    case SomeKind::None: return std::make_unique<VoidRepr>(flow::ConstValue(flow::NoneValue{}), "NoneRepr");
+    case SomeKind::Bool: return std::make_unique<BoolRepr>();
+    case SomeKind::Integer: return std::make_unique<IntegerRepr>(s->as<annotator::SomeInteger>().int_type());
+    case SomeKind::Float: return std::make_unique<FloatRepr>();
+    case SomeKind::Char: return std::make_unique<CharRepr>();
+    case SomeKind::Str: return std::make_unique<StrRepr>(types().ptr(rt_.str));
+    case SomeKind::Builtin: return std::make_unique<VoidRepr>(std::nullopt, "BuiltinRepr");
+    case SomeKind::PBC: return make_pbc_repr(*this, s->as<annotator::SomePBC>());
+    case SomeKind::Tuple: {
+      std::vector<Repr*> items;
+      for (const SomeRef& item : s->as<annotator::SomeTuple>().items) items.push_back(getrepr(item));
+      return std::make_unique<TupleRepr>(*this, std::move(items));
+    }
+    case SomeKind::List: {
+      const annotator::ListItem* item = s->as<annotator::SomeList>().listdef->item();
+      return std::make_unique<ListRepr>(*this, getrepr(item->value()), !item->is_fixed());
+    }
+    default: throw RTypeFailure("values of type " + s->repr() + " have no low-level representation yet");
+  }
+}
+
+}  // namespace rpp::rtyper

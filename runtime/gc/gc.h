@@ -1,0 +1,97 @@
+// The GC interface (docs/gc-interface.md): what emitted code, C++ helpers and the JIT call to
+// allocate, to keep the write barrier, to add roots, to hash by identity and to collect. Every
+// GC implementation (boehm: gc_boehm.cc; the moving checker for tests: gc_semispace.cc; the
+// generational GC later) defines these extern "C" functions; a program links exactly one.
+//
+// Objects follow runtime/layout.h. Allocation never fails (out of memory is a fatal error) and
+// returns zeroed memory with the header {tid, flags} and, for varsize types, the length written.
+// Any call here except the write barrier and the identity hash may collect; a moving GC then
+// updates the shadow stack (rpp_globals.root_stack_*), registered root ranges and
+// rpp_globals.exc_value, and nothing else: C++ code keeps references across these calls only in
+// Rooted slots (runtime/gc/roots.h).
+#pragma once
+#include <cstddef>
+#include <cstdint>
+
+#include "runtime/gc/type_info.h"
+#include "runtime/layout.h"
+
+extern "C" {
+
+// Installs the GC: the type-info table (indexed by type id; entries below kFirstGeneratedTid
+// are runtime_type_info()), the shadow stack, the nursery pointers. Called once, first.
+void rpp_gc_init(const rpp::layout::TypeInfo* type_info_table, uint64_t type_info_count);
+
+// The implementation's name ("boehm", "semispace", "gen").
+const char* rpp_gc_name(void);
+
+// Allocation slow paths (also what emitted code and the JIT call when the nursery fast path of
+// layout.h fails). `size` is the object's size from its TypeInfo, a multiple of 8, >= 16.
+rpp::layout::GcHeader* rpp_gc_malloc_fixed(uint64_t tid, uint64_t size);
+rpp::layout::GcHeader* rpp_gc_malloc_varsize(uint64_t tid, int64_t length);
+
+// Write-barrier slow paths: called before storing a GC pointer into `object` when its header
+// has kGcFlagTrackYoungPtrs (and, for arrays with kGcFlagHasCards, the array variant with the
+// index written). Never collect.
+void rpp_gc_write_barrier(rpp::layout::GcHeader* object);
+void rpp_gc_write_barrier_array(rpp::layout::GcHeader* array, int64_t index);
+
+// Extra roots (the JIT's per-loop reference tables): `count` words from `start`, each null or a
+// GC pointer, traced and updated at every collection until removed.
+void rpp_gc_add_roots(rpp::layout::GcHeader** start, uint64_t count);
+void rpp_gc_remove_roots(rpp::layout::GcHeader** start);
+
+// A hash of the object's identity, stable for its lifetime (also across moves), never 0.
+int64_t rpp_gc_identity_hash(rpp::layout::GcHeader* object);
+
+// A full collection now.
+void rpp_gc_collect(void);
+// Stress mode (also RPP_GC_STRESS=1 at init): collect at every allocation that may collect.
+void rpp_gc_set_stress(int on);
+// Collections so far (tests and statistics).
+uint64_t rpp_gc_collection_count(void);
+
+// The largest object the inline nursery fast path may allocate (0: no nursery; always call
+// the slow paths).
+uint64_t rpp_gc_max_nursery_object_size(void);
+
+// A thread that runs RPython code (main support runs the program on a big-stack thread):
+// register it with its stack's highest address before it touches GC objects.
+void rpp_gc_register_thread(void* stack_base);
+void rpp_gc_unregister_thread(void);
+}
+
+namespace rpp::gc {
+
+inline const layout::TypeInfo& type_info(uint32_t tid) { return layout::rpp_globals.type_info_table[tid]; }
+
+// Fixed-size object of a type id whose TypeInfo is installed.
+inline layout::GcHeader* allocate_fixed(uint32_t tid) {
+  return rpp_gc_malloc_fixed(tid, object_size(type_info(tid), 0));
+}
+// Varsize object (array, string, struct ending in an array) of `length` items.
+inline layout::GcHeader* allocate_varsize(uint32_t tid, int64_t length) {
+  return rpp_gc_malloc_varsize(tid, length);
+}
+
+// The inline part of the write barrier: call before storing a GC pointer into `object`.
+inline void write_barrier(void* object) {
+  auto* h = static_cast<layout::GcHeader*>(object);
+  if (h->flags & layout::kGcFlagTrackYoungPtrs) rpp_gc_write_barrier(h);
+}
+// The same for an item of an array.
+inline void write_barrier_array(void* array, int64_t index) {
+  auto* h = static_cast<layout::GcHeader*>(array);
+  if (h->flags & layout::kGcFlagTrackYoungPtrs) {
+    if (h->flags & layout::kGcFlagHasCards) rpp_gc_write_barrier_array(h, index);
+    else rpp_gc_write_barrier(h);
+  }
+}
+
+// Stores a GC pointer into a field of a GC object, with the barrier.
+inline void store_ref(void* object, size_t offset, const void* value) {
+  write_barrier(object);
+  layout::write_at<const void*>(object, offset, value);
+}
+
+}  // namespace rpp::gc
