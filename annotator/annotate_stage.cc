@@ -64,7 +64,7 @@ void run_annotate_stage(TranslationContext& context) {
   if (!entry || entry->kind != DescKind::Function)
     throw UserError("rpp: error: the entry point is not a Python function");
   auto& func = entry->as<FunctionDesc>();
-  SomeRef argv = bk.new_list(s_str(), true, true);
+  SomeRef argv = bk.fresh_list(s_str(), true, true);
   std::vector<SomeRef> args;
   if (!func.signature.params.empty()) args.push_back(argv);
   annotation->entry_graph = ann.annotate_entry(func, args);

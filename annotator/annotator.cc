@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "annotator/dictdef.h"
 #include "annotator/error_report.h"
 #include "annotator/op_rules.h"
 #include "annotator/union.h"
@@ -181,13 +182,16 @@ void Annotator::reflow_from(const Position& position) {
 }
 
 void Annotator::complete() {
-  while (!pending_.empty()) {
-    flow::Block* block = pending_.front();
-    pending_.pop_front();
-    BlockState& st = blocks_[block];
-    st.queued = false;
-    process_block(block);
-  }
+  do {
+    while (!pending_.empty()) {
+      flow::Block* block = pending_.front();
+      pending_.pop_front();
+      BlockState& st = blocks_[block];
+      st.queued = false;
+      process_block(block);
+    }
+    check_rdict_functions();  // may schedule blocks again (never in a loop: it only re-reads)
+  } while (!pending_.empty());
   report_blocked_blocks();
 }
 
@@ -321,6 +325,7 @@ SomeRef Annotator::consider_op(const flow::Operation& op) {
                              "` uses a variable that has no annotation");
     if (s->is(SomeKind::Impossible)) return s_impossible();
   }
+  bookkeeper_.begin_operation();
   Rule rule = find_rule(op.opname);
   if (!rule) throw AnnotatorFailure("the operation `" + op.opname + "` is not supported by the annotator");
   RuleContext cx(*this, op);
@@ -408,8 +413,42 @@ void Annotator::follow_raise_link(flow::FunctionGraph* graph, const flow::Link* 
   add_pending_block(graph, link->target, cells, link);
 }
 
+// The key type of an r_dict generalized: its eq and hash functions are called (emulated calls,
+// from no position) with the new key type, so their graphs see every key that can reach them.
 void Annotator::rdict_key_changed(DictKey& key) {
-  (void)key;  // r_dict eq/hash re-annotation: see calls.cc (emulated calls)
+  if (!key.custom_eq_hash || !key.eq_function || !key.hash_function) return;
+  SomeRef k = key.value();
+  if (k->is(SomeKind::Impossible)) return;
+  Position saved = position_;
+  const flow::Operation* saved_op = current_op_;
+  position_ = Position{};
+  CallArgs eq_args;
+  eq_args.positional = {k, k};
+  CallArgs hash_args;
+  hash_args.positional = {k};
+  call(key.eq_function, eq_args);
+  call(key.hash_function, hash_args);
+  position_ = saved;
+  current_op_ = saved_op;
+  if (std::find(rdict_keys_.begin(), rdict_keys_.end(), &key) == rdict_keys_.end()) rdict_keys_.push_back(&key);
+}
+
+void Annotator::check_rdict_functions() {
+  for (DictKey* key : rdict_keys_) {
+    if (key->users.empty()) continue;  // merged into another key
+    SomeRef k = key->value();
+    position_ = Position{};
+    CallArgs eq_args;
+    eq_args.positional = {k, k};
+    CallArgs hash_args;
+    hash_args.positional = {k};
+    SomeRef eq = call(key->eq_function, eq_args);
+    SomeRef hash = call(key->hash_function, hash_args);
+    if (!contains(s_bool(), eq) && !eq->is(SomeKind::Impossible))
+      throw AnnotationError("rpp: error: the key_eq function of an r_dict must return a bool, not " + eq->repr());
+    if (!(hash->is_integer() && !hash->is(SomeKind::Bool)) && !hash->is(SomeKind::Impossible))
+      throw AnnotationError("rpp: error: the key_hash function of an r_dict must return an int, not " + hash->repr());
+  }
 }
 
 std::vector<std::pair<flow::FunctionGraph*, flow::SourceLocation>> Annotator::call_chain(

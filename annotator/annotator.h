@@ -188,6 +188,8 @@ class Annotator : public FlowObserver {
                                                size_t arg_index, const flow::Link* via,
                                                const UnionError& e);
   void report_blocked_blocks();
+  void check_rdict_functions();
+  std::vector<DictKey*> rdict_keys_;
   friend class AnnotatorTestAccess;
 };
 

@@ -244,12 +244,49 @@ void Bookkeeper::write_attribute(ClassDef* cls, const std::string& name, const S
 
 // ---- values ----
 
-SomeRef Bookkeeper::new_list(SomeRef item, bool mutated, bool resized) {
+SomeRef Bookkeeper::fresh_list(SomeRef item, bool mutated, bool resized) {
   return std::make_shared<SomeList>(containers_.new_list(std::move(item), mutated, resized));
 }
 
-SomeRef Bookkeeper::new_dict(SomeRef key, SomeRef value, bool r_dict) {
+SomeRef Bookkeeper::fresh_dict(SomeRef key, SomeRef value, bool r_dict) {
   return std::make_shared<SomeDict>(containers_.new_dict(std::move(key), std::move(value), r_dict));
+}
+
+void** Bookkeeper::made_slot() {
+  Position p = observer_ ? observer_->current_position() : Position{};
+  if (!p.valid()) return nullptr;
+  made_rank_ = operation_started_ ? 0 : made_rank_ + 1;
+  operation_started_ = false;
+  auto& slots = made_at_[p];
+  if (slots.size() <= made_rank_) slots.resize(made_rank_ + 1, nullptr);
+  return &slots[made_rank_];
+}
+
+SomeRef Bookkeeper::new_list(SomeRef item, bool mutated, bool resized) {
+  void** slot = made_slot();
+  if (!slot) return fresh_list(std::move(item), mutated, resized);
+  if (!*slot) {
+    *slot = containers_.new_list(std::move(item), mutated, resized);
+    return std::make_shared<SomeList>(static_cast<ListDef*>(*slot));
+  }
+  auto* def = static_cast<ListDef*>(*slot);
+  def->generalize(item);
+  if (resized) def->resize();
+  else if (mutated) def->mutate();
+  return std::make_shared<SomeList>(def);
+}
+
+SomeRef Bookkeeper::new_dict(SomeRef key, SomeRef value, bool r_dict) {
+  void** slot = made_slot();
+  if (!slot) return fresh_dict(std::move(key), std::move(value), r_dict);
+  if (!*slot) {
+    *slot = containers_.new_dict(std::move(key), std::move(value), r_dict);
+    return std::make_shared<SomeDict>(static_cast<DictDef*>(*slot));
+  }
+  auto* def = static_cast<DictDef*>(*slot);
+  def->generalize_key(key);
+  def->generalize_value(value);
+  return std::make_shared<SomeDict>(def);
 }
 
 SomeRef Bookkeeper::immutable_value(const flow::ConstValue& value) {

@@ -84,8 +84,16 @@ class Bookkeeper {
 
   // ---- values ----
   SomeRef immutable_value(const flow::ConstValue& value);
+  // A list (dict) made by the operation being annotated: the same definition every time that
+  // operation is annotated again (RPython's getlistdef by position), else re-annotating would
+  // make new definitions forever. `item` generalizes it.
   SomeRef new_list(SomeRef item, bool mutated = false, bool resized = false);
   SomeRef new_dict(SomeRef key, SomeRef value, bool r_dict = false);
+  // A definition of its own (prebuilt constants, the entry point's argv).
+  SomeRef fresh_list(SomeRef item, bool mutated = false, bool resized = false);
+  SomeRef fresh_dict(SomeRef key, SomeRef value, bool r_dict = false);
+  // The annotator starts (re-)annotating an operation: definitions it makes are numbered from 0.
+  void begin_operation() { operation_started_ = true; }
   // Memo of prebuilt containers/instances by object identity (python_objects.cc fills it).
   std::unordered_map<uint32_t, SomeRef> prebuilt_values;
 
@@ -103,6 +111,11 @@ class Bookkeeper {
   std::map<std::pair<FunctionDesc*, Desc*>, MethodOfFrozenDesc*> frozen_methods_;
   std::deque<std::unique_ptr<ClassDef>> classdefs_;
   std::map<std::string, ClassDef*> builtin_exceptions_;
+  // Definitions made by operations, by (position, rank within the operation).
+  std::unordered_map<Position, std::vector<void*>, PositionHash> made_at_;
+  size_t made_rank_ = 0;
+  bool operation_started_ = true;
+  void** made_slot();
 
   void add_class_sources(Attribute& attr, ClassDef* home);
   // The value of a class-body member of `owner` (functions as unbound methods), or null for a

@@ -379,7 +379,7 @@ SomeRef Annotator::call(const SomeRef& callee, const CallArgs& args) {
     site.callees.emplace_back(d, g);
     result = union_of(result, r);
   }
-  bookkeeper_.call_families().record(std::move(site));
+  if (position_.valid()) bookkeeper_.call_families().record(std::move(site));
   return result;
 }
 

@@ -4,7 +4,9 @@
 #include "annotator/builtins.h"
 #include "annotator/classdef.h"
 #include "annotator/description.h"
+#include "annotator/python_objects.h"
 #include "annotator/union.h"
+#include "translator/frontend/object_table.h"
 
 namespace rpp::annotator {
 
@@ -21,8 +23,30 @@ SomeRef dispatch_call(RuleContext& cx, const SomeRef& callee, const CallArgs& ar
   return cx.annotator.call(callee, args);
 }
 
+// A call of a constant rlib function the annotator implements: the flow builder bound its
+// arguments to the Python signature (defaults filled in, *args packed into a tuple); the rules
+// take them unpacked.
+void unpack_bound_builtin_call(RuleContext& cx, CallArgs& args) {
+  if (!cx.value(0)->is_constant() || !cx.bk.python()) return;
+  const auto& c = static_cast<const flow::Constant*>(cx.value(0))->value;
+  if (!std::holds_alternative<flow::PyObjectRef>(c)) return;
+  frontend::ObjectTable& table = cx.bk.python()->table();
+  flow::PyObjectRef ref = std::get<flow::PyObjectRef>(c);
+  if (table.kind(ref) != frontend::ObjectKind::Function) return;
+  auto info = table.function_info(ref);
+  if (info->vararg.empty()) return;
+  size_t n = info->argnames.size();
+  if (args.positional.size() < n + 1 || !args.positional[n]->is(SomeKind::Tuple)) return;
+  std::vector<SomeRef> rest(args.positional.begin() + n + 1, args.positional.end());
+  std::vector<SomeRef> items = args.positional[n]->as<SomeTuple>().items;
+  args.positional.resize(n);
+  args.positional.insert(args.positional.end(), items.begin(), items.end());
+  (void)rest;  // keyword-only parameters of rlib builtins are not used by the rules
+}
+
 SomeRef simple_call_rule(RuleContext& cx) {
   CallArgs args = positional_args(cx, 1);
+  if (cx.arg(0)->is(SomeKind::Builtin)) unpack_bound_builtin_call(cx, args);
   // A call of a constant function: the flow builder bound the arguments to the parameters.
   SomeRef callee = cx.arg(0);
   if (cx.value(0)->is_constant() && callee->is(SomeKind::PBC) && callee->as<SomePBC>().descs().size() == 1 &&

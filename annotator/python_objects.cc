@@ -288,7 +288,7 @@ SomeRef PythonObjects::immutable_value(flow::PyObjectRef ref) {
     return std::make_shared<SomeTuple>(std::move(items));
   }
   if (kind == "list") {
-    SomeRef s = bk_.new_list(s_impossible());
+    SomeRef s = bk_.fresh_list(s_impossible());
     bk_.prebuilt_values[ref.id] = s;
     ListDef* l = s->as<SomeList>().listdef;
     for (py::handle item : impl_->container_items(obj))
@@ -296,7 +296,7 @@ SomeRef PythonObjects::immutable_value(flow::PyObjectRef ref) {
     return s;
   }
   if (kind == "dict" || kind == "r_dict") {
-    SomeRef s = bk_.new_dict(s_impossible(), s_impossible(), kind == "r_dict");
+    SomeRef s = bk_.fresh_dict(s_impossible(), s_impossible(), kind == "r_dict");
     bk_.prebuilt_values[ref.id] = s;
     DictDef* d = s->as<SomeDict>().dictdef;
     if (kind == "r_dict") {

@@ -174,7 +174,7 @@ SomeRef set_param_fn(RuleContext&, const SomeBuiltin& b, const CallArgs& a) {
 // ---- objectmodel ----
 
 SomeRef instantiate_fn(RuleContext& cx, const SomeBuiltin& b, const CallArgs& a) {
-  expect_args(b, a, 1, 1);
+  expect_args(b, a, 1, 2);  // instantiate(cls, nonmovable=False)
   SomeRef c = arg(a, 0);
   SomeRef result = s_impossible();
   if (c->is(SomeKind::PBC)) {

@@ -2,7 +2,7 @@
 # resized (so it can be a fixed array), `x?` is quasi-immutable; _immutable_ classes.
 # run: rpp translate --stop-after=annotate --dump=annotate %s
 # check: graph Code.get(self: Code, i: int) -> nonneg int
-# check: : list[nonneg int; fixed, must not resize] = getattr({{v[0-9]+}}, 'consts')
+# check: : list[nonneg int; fixed, must not resize, immutable] = getattr({{v[0-9]+}}, 'consts')
 
 class Code(object):
     _immutable_fields_ = ['consts[*]', 'name', 'version?']
