@@ -93,6 +93,12 @@ void Annotator::warn(const std::string& message) {
     warnings_.push_back(message);
 }
 
+void Annotator::warn_here(const std::string& message) {
+  flow::SourceLocation loc = current_location();
+  std::string where = loc.known() ? *loc.file + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.col) + ": " : "rpp: ";
+  warn(where + "warning: " + message);
+}
+
 void Annotator::record_jit_marker(const std::string& marker, const Desc* driver) {
   for (const auto& m : jit_markers_)
     if (m.position == position_) return;

@@ -98,6 +98,8 @@ class Annotator : public FlowObserver {
   const std::vector<JitMarker>& jit_markers() const { return jit_markers_; }
   // Warnings printed after annotation (not errors).
   void warn(const std::string& message);
+  // A warning at the current operation: `FILE:LINE:COL: warning: MESSAGE`.
+  void warn_here(const std::string& message);
   const std::vector<std::string>& warnings() const { return warnings_; }
 
   // FlowObserver

@@ -7,7 +7,9 @@
 #include <map>
 
 #include "annotator/annotator.h"
+#include "annotator/op_rules.h"
 #include "annotator/union.h"
+#include "translator/flow/operations.h"
 
 using namespace rpp::annotator;
 using namespace rpp::flow;
@@ -285,4 +287,12 @@ TEST_CASE("argument count errors are Python's messages") {
   CHECK_THROWS_WITH_AS(ann.annotate_entry(*main_f, {std::make_shared<SomePBC>(std::vector<const Desc*>{two})}),
                        doctest::Contains("two() missing 1 required positional argument: 'b'"),
                        AnnotationError);
+}
+
+TEST_CASE("every flow-level operation has an annotation rule") {
+  for (const auto& op : rpp::flow::flow_ops()) {
+    INFO(std::string(op.name));
+    bool has_rule = find_rule(op.name) != nullptr;
+    CHECK(has_rule);
+  }
 }

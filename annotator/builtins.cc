@@ -147,7 +147,14 @@ void expect_args(const SomeBuiltin& b, const CallArgs& args, size_t min, size_t 
                          (max == 1 && min == 1 ? "" : "s") + " (" + std::to_string(n) + " given)");
 }
 
+void warn_if_bool_in_int(RuleContext& cx, const SomeRef& x) {
+  if (x->is(SomeKind::Integer) && x->as<SomeInteger>().from_bool)
+    cx.annotator.warn_here("a value that may be a bool is an int here (" + x->repr() +
+                           "): it is printed as a number, 1 or 0, not True or False");
+}
+
 SomeRef str_of(RuleContext& cx, const SomeRef& x, bool repr) {
+  warn_if_bool_in_int(cx, x);
   if (x->is(SomeKind::Instance)) {
     const auto* cls = x->as<SomeInstance>().classdef;
     const char* special = repr ? "__repr__" : "__str__";

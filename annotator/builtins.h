@@ -41,6 +41,8 @@ SomeRef contains_annotation(RuleContext& cx, const SomeRef& c, const SomeRef& it
 SomeRef isinstance_annotation(RuleContext& cx, const SomeRef& x, const flow::Variable* v,
                               const SomeRef& classes);
 SomeRef str_of(RuleContext& cx, const SomeRef& x, bool repr);
+// SEMANTICS.md: a warning when an int that may have been a bool is turned into text.
+void warn_if_bool_in_int(RuleContext& cx, const SomeRef& x);
 SomeRef call_special_method(RuleContext& cx, const SomeRef& instance, const std::string& name,
                             std::vector<SomeRef> args);
 

@@ -4,6 +4,7 @@
 // concatenation, and the augmented assignments (`lst += x` extends the list in place).
 #include <cmath>
 
+#include "annotator/builtins.h"
 #include "annotator/listdef.h"
 #include "annotator/op_rules.h"
 #include "annotator/union.h"
@@ -102,7 +103,7 @@ SomeRef integer_arith(Arith a, const SomeRef& x, const SomeRef& y) {
   return integer(result_nonneg || int_type_unsigned(type), type);
 }
 
-SomeRef string_format(const SomeRef& fmt, const SomeRef& values);
+SomeRef string_format(RuleContext& cx, const SomeRef& fmt, const SomeRef& values);
 
 SomeRef binary(Arith a, const SomeRef& x, const SomeRef& y, RuleContext& cx, bool inplace) {
   // Numbers.
@@ -128,10 +129,10 @@ SomeRef binary(Arith a, const SomeRef& x, const SomeRef& y, RuleContext& cx, boo
                                " + " + describe_for_user(y) + ")");
       return s_str();
     }
-    if (a == Arith::Mod) return string_format(x, y);
+    if (a == Arith::Mod) return string_format(cx, x, y);
     bad_operands(a, x, y);
   }
-  if (x->is_str() && a == Arith::Mod) return string_format(x, y);
+  if (x->is_str() && a == Arith::Mod) return string_format(cx, x, y);
   if (x->is(SomeKind::Bytes) && y->is(SomeKind::Bytes) && a == Arith::Add) return s_bytes();
   if ((x->is_str() && y->is(SomeKind::Bytes)) || (x->is(SomeKind::Bytes) && y->is_str()))
     throw AnnotatorFailure(std::string("mixing str and bytes in ") + symbol(a) + ": " +
@@ -251,7 +252,7 @@ void check_format_value(char conv, const SomeRef& v) {
   }
 }
 
-SomeRef string_format(const SomeRef& fmt, const SomeRef& values) {
+SomeRef string_format(RuleContext& cx, const SomeRef& fmt, const SomeRef& values) {
   if (!fmt->is_constant())
     throw AnnotatorFailure("string formatting with % needs a constant format string");
   const std::string& f = std::get<std::string>(*fmt->constant());
@@ -273,6 +274,7 @@ SomeRef string_format(const SomeRef& fmt, const SomeRef& values) {
     if (f[i] == '%') continue;
     if (next >= items.size())
       throw AnnotatorFailure("not enough arguments for the format string " + const_repr(*fmt->constant()));
+    warn_if_bool_in_int(cx, items[next]);
     check_format_value(f[i], items[next++]);
   }
   if (next != items.size())

@@ -105,6 +105,7 @@ SomeRef format_rule(RuleContext& cx) {
   SomeRef x = cx.arg(0), spec = cx.arg(1);
   if (!spec->is_str()) throw AnnotatorFailure("format spec must be a str, not " + describe_for_user(spec));
   if (spec->is_constant() && std::get<std::string>(*spec->constant()).empty()) return str_of(cx, x, false);
+  warn_if_bool_in_int(cx, x);
   if (x->is(SomeKind::Bytes))
     throw AnnotatorFailure("formatting bytes is not RPython (it would print b'...'): decode it first");
   if (!x->is_number() && !x->is_str())

@@ -48,13 +48,13 @@ const char* int_type_name(IntType t) {
 std::string SomeInteger::repr() const {
   std::string base = int_type_name(type_);
   if (is_constant()) return base + const_suffix();
-  if (nonneg_ && !is_unsigned()) return "nonneg " + base;
-  return base;
+  std::string s = nonneg_ && !is_unsigned() ? "nonneg " + base : base;
+  return from_bool ? s + " (or bool)" : s;
 }
 
 bool SomeInteger::same_fields(const SomeValue& other) const {
   const auto& o = other.as<SomeInteger>();
-  return type_ == o.type_ && nonneg_ == o.nonneg_;
+  return type_ == o.type_ && nonneg_ == o.nonneg_ && from_bool == o.from_bool;
 }
 
 std::string SomeBool::repr() const { return "bool" + const_suffix(); }
@@ -296,10 +296,12 @@ SomeRef without_constant(const SomeRef& s) {
     case SomeKind::Bool:
       if (!s->is_constant() && !s->as<SomeBool>().knowntypedata) return s;
       return s_bool();
-    case SomeKind::Integer:
+    case SomeKind::Integer: {
       if (!s->is_constant()) return s;
-      return std::make_shared<SomeInteger>(s->as<SomeInteger>().nonneg(),
-                                           s->as<SomeInteger>().int_type());
+      auto i = std::make_shared<SomeInteger>(s->as<SomeInteger>().nonneg(), s->as<SomeInteger>().int_type());
+      i->from_bool = s->as<SomeInteger>().from_bool;
+      return i;
+    }
     case SomeKind::Float:
       return s->is_constant() ? s_float() : s;
     case SomeKind::Char:

@@ -117,6 +117,8 @@ class SomeInteger : public SomeValue {
   bool is_unsigned() const { return int_type_unsigned(type_); }
   // Known to be >= 0 (always true for unsigned types).
   bool nonneg() const { return nonneg_; }
+  // A bool met an int here (RPython's union: the value is an int, printed as a number).
+  bool from_bool = false;
   std::string repr() const override;
 
  protected:

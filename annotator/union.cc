@@ -221,8 +221,12 @@ SomeRef union_integers(const SomeRef& a, const SomeRef& b) {
     type = unsigned_side.int_type();
   }
   bool nonneg = ia.nonneg() && ib.nonneg();
-  if (type == IntType::Signed) return nonneg ? s_nonneg_int() : s_int();
-  return std::make_shared<SomeInteger>(nonneg, type);
+  bool from_bool = a->is(SomeKind::Bool) || b->is(SomeKind::Bool) || (a->is(SomeKind::Integer) && ia.from_bool) ||
+                   (b->is(SomeKind::Integer) && ib.from_bool);
+  if (type == IntType::Signed && !from_bool) return nonneg ? s_nonneg_int() : s_int();
+  auto r = std::make_shared<SomeInteger>(nonneg, type);
+  r->from_bool = from_bool;
+  return r;
 }
 
 SomeRef union_of(const SomeRef& a, const SomeRef& b) {
