@@ -60,10 +60,11 @@ TEST_CASE("bool with bool: the constant only when both agree") {
   CHECK(union_repr(const_bool(true), s_bool()) == "bool");
 }
 
-TEST_CASE("bool with int is an int, non-negative when the int is") {
-  CHECK(union_repr(s_bool(), s_int()) == "int");
-  CHECK(union_repr(s_bool(), s_nonneg_int()) == "nonneg int");
-  CHECK(union_repr(const_bool(false), const_int(7)) == "nonneg int");
+TEST_CASE("bool with int is an int, non-negative when the int is, marked as maybe a bool") {
+  CHECK(union_repr(s_bool(), s_int()) == "int (or bool)");
+  CHECK(union_repr(s_bool(), s_nonneg_int()) == "nonneg int (or bool)");
+  CHECK(union_repr(const_bool(false), const_int(7)) == "nonneg int (or bool)");
+  CHECK(union_repr(union_of(s_bool(), s_int()), s_int()) == "int (or bool)");
 }
 
 TEST_CASE("int with int: non-negative only when both are, constants dropped") {
@@ -124,7 +125,7 @@ TEST_CASE("numbers never mix with text or containers") {
 TEST_CASE("tuples union item by item and need the same length") {
   auto a = std::make_shared<SomeTuple>(std::vector<SomeRef>{const_int(1), s_str()});
   auto b = std::make_shared<SomeTuple>(std::vector<SomeRef>{s_bool(), s_none()});
-  CHECK(union_repr(a, b) == "tuple(nonneg int, str or None)");
+  CHECK(union_repr(a, b) == "tuple(nonneg int (or bool), str or None)");
   auto c = std::make_shared<SomeTuple>(std::vector<SomeRef>{s_int()});
   CHECK(union_error(a, c).find("different lengths (2 and 1)") != std::string::npos);
   auto d = std::make_shared<SomeTuple>(std::vector<SomeRef>{s_int(), s_int()});
@@ -283,7 +284,10 @@ TEST_CASE("dicts merge keys and values; r_dicts and dicts never mix") {
 
 TEST_CASE("contains: the order of the lattice") {
   CHECK(contains(s_int(), const_int(3)));
-  CHECK(contains(s_int(), s_bool()));
+  // int ∪ bool is "int (or bool)": above int (the mark that a bool may be printed as a number).
+  CHECK_FALSE(contains(s_int(), s_bool()));
+  CHECK(contains(union_of(s_int(), s_bool()), s_bool()));
+  CHECK(contains(union_of(s_int(), s_bool()), s_int()));
   CHECK_FALSE(contains(s_bool(), s_int()));
   CHECK(contains(s_float(), s_int()));
   CHECK_FALSE(contains(s_int(), s_str()));
