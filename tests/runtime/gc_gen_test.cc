@@ -316,15 +316,17 @@ TEST_CASE("the inline nursery fast path hands out zeroed memory that minor colle
 
 TEST_CASE("identity hashes survive the move out of the nursery") {
   Rooted<GcHeader> young(new_node(1));
+  REQUIRE(rpp_gc_gen_is_young(young.get()));
+  GcHeader* before = young.get();
   int64_t h = rpp_gc_identity_hash(young.get());
   CHECK(h != 0);
   CHECK(rpp_gc_identity_hash(young.get()) == h);
-  Rooted<GcHeader> other(new_node(2));
+  Rooted<GcHeader> other(new_node(2));  // (under RPP_GC_STRESS this already moves `young`)
   int64_t h_other = rpp_gc_identity_hash(other.get());
   CHECK(h_other != h);
-  GcHeader* before = young.get();
   rpp_gc_collect();
   CHECK(young.get() != before);
+  CHECK(!rpp_gc_gen_is_young(young.get()));
   CHECK(rpp_gc_identity_hash(young.get()) == h);
   CHECK(rpp_gc_identity_hash(other.get()) == h_other);
   rpp_gc_collect();
