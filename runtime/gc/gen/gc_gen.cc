@@ -136,6 +136,7 @@ void rpp_gc_gen_stats(RppGcGenStats* out) {
   out->old_large_count = h.large.old_count();
   out->arenas_in_use = old.arenas_in_use;
   out->arenas_free = old.arenas_free;
+  out->arenas_released = old.arenas_released;
   out->remembered = h.remembered.size() + h.card_arrays.size();
   out->prebuilt_roots = h.prebuilt_roots.size();
 }

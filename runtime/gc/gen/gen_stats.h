@@ -12,7 +12,8 @@ struct RppGcGenStats {
   uint64_t old_large_bytes;
   uint64_t old_large_count;
   uint64_t arenas_in_use;
-  uint64_t arenas_free;       // given back to the OS, kept for reuse
+  uint64_t arenas_free;       // free, kept for reuse
+  uint64_t arenas_released;   // free and given back to the OS
   uint64_t remembered;        // objects in the remembered set now
   uint64_t prebuilt_roots;    // prebuilt objects written to so far
 };

@@ -12,6 +12,13 @@ namespace rpp::gc::gen {
 
 namespace {
 
+// Most objects are a few words: a loop beats a call to memcpy.
+inline void copy_words(void* to, const void* from, size_t bytes) {
+  auto* d = static_cast<uint64_t*>(to);
+  auto* s = static_cast<const uint64_t*>(from);
+  for (size_t i = 0; i < bytes / 8; ++i) d[i] = s[i];
+}
+
 class MinorCollector {
  public:
   explicit MinorCollector(Heap& heap) : heap_(heap), work_(heap.work) { work_.clear(); }
@@ -41,7 +48,7 @@ class MinorCollector {
     size_t size = object_size_of(young);
     bool hashed = young->flags & layout::kGcFlagHashTaken;
     GcHeader* copy = allocate_old(heap_, size + (hashed ? 8 : 0));
-    std::memcpy(copy, young, size);
+    copy_words(copy, young, size);
     uint32_t flags = (young->flags & ~layout::kGcFlagHashTaken) | layout::kGcFlagTrackYoungPtrs;
     if (hashed) {
       flags |= kFlagHashField;

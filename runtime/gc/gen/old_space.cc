@@ -38,7 +38,11 @@ void OldSpace::init() {
 
 size_t OldSpace::new_arena(size_t size_class) {
   size_t index;
-  if (!free_arenas_.empty()) {
+  if (!resident_free_arenas_.empty()) {
+    index = resident_free_arenas_.back();
+    resident_free_arenas_.pop_back();
+    unpoison_memory(arena_start(index), kArenaBytes);
+  } else if (!free_arenas_.empty()) {
     index = free_arenas_.back();
     free_arenas_.pop_back();
   } else {
@@ -76,6 +80,7 @@ layout::GcHeader* OldSpace::allocate(size_t size) {
 void OldSpace::sweep(bool poison) {
   for (auto& head : free_lists_) head = nullptr;
   live_bytes_ = 0;
+  std::vector<size_t> emptied;
   for (size_t index = 0; index < arenas_.size(); ++index) {
     Arena& a = arenas_[index];
     if (!a.cell_size) continue;
@@ -99,13 +104,10 @@ void OldSpace::sweep(bool poison) {
       poison_memory(p + 16, a.cell_size - 16);
     }
     if (live == 0) {
-      // Nothing left: the pages go back to the OS (they read as zero when reused).
-      unpoison_memory(start, kArenaBytes);
-      madvise(start, kArenaBytes, MADV_DONTNEED);
       if (current_arena_[a.size_class] == long(index)) current_arena_[a.size_class] = -1;
       a.cell_size = 0;
       a.bump = nullptr;
-      free_arenas_.push_back(index);
+      emptied.push_back(index);
       continue;
     }
     live_bytes_ += live * a.cell_size;
@@ -114,11 +116,31 @@ void OldSpace::sweep(bool poison) {
       free_lists_[a.size_class] = first_free;
     }
   }
+  // Empty arenas: keep some resident, give the pages of the others back (they read as zero when
+  // reused).
+  size_t keep = ((size_t(4) << 20) + live_bytes_ / 4) / kArenaBytes;
+  for (size_t index : emptied) {
+    if (resident_free_arenas_.size() < keep) {
+      resident_free_arenas_.push_back(index);
+      continue;
+    }
+    unpoison_memory(arena_start(index), kArenaBytes);
+    madvise(arena_start(index), kArenaBytes, MADV_DONTNEED);
+    free_arenas_.push_back(index);
+  }
+  while (resident_free_arenas_.size() > keep) {
+    size_t index = resident_free_arenas_.back();
+    resident_free_arenas_.pop_back();
+    unpoison_memory(arena_start(index), kArenaBytes);
+    madvise(arena_start(index), kArenaBytes, MADV_DONTNEED);
+    free_arenas_.push_back(index);
+  }
 }
 
 OldSpaceStats OldSpace::stats() const {
   OldSpaceStats s;
   for (const Arena& a : arenas_) (a.cell_size ? s.arenas_in_use : s.arenas_free) += 1;
+  s.arenas_released = free_arenas_.size();
   s.live_bytes = live_bytes_;
   return s;
 }

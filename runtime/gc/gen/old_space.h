@@ -1,8 +1,10 @@
 // The old generation's small objects: a non-moving, size-class mark-sweep space. One big
 // address range is reserved up front (untouched pages cost nothing) and cut into 256 KiB arenas;
 // an arena holds cells of one size class. A free cell has type id 0 and the next free cell of
-// its class at offset 8. Sweeping frees the unmarked cells, clears the marks, and gives arenas
-// left without a live cell back to the OS (madvise MADV_DONTNEED) for any class to reuse.
+// its class at offset 8. Sweeping frees the unmarked cells, clears the marks, and frees arenas
+// left without a live cell for any class to reuse; it keeps a few of them resident (4 MiB plus a
+// quarter of the live bytes: refaulting pages costs more than the collection) and gives the
+// others back to the OS (madvise MADV_DONTNEED).
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -27,7 +29,8 @@ inline constexpr size_t cell_size_of_class(size_t size_class) {
 
 struct OldSpaceStats {
   size_t arenas_in_use = 0;
-  size_t arenas_free = 0;    // returned to the OS, kept for reuse
+  size_t arenas_free = 0;    // free (returned to the OS or kept resident) for reuse
+  size_t arenas_released = 0;  // of which given back to the OS
   size_t live_bytes = 0;     // bytes in allocated cells (after a sweep: live ones)
 };
 
@@ -57,7 +60,8 @@ class OldSpace {
   char* limit_ = nullptr;
   char* fresh_ = nullptr;  // arenas below this were handed out at least once
   std::vector<Arena> arenas_;
-  std::vector<size_t> free_arenas_;
+  std::vector<size_t> free_arenas_;           // given back to the OS
+  std::vector<size_t> resident_free_arenas_;  // free but kept
   void* free_lists_[kSizeClassCount] = {};
   long current_arena_[kSizeClassCount];
   size_t live_bytes_ = 0;
