@@ -19,6 +19,7 @@
 
 #include "runtime/gc/gc.h"
 #include "runtime/gc/gen/gen_stats.h"
+#include "runtime/gc/jit_hooks.h"
 #include "runtime/gc/roots.h"
 #include "runtime/gc/type_info.h"
 #include "runtime/layout.h"
@@ -438,6 +439,27 @@ TEST_CASE("JIT frames are traced by their gcmap and root ranges are updated") {
   CHECK(read_word(table[0], 8) == 300);
   CHECK(read_word(table[2], 8) == 302);
   rpp_gc_remove_roots(table);
+}
+
+TEST_CASE("the JIT's hooks are the GC's functions") {
+  rpp::jit::GcForJit hooks = rpp::gc::gc_for_jit();
+  CHECK(hooks.max_nursery_object_size == rpp_gc_max_nursery_object_size());
+  Rooted<GcHeader> node(hooks.malloc_fixed(hooks.gc, kTidNode, 32));
+  CHECK(node.get()->tid == kTidNode);
+  CHECK(rpp_gc_gen_is_young(node.get()));
+  GcHeader* table[1] = {node.get()};
+  hooks.add_roots(hooks.gc, table, 1);
+  rpp_gc_collect();
+  CHECK(table[0] == node.get());  // the root range was updated like the shadow stack
+  REQUIRE((node.get()->flags & layout::kGcFlagTrackYoungPtrs) != 0);
+  GcHeader* pairs = hooks.malloc_varsize(hooks.gc, kTidPairs, 3);
+  CHECK(read_word(pairs, 8) == 3);
+  hooks.write_barrier(hooks.gc, node.get());
+  CHECK((node.get()->flags & layout::kGcFlagTrackYoungPtrs) == 0);
+  layout::write_at<GcHeader*>(node.get(), 16, pairs);
+  hooks.remove_roots(hooks.gc, table);
+  rpp_gc_collect();
+  CHECK(read_word(read_ref(node.get(), 16), 8) == 3);
 }
 
 TEST_CASE("the pending exception is a root") {
