@@ -66,7 +66,7 @@ void major_collection(Heap& heap) {
   marker.visit(&g.exc_value);
   for (GcHeader* prebuilt : heap.prebuilt_roots) trace_object(prebuilt, visitor);
   marker.drain();
-  heap.old_space.sweep(heap.options.stress != 0);
+  heap.old_space.sweep(heap.options.stress != 0, heap.options.major_growth - 1.0);
   heap.large.sweep();
   size_t live = old_generation_bytes(heap);
   heap.next_major_bytes = std::max(heap.min_major_bytes, size_t(double(live) * heap.options.major_growth));

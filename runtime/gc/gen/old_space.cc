@@ -77,7 +77,7 @@ layout::GcHeader* OldSpace::allocate(size_t size) {
   return reinterpret_cast<layout::GcHeader*>(p);
 }
 
-void OldSpace::sweep(bool poison) {
+void OldSpace::sweep(bool poison, double keep_growth) {
   for (auto& head : free_lists_) head = nullptr;
   live_bytes_ = 0;
   std::vector<size_t> emptied;
@@ -118,7 +118,7 @@ void OldSpace::sweep(bool poison) {
   }
   // Empty arenas: keep some resident, give the pages of the others back (they read as zero when
   // reused).
-  size_t keep = ((size_t(4) << 20) + live_bytes_ / 4) / kArenaBytes;
+  size_t keep = ((size_t(4) << 20) + size_t(double(live_bytes_) * keep_growth)) / kArenaBytes;
   for (size_t index : emptied) {
     if (resident_free_arenas_.size() < keep) {
       resident_free_arenas_.push_back(index);

@@ -2,9 +2,9 @@
 // address range is reserved up front (untouched pages cost nothing) and cut into 256 KiB arenas;
 // an arena holds cells of one size class. A free cell has type id 0 and the next free cell of
 // its class at offset 8. Sweeping frees the unmarked cells, clears the marks, and frees arenas
-// left without a live cell for any class to reuse; it keeps a few of them resident (4 MiB plus a
-// quarter of the live bytes: refaulting pages costs more than the collection) and gives the
-// others back to the OS (madvise MADV_DONTNEED).
+// left without a live cell for any class to reuse; it keeps some of them resident (4 MiB plus
+// what the old generation may grow by before the next major collection: refaulting pages costs
+// more than collecting) and gives the others back to the OS (madvise MADV_DONTNEED).
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -42,8 +42,9 @@ class OldSpace {
   // A cell for `size` bytes (<= kMaxSmallObject), not zeroed.
   layout::GcHeader* allocate(size_t size);
   // Frees unmarked cells and clears the marks of the others; `poison` fills freed cells with a
-  // pattern (stress mode) so a reference to a freed object is noticed.
-  void sweep(bool poison);
+  // pattern (stress mode) so a reference to a freed object is noticed. Empty arenas worth 4 MiB
+  // + live bytes * `keep_growth` stay resident.
+  void sweep(bool poison, double keep_growth);
   size_t live_bytes() const { return live_bytes_; }
   OldSpaceStats stats() const;
 
