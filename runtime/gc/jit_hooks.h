@@ -7,7 +7,10 @@
 //    write_barrier (rpp_gc_write_barrier) when set; objects allocated since the last call that
 //    can collect never need it (young, or large and still young);
 //  - JIT frames: GC objects of type id kTidJitFrame referenced from a shadow-stack slot while
-//    they run, traced by their gcmap (guard_exc, forward and the marked slots);
+//    they run, traced by their gcmap (guard_exc, forward and the marked slots). Machine code
+//    stores references into the running frame's slots without a write barrier: the generational
+//    GC rescans every old JIT frame on the shadow stack at each minor collection (a frame that
+//    is not on the shadow stack must be written with the barrier);
 //  - per-loop reference tables: add_roots(table, n) when the loop is compiled, remove_roots(table)
 //    when it is freed; every collection updates the table's words in place.
 #pragma once

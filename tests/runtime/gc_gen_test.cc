@@ -441,6 +441,22 @@ TEST_CASE("JIT frames are traced by their gcmap and root ranges are updated") {
   rpp_gc_remove_roots(table);
 }
 
+TEST_CASE("an old JIT frame on the shadow stack takes young references without a barrier") {
+  static const uint64_t gcmap[] = {1, 1u << 1};  // slot 1 holds a reference
+  Rooted<GcHeader> frame(rpp::gc::allocate_varsize(layout::kTidJitFrame, 3));
+  layout::write_at<const uint64_t*>(frame.get(), 24, gcmap);
+  rpp_gc_collect();
+  REQUIRE(!rpp_gc_gen_is_young(frame.get()));
+  GcHeader* young = new_node(42);
+  layout::write_at<GcHeader*>(frame.get(), 56 + 8, young);  // a spill: no barrier
+  garbage_until_minor_collections(2);
+  GcHeader* kept = read_ref(frame.get(), 56 + 8);
+  REQUIRE(kept != nullptr);
+  CHECK(kept != young);
+  CHECK(!rpp_gc_gen_is_young(kept));
+  CHECK(read_word(kept, 8) == 42);
+}
+
 TEST_CASE("the JIT's hooks are the GC's functions") {
   rpp::jit::GcForJit hooks = rpp::gc::gc_for_jit();
   CHECK(hooks.max_nursery_object_size == rpp_gc_max_nursery_object_size());

@@ -1,5 +1,5 @@
 // The minor collection: every young object reachable from the roots (shadow stack, registered
-// ranges, the pending exception) or from a remembered old object is copied out of the nursery
+// ranges, the pending exception, old JIT frames on the shadow stack) or from a remembered old object is copied out of the nursery
 // into the old generation (arena cell or large block) and left a forwarding pointer; young large
 // objects reached become old in place, the others are freed. Copies keep a taken identity hash
 // in an extra word. Afterwards the nursery is empty and zeroed and the remembered set is empty.
@@ -85,7 +85,15 @@ void minor_collection(Heap& heap) {
   auto& g = layout::rpp_globals;
   MinorCollector collector(heap);
   auto visitor = [&collector](GcHeader** slot) { collector.visit(slot); };
-  for (GcHeader** slot = g.root_stack_base; slot < g.root_stack_top; ++slot) collector.visit(slot);
+  for (GcHeader** slot = g.root_stack_base; slot < g.root_stack_top; ++slot) {
+    collector.visit(slot);
+    // A running JIT frame (referenced from the shadow stack) receives references in its slots
+    // without write barriers: an old one is rescanned at every minor collection.
+    GcHeader* p = *slot;
+    if (p && !(reinterpret_cast<uintptr_t>(p) & 1) && p->tid == layout::kTidJitFrame &&
+        !(p->flags & kFlagYoungLarge) && !heap.nursery.contains(p))
+      trace_object(p, visitor);
+  }
   for (auto& [start, count] : heap.root_ranges)
     for (uint64_t i = 0; i < count; ++i) collector.visit(start + i);
   collector.visit(&g.exc_value);
