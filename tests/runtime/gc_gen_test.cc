@@ -12,6 +12,7 @@
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <random>
 #include <unordered_map>
@@ -267,6 +268,12 @@ class GraphTest {
   size_t objects_checked_ = 0;
 };
 
+// The seed of the random graphs: RPP_GC_TEST_SEED (longer runs by hand) or `fallback`.
+uint32_t seed_or(uint32_t fallback) {
+  const char* env = std::getenv("RPP_GC_TEST_SEED");
+  return env && *env ? uint32_t(std::strtoul(env, nullptr, 10)) : fallback;
+}
+
 struct Stress {
   explicit Stress(int level) { rpp_gc_set_stress(level); }
   ~Stress() { rpp_gc_set_stress(0); }
@@ -487,7 +494,7 @@ TEST_CASE("the pending exception is a root") {
 }
 
 TEST_CASE("random object graphs match their model across minor and major collections") {
-  GraphTest graph(12345);
+  GraphTest graph(seed_or(12345));
   uint64_t before = rpp_gc_collection_count();
   for (int round = 0; round < 60; ++round) {
     for (int i = 0; i < 500; ++i) graph.step();
@@ -504,7 +511,7 @@ TEST_CASE("random object graphs match their model across minor and major collect
 TEST_CASE("random object graphs match their model with a collection at every allocation") {
   for (int level : {1, 2}) {
     Stress stress(level);
-    GraphTest graph(777 + uint32_t(level));
+    GraphTest graph(seed_or(777) + uint32_t(level));
     uint64_t majors = stats().major_collections;
     for (int round = 0; round < 20; ++round) {
       for (int i = 0; i < 100; ++i) graph.step();
