@@ -294,7 +294,23 @@ TEST_CASE("the generational GC is installed with a nursery") {
   CHECK(std::string(rpp_gc_name()) == "gen");
   CHECK(rpp_gc_max_nursery_object_size() >= 16);
   CHECK(layout::rpp_globals.nursery_free != nullptr);
-  CHECK(layout::rpp_globals.nursery_top - layout::rpp_globals.nursery_free >= 4096);
+  CHECK(stats().nursery_bytes >= 4096);
+}
+
+TEST_CASE("in stress mode the inline fast path always fails, so every allocation collects") {
+  auto& g = layout::rpp_globals;
+  {
+    Stress stress(1);
+    CHECK(g.nursery_top == g.nursery_free);
+    uint64_t before = rpp_gc_collection_count();
+    for (int i = 0; i < 5; ++i) {
+      GcHeader* n = new_node(i);
+      CHECK(rpp_gc_gen_is_young(n));
+      CHECK(g.nursery_top == g.nursery_free);
+    }
+    CHECK(rpp_gc_collection_count() >= before + 5);
+  }
+  if (!std::getenv("RPP_GC_STRESS")) CHECK(size_t(g.nursery_top - g.nursery_free) >= 32);
 }
 
 TEST_CASE("the inline nursery fast path hands out zeroed memory that minor collections copy out") {

@@ -44,6 +44,7 @@ GcHeader* allocate_large(Heap& h, uint32_t tid, size_t size, int64_t length) {
   GcHeader* obj = h.large.allocate(size, cards, /*young=*/true);
   obj->tid = tid;
   obj->flags = kFlagYoungLarge;
+  if (h.options.stress) h.nursery.close_fast_path();
   return obj;
 }
 
@@ -56,6 +57,7 @@ GcHeader* allocate(uint32_t tid, size_t size, int64_t length) {
   auto* obj = reinterpret_cast<GcHeader*>(g.nursery_free);
   g.nursery_free += size;
   obj->tid = tid;
+  if (h.options.stress) h.nursery.close_fast_path();
   return obj;
 }
 
@@ -81,6 +83,7 @@ void rpp_gc_init(const layout::TypeInfo* table, uint64_t count) {
   rpp_globals.gc_state = h;
   h->old_space.init();
   h->nursery.init(nursery, /*alternate=*/h->options.stress != 0);
+  if (h->options.stress) h->nursery.close_fast_path();
   h->min_major_bytes = std::max(size_t(4) << 20, 4 * h->nursery.size());
   h->next_major_bytes = h->min_major_bytes;
   rpp::gc::install_shadow_stack();
@@ -114,11 +117,17 @@ void rpp_gc_remove_roots(GcHeader** start) {
     }
 }
 
-void rpp_gc_collect(void) { major_collection(heap()); }
+void rpp_gc_collect(void) {
+  Heap& h = heap();
+  major_collection(h);
+  if (h.options.stress) h.nursery.close_fast_path();
+}
 void rpp_gc_set_stress(int on) {
   Heap& h = heap();
   h.options.stress = on ? (on == 2 ? 2 : 1) : 0;
   h.nursery.set_alternate(on != 0);
+  if (on) h.nursery.close_fast_path();
+  else h.nursery.open_fast_path();
 }
 uint64_t rpp_gc_collection_count(void) { return heap().minor_collections + heap().major_collections; }
 uint64_t rpp_gc_max_nursery_object_size(void) { return heap().nursery.max_object_size(); }

@@ -102,6 +102,9 @@ void Nursery::set_alternate(bool alternate) {
   }
 }
 
+void Nursery::close_fast_path() { layout::rpp_globals.nursery_top = layout::rpp_globals.nursery_free; }
+void Nursery::open_fast_path() { layout::rpp_globals.nursery_top = end_; }
+
 size_t Nursery::used() const { return size_t(layout::rpp_globals.nursery_free - start_); }
 
 void Nursery::reset() {

@@ -2,7 +2,8 @@
 // bumping rpp_globals.nursery_free up to rpp_globals.nursery_top (layout.h). After a minor
 // collection the used part is zeroed again. In stress mode two tiny nurseries alternate and the
 // one not in use is inaccessible (PROT_NONE), so a reference to a young object kept unrooted
-// across a collection faults at once.
+// across a collection faults at once, and the fast path is closed (nursery_top = nursery_free)
+// so that every allocation, inline ones included, reaches the slow path.
 #pragma once
 #include <cstddef>
 
@@ -24,6 +25,11 @@ class Nursery {
   // After a minor collection: zero the used part (or switch to the other nursery) and reset the
   // bump pointers.
   void reset();
+  // Stress mode: nursery_top = nursery_free, so that the inline fast path of emitted code and
+  // the JIT always fails and every allocation reaches the slow path (which collects); open
+  // puts nursery_top back at the end.
+  void close_fast_path();
+  void open_fast_path();
   // Stress mode on or off: whether the two nurseries alternate.
   void set_alternate(bool alternate);
   // The largest object the fast path may allocate.
