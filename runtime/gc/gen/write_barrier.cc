@@ -28,8 +28,9 @@ void rpp_gc_write_barrier(GcHeader* object) {
 void rpp_gc_write_barrier_array(GcHeader* array, int64_t index) {
   uint32_t flags = array->flags;
   if (!(flags & layout::kGcFlagTrackYoungPtrs)) return;
-  if (!(flags & layout::kGcFlagHasCards)) {
-    rpp_gc_write_barrier(array);
+  if (!(flags & layout::kGcFlagHasCards) || index < 0 ||
+      uint64_t(index) / rpp::gc::gen::kItemsPerCard >= rpp::gc::gen::large_prefix(array)->card_bytes) {
+    rpp_gc_write_barrier(array);  // (an index out of range: the whole array, never a stray card)
     return;
   }
   rpp::gc::gen::card_table(array)[index / rpp::gc::gen::kItemsPerCard] = 1;
