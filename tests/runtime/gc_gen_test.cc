@@ -316,12 +316,14 @@ TEST_CASE("in stress mode the inline fast path always fails, so every allocation
 TEST_CASE("the inline nursery fast path hands out zeroed memory that minor collections copy out") {
   auto& g = layout::rpp_globals;
   // What emitted code does (layout.h): bump, write the header.
-  auto* fast = reinterpret_cast<GcHeader*>(g.nursery_free);
-  if (size_t(g.nursery_top - g.nursery_free) < 32) fast = rpp_gc_malloc_fixed(kTidNode, 32);
-  else {
-    g.nursery_free += 32;
-    *fast = {kTidNode, 0};
+  char* free_before = g.nursery_free;
+  bool room = size_t(g.nursery_top - g.nursery_free) >= 32;
+  GcHeader* fast = rpp::gc::malloc_fixed_inline(kTidNode, 32);
+  if (room) {
+    CHECK(reinterpret_cast<char*>(fast) == free_before);
+    CHECK(g.nursery_free == free_before + 32);
   }
+  CHECK(fast->tid == kTidNode);
   CHECK(read_word(fast, 8) == 0);
   CHECK(read_ref(fast, 16) == nullptr);
   layout::write_at<int64_t>(fast, 8, 77);
