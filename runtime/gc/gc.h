@@ -65,9 +65,27 @@ namespace rpp::gc {
 
 inline const layout::TypeInfo& type_info(uint32_t tid) { return layout::rpp_globals.type_info_table[tid]; }
 
+// Every GC with a nursery takes objects up to this size from the inline fast path
+// (rpp_gc_max_nursery_object_size() is at least this, or 0 when there is no nursery).
+inline constexpr uint64_t kInlineAllocationMax = 1024;
+
+// The nursery fast path of layout.h, as emitted code inlines it, with the slow path as a call:
+// a zeroed fixed-size object of `size` bytes (its TypeInfo's) with its header written. Under
+// Boehm and semispace the nursery pointers are null and it always calls the slow path.
+inline layout::GcHeader* malloc_fixed_inline(uint32_t tid, uint64_t size) {
+  auto& g = layout::rpp_globals;
+  char* p = g.nursery_free;
+  if (size > kInlineAllocationMax || uint64_t(g.nursery_top - p) < size) return rpp_gc_malloc_fixed(tid, size);
+  g.nursery_free = p + size;
+  auto* h = reinterpret_cast<layout::GcHeader*>(p);
+  h->tid = tid;
+  h->flags = 0;
+  return h;
+}
+
 // Fixed-size object of a type id whose TypeInfo is installed.
 inline layout::GcHeader* allocate_fixed(uint32_t tid) {
-  return rpp_gc_malloc_fixed(tid, object_size(type_info(tid), 0));
+  return malloc_fixed_inline(tid, object_size(type_info(tid), 0));
 }
 // Varsize object (array, string, struct ending in an array) of `length` items.
 inline layout::GcHeader* allocate_varsize(uint32_t tid, int64_t length) {

@@ -9,6 +9,9 @@
 
 #include "translator/backendopt/analyzers/analysis_report.h"
 #include "translator/diagnostics.h"
+#include "translator/gctransform/shadow_stack_roots.h"
+#include "translator/gctransform/type_info_tables.h"
+#include "translator/gctransform/write_barriers.h"
 #include "translator/ll/ll_parser.h"
 #include "translator/ll/ll_printer.h"
 #include "translator/ll/ll_typecheck.h"
@@ -26,6 +29,10 @@ options:
   --pass=NAME          run a pass (repeatable):
                          verify     check every graph's operations and links again (exit 1 on a problem)
                          roundtrip  print, parse the output, print again: the two must be equal (exit 1 if not)
+                         gc-barriers  GC transform: write barriers before stores of GC pointers
+                         gc-roots     GC transform: shadow-stack saves around operations that can collect
+                         gc-types     GC transform: print the GC's type table (type ids, sizes, GC pointer
+                                      offsets) as `; ` comment lines before the module
   --analyze=NAMES      print the call-graph analyzers' report instead of the module, one line per
                        analysis and graph; NAMES is a comma-separated list of
                        can-raise, can-collect, effects, random-effects, forces-virtualizable, or all
@@ -58,10 +65,36 @@ std::string roundtrip_pass(LLModule& module, const std::string& path) {
   return "the printed module does not print back the same\n";
 }
 
+std::string gc_barriers_pass(LLModule& module, const std::string&) {
+  gctransform::insert_write_barriers(module.graph_list());
+  return "";
+}
+
+std::string gc_roots_pass(LLModule& module, const std::string&) {
+  gctransform::insert_shadow_stack_roots(module.graph_list());
+  return "";
+}
+
+std::string gc_types_pass(LLModule& module, const std::string&) {
+  gctransform::GcTypeTable table(module.types(), module.graph_list());
+  std::string dump = table.dump();
+  std::string out;
+  for (size_t start = 0; start < dump.size();) {
+    size_t end = dump.find('\n', start);
+    out += "; " + dump.substr(start, end - start) + "\n";
+    start = end + 1;
+  }
+  std::fputs(out.c_str(), stdout);
+  return "";
+}
+
 const std::map<std::string, Pass>& passes() {
   static const std::map<std::string, Pass> table = {
       {"verify", verify_pass},
       {"roundtrip", roundtrip_pass},
+      {"gc-barriers", gc_barriers_pass},
+      {"gc-roots", gc_roots_pass},
+      {"gc-types", gc_types_pass},
   };
   return table;
 }

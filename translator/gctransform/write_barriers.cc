@@ -1,0 +1,50 @@
+// Write-barrier insertion (write_barriers.h).
+#include "translator/gctransform/write_barriers.h"
+
+#include <set>
+
+#include "translator/backendopt/analyzers/call_graph.h"
+#include "translator/backendopt/analyzers/can_collect.h"
+#include "translator/gctransform/gc_values.h"
+
+namespace rpp::gctransform {
+
+namespace {
+
+bool is_gc_store(const flow::Operation& op) {
+  if (op.opname != "setfield" && op.opname != "setarrayitem" && op.opname != "setinteriorfield") return false;
+  if (op.args.size() < 3) return false;
+  return is_gc_pointer(op.args.front()) && is_gc_pointer(op.args.back());
+}
+
+}  // namespace
+
+size_t insert_write_barriers(const std::vector<flow::FunctionGraph*>& graphs) {
+  analyzers::CallGraph calls(graphs);
+  analyzers::CanCollectAnalysis can_collect(calls);
+  size_t inserted = 0;
+  for (flow::FunctionGraph* graph : graphs) {
+    for (flow::Block* block : graph->iterblocks()) {
+      std::vector<flow::Operation> rewritten;
+      std::set<const flow::Value*> fresh;  // allocated in this block since the last collection
+      for (flow::Operation& op : block->operations) {
+        if (is_gc_store(op)) {
+          if (!fresh.count(op.args.front())) {
+            rewritten.push_back(void_operation(*graph, "gc_writebarrier", {op.args.front()}, op.location));
+            ++inserted;
+          }
+          if (op.opname == "setfield") op.opname = "bare_setfield";
+          else if (op.opname == "setarrayitem") op.opname = "bare_setarrayitem";
+        }
+        bool collects = can_collect.operation(op);
+        if (collects) fresh.clear();
+        if (op.opname == "malloc" || op.opname == "malloc_varsize") fresh.insert(op.result);
+        rewritten.push_back(std::move(op));
+      }
+      block->operations = std::move(rewritten);
+    }
+  }
+  return inserted;
+}
+
+}  // namespace rpp::gctransform

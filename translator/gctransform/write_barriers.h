@@ -1,0 +1,16 @@
+// The GC transform's write barriers: before every store of a GC pointer into a GC object
+// (setfield, setarrayitem, setinteriorfield), a `gc_writebarrier(obj)`; setfield and setarrayitem
+// become bare_setfield / bare_setarrayitem (after this pass no store implies a barrier). Stores
+// into an object allocated earlier in the same block, with no operation that can collect in
+// between, need none (the object is young: in the nursery, or a young large object).
+#pragma once
+#include <vector>
+
+#include "translator/flow/model.h"
+
+namespace rpp::gctransform {
+
+// Inserts the barriers in every graph; returns how many were inserted.
+size_t insert_write_barriers(const std::vector<flow::FunctionGraph*>& graphs);
+
+}  // namespace rpp::gctransform
