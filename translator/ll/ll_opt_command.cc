@@ -9,9 +9,9 @@
 
 #include "translator/backendopt/analyzers/analysis_report.h"
 #include "translator/diagnostics.h"
-#include "translator/gctransform/shadow_stack_roots.h"
-#include "translator/gctransform/type_info_tables.h"
-#include "translator/gctransform/write_barriers.h"
+#include "gc_transform/shadow_stack_roots.h"
+#include "gc_transform/type_info_tables.h"
+#include "gc_transform/write_barriers.h"
 #include "translator/ll/ll_parser.h"
 #include "translator/ll/ll_printer.h"
 #include "translator/ll/ll_typecheck.h"

@@ -1,5 +1,5 @@
 // The GC's per-type tables from lltypes (type_info_tables.h).
-#include "translator/gctransform/type_info_tables.h"
+#include "gc_transform/type_info_tables.h"
 
 #include "rtyper/lltype/memory_layout.h"
 #include "runtime/layout.h"

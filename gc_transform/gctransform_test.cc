@@ -5,8 +5,8 @@
 #include <doctest/doctest.h>
 
 #include "runtime/gc/type_info.h"
-#include "translator/gctransform/shadow_stack_roots.h"
-#include "translator/gctransform/type_info_tables.h"
+#include "gc_transform/shadow_stack_roots.h"
+#include "gc_transform/type_info_tables.h"
 #include "translator/ll/ll_parser.h"
 
 using namespace rpp;

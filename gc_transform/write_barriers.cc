@@ -1,11 +1,11 @@
 // Write-barrier insertion (write_barriers.h).
-#include "translator/gctransform/write_barriers.h"
+#include "gc_transform/write_barriers.h"
 
 #include <set>
 
 #include "translator/backendopt/analyzers/call_graph.h"
 #include "translator/backendopt/analyzers/can_collect.h"
-#include "translator/gctransform/gc_values.h"
+#include "gc_transform/gc_values.h"
 
 namespace rpp::gctransform {
 

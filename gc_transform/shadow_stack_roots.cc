@@ -1,12 +1,12 @@
 // Shadow-stack root saving (shadow_stack_roots.h).
-#include "translator/gctransform/shadow_stack_roots.h"
+#include "gc_transform/shadow_stack_roots.h"
 
 #include <map>
 #include <set>
 
 #include "translator/backendopt/analyzers/call_graph.h"
 #include "translator/backendopt/analyzers/can_collect.h"
-#include "translator/gctransform/gc_values.h"
+#include "gc_transform/gc_values.h"
 
 namespace rpp::gctransform {
 
