@@ -173,7 +173,7 @@ std::string FunctionWriter::write() {
       text += label(b) + ":  // except: the exception state is set\n";
       text += "  rpp_traceback_record(" + cxx_string_literal(traceback_entry(graph_)) + ");\n";
       if (is_void(result_type)) text += "  return;\n";
-      else text += "  return " + ctype(result_type) + "{};\n";
+      else text += "  return {};\n";
       continue;
     }
     text += label(b) + ":\n";
