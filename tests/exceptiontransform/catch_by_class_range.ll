@@ -2,7 +2,7 @@
 ; state, then the raised class against the handler's class-id range; the handler clears the state.
 ; run: rpp ll-opt --pass=exception-transform --pass=verify %s
 ; check: graph @main(Signed) -> Signed {
-; check: v{{[0-9]+}}: Signed = direct_call(@risky, n_{{[0-9]+}})
+; check: r_{{[0-9]+}}: Signed = direct_call(@risky, n_{{[0-9]+}})
 ; nextln: exc_{{[0-9]+}}: Bool = exc_occurred()
 ; check: etype_{{[0-9]+}}: Ptr(object_vtable) = exc_fetch_type()
 ; nextln: evalue_{{[0-9]+}}: Ptr(object) = exc_fetch_value()

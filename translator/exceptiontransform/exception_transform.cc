@@ -202,6 +202,8 @@ class GraphTransformer {
       for (Value* a : handler->args) handler_args.push_back(handler_arg(a));
       Constant* tno = typed_constant(g_, false, &lltype::Bool);
       Constant* tyes = typed_constant(g_, true, &lltype::Bool);
+      Link* next = test->add_exit(g_.exceptblock, {t, v}, tno);  // retargeted by the next case
+      next->llexitcase = tno;
       bool reraise = handler->target == g_.exceptblock && handler->args.size() == 2 &&
                      handler->args[0] == handler->last_exception && handler->args[1] == handler->last_exc_value;
       if (reraise) {
@@ -241,8 +243,6 @@ class GraphTransformer {
         clear->add_exit(handler->target, targs);
         test->add_exit(clear, into, tyes)->llexitcase = tyes;
       }
-      Link* next = test->add_exit(g_.exceptblock, {t, v}, tno);  // retargeted by the next case
-      next->llexitcase = tno;
       into_previous_false = next;
       t_prev = t;
       v_prev = v;
