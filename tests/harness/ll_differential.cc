@@ -203,6 +203,41 @@ TestOutcome check_complete(const Manifest& m, const HarnessEnv& env, const Mode&
   return o;
 }
 
+// Translating twice gives byte-identical C++ (DESIGN §5): the `--dump=emit` output of two
+// translations of each program must be equal (and contain a main).
+TestOutcome check_deterministic(const std::vector<std::string>& programs, const HarnessEnv& env) {
+  TestOutcome o;
+  std::string tmp = (fs::temp_directory_path() / ("rpp-determinism-" + std::to_string(getpid()))).string();
+  fs::create_directories(tmp);
+  for (const std::string& p : programs) {
+    std::string outputs[2];
+    for (int i = 0; i < 2; ++i) {
+      ProcessSpec s;
+      s.argv = {env.rpp_binary, "translate", "--dump=emit", "-o", (fs::path(tmp) / "program-c").string(),
+                (fs::path(env.rpp_home) / "tests" / p).string()};
+      s.env["RPP_HOME"] = env.rpp_home;
+      s.cwd = tmp;
+      s.timeout_seconds = 300;
+      ProcessResult r = run_process(s);
+      if (r.exit_code != 0) {
+        o.failed = 1;
+        o.report += "  " + p + ": translation failed:\n" + indent(r.err) + "\n";
+      }
+      outputs[i] = r.out;
+    }
+    if (outputs[0] != outputs[1]) {
+      o.failed = 1;
+      o.report += "  " + p + ": two translations gave different C++\n";
+    } else if (outputs[0].find("int main(int argc, char** argv)") == std::string::npos) {
+      o.failed = 1;
+      o.report += "  " + p + ": the emitted C++ has no main\n";
+    }
+  }
+  fs::remove_all(tmp);
+  if (!o.failed) o.passed = 1;
+  return o;
+}
+
 Suite differential_suite(const HarnessEnv& env, const Mode& mode) {
   Suite suite{mode.suite, {}, ""};
   Manifest m = read_manifest(fs::path(env.rpp_home) / "tests" / mode.manifest);
@@ -234,7 +269,11 @@ Suite e2e_differential_suite(const HarnessEnv& env) {
   mode.interp_flags = {"--stop-after=backendopt", "--interp-check-overflow"};
   mode.translated = true;
   mode.require_run_line = false;
-  return differential_suite(env, mode);
+  Suite suite = differential_suite(env, mode);
+  std::vector<std::string> programs = {"e2e/classes_dispatch.py", "e2e/exceptions_hierarchy.py",
+                                       "e2e/strings_unicode.py", "e2e/prebuilt_objects.py"};
+  suite.cases.push_back({"e2e/deterministic-emit", [programs, env] { return check_deterministic(programs, env); }});
+  return suite;
 }
 
 }  // namespace rpp::harness

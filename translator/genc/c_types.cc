@@ -159,7 +159,9 @@ std::string CTypes::definitions(const std::set<const LowLevelType*>& used) {
   std::set<const LowLevelType*> all;
   for (auto* t : used) closure(t, all);
   std::vector<const LowLevelType*> sorted(all.begin(), all.end());
-  for (auto* t : sorted) name(t);  // fixes the order of any type not named yet
+  // Types not named yet get their names in the order of their LL text (never of addresses).
+  std::stable_sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->to_string() < b->to_string(); });
+  for (auto* t : sorted) name(t);
   // By name: a unit's text depends only on the types it uses, not on the rest of the program.
   std::sort(sorted.begin(), sorted.end(), [&](auto* a, auto* b) { return name(a) < name(b); });
   std::string text;
