@@ -94,6 +94,13 @@ std::string indent(const std::string& text) {
   return out;
 }
 
+std::string last_line(const std::string& text) {
+  size_t end = text.find_last_not_of("\n");
+  if (end == std::string::npos) return "";
+  size_t start = text.rfind('\n', end);
+  return text.substr(start == std::string::npos ? 0 : start + 1, end + 1 - (start == std::string::npos ? 0 : start + 1));
+}
+
 // How a suite runs its programs besides `rpp run`.
 struct Mode {
   std::string suite;             // suite name
@@ -147,7 +154,8 @@ TestOutcome compare(const Entry& e, const HarnessEnv& env, const Mode& mode) {
     for (const auto& a : argv) details += " " + a;
     details += "\n  standard output:\n" + indent(r.out) + "\n  standard error:\n" + indent(r.err) + "\n";
   };
-  check("ll interpreter", interp_argv, run_process(spec_for(interp_argv)));
+  ProcessResult interpreted = run_process(spec_for(interp_argv));
+  check("ll interpreter", interp_argv, interpreted);
   if (mode.translated) {
     ProcessResult translation = run_process(spec_for(translate_argv));
     if (translation.exit_code != 0 || translation.timed_out) {
@@ -156,7 +164,13 @@ TestOutcome compare(const Entry& e, const HarnessEnv& env, const Mode& mode) {
       for (const auto& a : translate_argv) details += " " + a;
       details += "\n  standard error:\n" + indent(translation.err) + "\n";
     } else {
-      check("translated", native_argv, run_process(spec_for(native_argv)));
+      ProcessResult native = run_process(spec_for(native_argv));
+      check("translated", native_argv, native);
+      // An uncaught exception ends standard error with the same `Cls: msg` line.
+      if (native.exit_code == 1 && interpreted.exit_code == 1 &&
+          last_line(native.err) != last_line(interpreted.err))
+        why << "  translated: the last line of standard error is '" << last_line(native.err)
+            << "', the ll interpreter's '" << last_line(interpreted.err) << "'\n";
     }
   }
   fs::remove_all(tmp);

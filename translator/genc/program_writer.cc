@@ -8,6 +8,7 @@
 #include "rtyper/rtyper.h"
 #include "translator/diagnostics.h"
 #include "translator/genc/emitter.h"
+#include "translator/genc/exception_str.h"
 #include "translator/genc/static_data_writer.h"
 
 namespace rpp::genc {
@@ -143,7 +144,7 @@ CppProgram write_program(TranslationContext& context) {
   std::string exceptions = builtin_exceptions_table(e, uses);
   flow::FunctionGraph* entry = rtyper.entry_graph();
   if (!entry) throw UserError("rpp translate: error: no entry point to emit");
-  std::string wrapper = entry_wrapper(e, entry, uses);
+  std::string wrapper = entry_wrapper(e, entry, uses) + "\n" + exception_str_function(rtyper);
   // Every GC type a unit allocates has been numbered by now: the table comes last.
   std::string table = e.type_ids().table_text();
   std::map<std::string, std::string> sorted_functions;
@@ -155,7 +156,7 @@ CppProgram write_program(TranslationContext& context) {
 #include "runtime/rlib/main_support.h"
 
 int main(int argc, char** argv) {
-  static const RppProgram program = {rpp_entry_point, nullptr, rpp_type_info_table, rpp_type_info_count,
+  static const RppProgram program = {rpp_entry_point, rpp_exception_str, rpp_type_info_table, rpp_type_info_count,
                                      rpp_builtin_exceptions, 0};
   return rpp_main(argc, argv, &program);
 }
