@@ -42,21 +42,21 @@ class GraphTransformer {
   ExceptionTransformStats& stats_;
   const LowLevelType* vtable_ptr_ = nullptr;
   const LowLevelType* object_ptr_ = nullptr;
-  Block* propagate_ = nullptr;
 
   bool op_can_raise(const Operation& op) const {
     if (op.opname.starts_with("exc_")) return false;
     return can_raise_.operation(op);
   }
 
-  // `propagate(): t = exc_fetch_type(); v = exc_fetch_value(); goto except(t, v)`, one per graph.
+  // `propagate(): t = exc_fetch_type(); v = exc_fetch_value(); goto except(t, v)`, one per
+  // raising operation: its operations carry the raising operation's location, which genc's
+  // traceback entry names.
   Block* propagate_block(const SourceLocation& where) {
-    if (propagate_) return propagate_;
-    propagate_ = g_.new_block({});
-    Variable* t = append_op(g_, propagate_, "exc_fetch_type", {}, vtable_ptr_, where, "etype");
-    Variable* v = append_op(g_, propagate_, "exc_fetch_value", {}, object_ptr_, where, "evalue");
-    propagate_->add_exit(g_.exceptblock, {t, v});
-    return propagate_;
+    Block* propagate = g_.new_block({});
+    Variable* t = append_op(g_, propagate, "exc_fetch_type", {}, vtable_ptr_, where, "etype");
+    Variable* v = append_op(g_, propagate, "exc_fetch_value", {}, object_ptr_, where, "evalue");
+    propagate->add_exit(g_.exceptblock, {t, v});
+    return propagate;
   }
 
   // A link `raise E(...)` into the except block from a block that catches nothing: the

@@ -58,7 +58,8 @@ class Emitter {
 // (located) for what genc cannot emit.
 std::string write_function(Emitter& emitter, flow::FunctionGraph& graph, UnitUses& uses);
 
-// `File "f.py", line N, in NAME`: what the traceback records for a graph.
-std::string traceback_entry(const flow::FunctionGraph& graph);
+// `File "f.py", line N, in NAME`: what the traceback records for a graph at `where` (the
+// graph's `def` line when unknown).
+std::string traceback_entry(const flow::FunctionGraph& graph, const flow::SourceLocation* where = nullptr);
 
 }  // namespace rpp::genc

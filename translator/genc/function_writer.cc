@@ -18,9 +18,10 @@ using flow::Link;
 using flow::Value;
 using flow::Variable;
 
-std::string traceback_entry(const flow::FunctionGraph& graph) {
-  std::string file = graph.location.file ? *graph.location.file : "?";
-  return "File \"" + file + "\", line " + std::to_string(graph.location.line) + ", in " + graph.name;
+std::string traceback_entry(const flow::FunctionGraph& graph, const flow::SourceLocation* where) {
+  const flow::SourceLocation& loc = where && where->known() ? *where : graph.location;
+  std::string file = loc.file ? *loc.file : "?";
+  return "File \"" + file + "\", line " + std::to_string(loc.line) + ", in " + graph.name;
 }
 
 FunctionWriter::FunctionWriter(Emitter& emitter, flow::FunctionGraph& graph, UnitUses& uses)
@@ -79,6 +80,13 @@ std::string FunctionWriter::link_code(const Link& link, const std::string& inden
     text += indent + "}\n";
   } else {
     for (auto& [d, s] : moves) text += indent + d + " = " + s + ";\n";
+  }
+  if (target == graph_.exceptblock) {
+    // Leaving with the exception state set: the traceback names where it came through (the
+    // location of the operation that raised, which the exception transform gives the block).
+    const flow::Block* from = link.prevblock;
+    const flow::SourceLocation* where = from && !from->operations.empty() ? &from->operations.back().location : nullptr;
+    text += indent + "rpp_traceback_record(" + cxx_string_literal(traceback_entry(graph_, where)) + ");\n";
   }
   return text + indent + "goto " + label(target) + ";\n";
 }
@@ -171,7 +179,6 @@ std::string FunctionWriter::write() {
     if (b == graph_.exceptblock) {
       if (!except_used) continue;
       text += label(b) + ":  // except: the exception state is set\n";
-      text += "  rpp_traceback_record(" + cxx_string_literal(traceback_entry(graph_)) + ");\n";
       if (is_void(result_type)) text += "  return;\n";
       else text += "  return {};\n";
       continue;
