@@ -37,7 +37,7 @@ void gc_pointer_offsets(const LowLevelType* t, size_t base, std::vector<uint32_t
   if (auto* s = as<Struct>(t)) {
     for (const StructField& f : s->fields()) {
       if (as<Array>(f.type)) continue;  // the var-sized part: described by the items
-      gc_pointer_offsets(f.type, base + field_offset(s, f.name) - (s->is_gc() ? 0 : 0), out);
+      gc_pointer_offsets(f.type, base + field_offset(s, f.name), out);
     }
   }
 }
