@@ -181,6 +181,7 @@ int interpret_program(TranslationContext& context) {
   if (!entry) throw UserError("rpp: error: no entry point to interpret");
   llinterp::InterpOptions options;
   options.check_overflow = context.options.interp_check_overflow;
+  options.exceptions_transformed = context.exceptions_transformed;
   llinterp::LLInterpreter interp(rtyper.types(), &rtyper.static_data(), options);
   std::vector<llinterp::Word> args;
   if (!entry->startblock->inputargs.empty()) {

@@ -2,6 +2,9 @@
 // program and (as the stages arrive) every graph; nothing in the toolchain is global.
 #pragma once
 #include <memory>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "rtyper/lltype/type_arena.h"
 #include "translator/options.h"
@@ -36,6 +39,16 @@ struct TranslationContext {
   std::shared_ptr<rtyper::RTyper> rtyper;
   // Every low-level type of the translation (interned: equal types are one object).
   std::unique_ptr<lltype::TypeArena> types = std::make_unique<lltype::TypeArena>();
+  // Set by the exception transform (translator/exceptiontransform): the graphs carry exceptions
+  // in the exception state, not through exception links (the ll interpreter runs them so).
+  bool exceptions_transformed = false;
+  // The repository root (RPP_HOME): runtime headers and libraries for genc.
+  std::string rpp_home;
+  // What the pipeline did, for the summary: (stage or step, seconds).
+  std::vector<std::pair<std::string, double>> stage_times;
+  // genc's units (name, text) and the executable it linked.
+  std::vector<std::pair<std::string, std::string>> emitted_units;
+  std::string executable;
 };
 
 }  // namespace rpp

@@ -94,7 +94,23 @@ std::string indent(const std::string& text) {
   return out;
 }
 
-TestOutcome compare(const Entry& e, const HarnessEnv& env) {
+std::string last_line(const std::string& text) {
+  size_t end = text.find_last_not_of("\n");
+  if (end == std::string::npos) return "";
+  size_t start = text.rfind('\n', end);
+  return text.substr(start == std::string::npos ? 0 : start + 1, end + 1 - (start == std::string::npos ? 0 : start + 1));
+}
+
+// How a suite runs its programs besides `rpp run`.
+struct Mode {
+  std::string suite;             // suite name
+  std::string manifest;          // relative to tests/
+  std::vector<std::string> interp_flags;  // rpp translate flags for the ll interpreter run
+  bool translated = false;       // also translate to an executable and run it
+  bool require_run_line = true;  // completeness counts only programs with a `run:` line
+};
+
+TestOutcome compare(const Entry& e, const HarnessEnv& env, const Mode& mode) {
   std::string program = (fs::path(env.rpp_home) / "tests" / e.path).string();
   std::string tmp = (fs::temp_directory_path() / ("rpp-diff-" + std::to_string(getpid()) + "-" +
                                                   std::to_string(std::hash<std::string>{}(e.path))))
@@ -109,37 +125,67 @@ TestOutcome compare(const Entry& e, const HarnessEnv& env) {
     return s;
   };
   std::vector<std::string> run_argv{env.rpp_binary, "run", program};
-  std::vector<std::string> interp_argv{env.rpp_binary, "translate", "--stop-after=rtype", "--interp-check-overflow",
-                                       program};
+  std::vector<std::string> interp_argv{env.rpp_binary, "translate"};
+  for (const auto& f : mode.interp_flags) interp_argv.push_back(f);
+  interp_argv.push_back(program);
   if (!e.args.empty()) interp_argv.push_back("--");
+  std::string executable = (fs::path(tmp) / "program-c").string();
+  std::vector<std::string> translate_argv{env.rpp_binary, "translate", "-o", executable, program};
+  std::vector<std::string> native_argv{executable};
   for (const auto& a : e.args) {
     run_argv.push_back(a);
     interp_argv.push_back(a);
+    native_argv.push_back(a);
   }
   ProcessResult untranslated = run_process(spec_for(run_argv));
-  ProcessResult interpreted = run_process(spec_for(interp_argv));
-  fs::remove_all(tmp);
   TestOutcome o;
   std::ostringstream why;
-  if (interpreted.out != untranslated.out)
-    why << "  standard output differs; rpp run gave:\n" << indent(untranslated.out) << "\n";
-  if (interpreted.exit_code != untranslated.exit_code)
-    why << "  exit code " << interpreted.exit_code << ", rpp run's " << untranslated.exit_code << "\n";
-  if (interpreted.timed_out) why << "  timed out\n";
+  std::string details;
+  // Compares one way of running the program with `rpp run`.
+  auto check = [&](const char* what, const std::vector<std::string>& argv, const ProcessResult& r) {
+    std::ostringstream w;
+    if (r.out != untranslated.out) w << "  " << what << ": standard output differs; rpp run gave:\n" << indent(untranslated.out) << "\n";
+    if (r.exit_code != untranslated.exit_code)
+      w << "  " << what << ": exit code " << r.exit_code << ", rpp run's " << untranslated.exit_code << "\n";
+    if (r.timed_out) w << "  " << what << ": timed out\n";
+    if (w.str().empty()) return;
+    why << w.str();
+    details += "  command:";
+    for (const auto& a : argv) details += " " + a;
+    details += "\n  standard output:\n" + indent(r.out) + "\n  standard error:\n" + indent(r.err) + "\n";
+  };
+  ProcessResult interpreted = run_process(spec_for(interp_argv));
+  check("ll interpreter", interp_argv, interpreted);
+  if (mode.translated) {
+    ProcessResult translation = run_process(spec_for(translate_argv));
+    if (translation.exit_code != 0 || translation.timed_out) {
+      why << "  translation failed (exit code " << translation.exit_code << ")\n";
+      details += "  command:";
+      for (const auto& a : translate_argv) details += " " + a;
+      details += "\n  standard error:\n" + indent(translation.err) + "\n";
+    } else {
+      ProcessResult native = run_process(spec_for(native_argv));
+      check("translated", native_argv, native);
+      // An uncaught exception ends standard error with the same `Cls: msg` line.
+      if (native.exit_code == 1 && interpreted.exit_code == 1 &&
+          last_line(native.err) != last_line(interpreted.err))
+        why << "  translated: the last line of standard error is '" << last_line(native.err)
+            << "', the ll interpreter's '" << last_line(interpreted.err) << "'\n";
+    }
+  }
+  fs::remove_all(tmp);
   if (why.str().empty()) {
     o.passed = 1;
     return o;
   }
   o.failed = 1;
-  o.report = why.str() + "  command:";
-  for (const auto& a : interp_argv) o.report += " " + a;
-  o.report += "\n  standard output:\n" + indent(interpreted.out) + "\n  standard error:\n" + indent(interpreted.err) + "\n";
+  o.report = why.str() + details;
   return o;
 }
 
 // Every program of the manifest's folders: a .py file with a `run:` line, outside errors/ folders,
 // that is not expected to be rejected (`exit: 2`).
-TestOutcome check_complete(const Manifest& m, const HarnessEnv& env) {
+TestOutcome check_complete(const Manifest& m, const HarnessEnv& env, const Mode& mode) {
   std::set<std::string> listed;
   for (const Entry& e : m.entries) listed.insert(e.path);
   std::vector<std::string> missing, stale;
@@ -152,7 +198,7 @@ TestOutcome check_complete(const Manifest& m, const HarnessEnv& env) {
       if (rel.find("/errors/") != std::string::npos) continue;
       std::ifstream in(f.path());
       std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-      if (text.find("# run:") == std::string::npos) continue;
+      if (mode.require_run_line && text.find("# run:") == std::string::npos) continue;
       if (text.find("# exit: 2\n") != std::string::npos) continue;  // a program the translator rejects
       if (!listed.count(rel)) missing.push_back(rel);
     }
@@ -166,23 +212,81 @@ TestOutcome check_complete(const Manifest& m, const HarnessEnv& env) {
   }
   o.failed = 1;
   std::sort(missing.begin(), missing.end());
-  for (const auto& p : missing) o.report += "  not in tests/llinterp/differential.txt: " + p + "\n";
+  for (const auto& p : missing) o.report += "  not in tests/" + mode.manifest + ": " + p + "\n";
   for (const auto& p : stale) o.report += "  listed but missing: " + p + "\n";
   return o;
+}
+
+// Translating twice gives byte-identical C++ (DESIGN §5): the `--dump=emit` output of two
+// translations of each program must be equal (and contain a main).
+TestOutcome check_deterministic(const std::vector<std::string>& programs, const HarnessEnv& env) {
+  TestOutcome o;
+  std::string tmp = (fs::temp_directory_path() / ("rpp-determinism-" + std::to_string(getpid()))).string();
+  fs::create_directories(tmp);
+  for (const std::string& p : programs) {
+    std::string outputs[2];
+    for (int i = 0; i < 2; ++i) {
+      ProcessSpec s;
+      s.argv = {env.rpp_binary, "translate", "--dump=emit", "-o", (fs::path(tmp) / "program-c").string(),
+                (fs::path(env.rpp_home) / "tests" / p).string()};
+      s.env["RPP_HOME"] = env.rpp_home;
+      s.cwd = tmp;
+      s.timeout_seconds = 300;
+      ProcessResult r = run_process(s);
+      if (r.exit_code != 0) {
+        o.failed = 1;
+        o.report += "  " + p + ": translation failed:\n" + indent(r.err) + "\n";
+      }
+      outputs[i] = r.out;
+    }
+    if (outputs[0] != outputs[1]) {
+      o.failed = 1;
+      o.report += "  " + p + ": two translations gave different C++\n";
+    } else if (outputs[0].find("int main(int argc, char** argv)") == std::string::npos) {
+      o.failed = 1;
+      o.report += "  " + p + ": the emitted C++ has no main\n";
+    }
+  }
+  fs::remove_all(tmp);
+  if (!o.failed) o.passed = 1;
+  return o;
+}
+
+Suite differential_suite(const HarnessEnv& env, const Mode& mode) {
+  Suite suite{mode.suite, {}, ""};
+  Manifest m = read_manifest(fs::path(env.rpp_home) / "tests" / mode.manifest);
+  if (!m.error.empty()) {
+    suite.setup_error = m.error;
+    return suite;
+  }
+  suite.cases.push_back({mode.suite + "/manifest-complete", [m, env, mode] { return check_complete(m, env, mode); }});
+  for (const Entry& e : m.entries)
+    if (e.run) suite.cases.push_back({mode.suite + "/" + e.path, [e, env, mode] { return compare(e, env, mode); }});
+  return suite;
 }
 
 }  // namespace
 
 Suite ll_differential_suite(const HarnessEnv& env) {
-  Suite suite{"llinterp-diff", {}, ""};
-  Manifest m = read_manifest(fs::path(env.rpp_home) / "tests" / "llinterp" / "differential.txt");
-  if (!m.error.empty()) {
-    suite.setup_error = m.error;
-    return suite;
-  }
-  suite.cases.push_back({"llinterp-diff/manifest-complete", [m, env] { return check_complete(m, env); }});
-  for (const Entry& e : m.entries)
-    if (e.run) suite.cases.push_back({"llinterp-diff/" + e.path, [e, env] { return compare(e, env); }});
+  Mode mode;
+  mode.suite = "llinterp-diff";
+  mode.manifest = "llinterp/differential.txt";
+  mode.interp_flags = {"--stop-after=rtype", "--interp-check-overflow"};
+  return differential_suite(env, mode);
+}
+
+Suite e2e_differential_suite(const HarnessEnv& env) {
+  Mode mode;
+  mode.suite = "e2e";
+  mode.manifest = "e2e/differential.txt";
+  // After the exception transform: the ll interpreter runs the graphs genc compiles.
+  mode.interp_flags = {"--stop-after=backendopt", "--interp-check-overflow"};
+  mode.translated = true;
+  mode.require_run_line = false;
+  Suite suite = differential_suite(env, mode);
+  std::vector<std::string> programs = {"e2e/classes_dispatch.py", "e2e/exceptions_hierarchy.py",
+                                       "e2e/strings_unicode.py", "e2e/prebuilt_objects.py"};
+  suite.cases.push_back({"e2e/deterministic-emit", [programs, env] { return check_deterministic(programs, env); }});
   return suite;
 }
 

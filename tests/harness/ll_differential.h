@@ -10,4 +10,10 @@ namespace rpp::harness {
 
 Suite ll_differential_suite(const HarnessEnv& env);
 
+// The end-to-end suite (`e2e`, tests/e2e/differential.txt, same manifest format): each program
+// runs with `rpp run`, in the ll interpreter after the exception transform
+// (`--stop-after=backendopt --interp-check-overflow`) and translated to an executable; standard
+// output and exit code must be equal. Every .py file of the listed folders must be listed.
+Suite e2e_differential_suite(const HarnessEnv& env);
+
 }  // namespace rpp::harness

@@ -9,6 +9,7 @@ std::vector<Suite> registered_suites(const HarnessEnv& env) {
   std::vector<Suite> suites;
   suites.push_back(lox_conformance_suite(env));
   suites.push_back(ll_differential_suite(env));
+  suites.push_back(e2e_differential_suite(env));
   return suites;
 }
 

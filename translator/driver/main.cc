@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "runtime/jit/testing/jit_run.h"
+#include "translator/driver/big_stack.h"
 #include "translator/driver/commands.h"
 #include "translator/ll/ll_opt_command.h"
 #include "translator/llinterp/ll_run_command.h"
@@ -56,7 +57,7 @@ int main(int argc, char** argv) {
   if (command == "test") return rpp::test_command(home, rest);
   if (command == "jit-run") return rpp::jit::jit_run_command(rest);
   if (command == "ll-opt") return rpp::ll::ll_opt_command(rest);
-  if (command == "ll-run") return rpp::llinterp::ll_run_command(rest);
+  if (command == "ll-run") return rpp::run_on_big_stack([&] { return rpp::llinterp::ll_run_command(rest); });
   std::fprintf(stderr, "rpp: error: unknown command '%s'\n(see `rpp --help`)\n", command.c_str());
   return 2;
 }

@@ -23,4 +23,7 @@ const std::vector<Stage>& pipeline_stages();
 // Runs the stages up to options.last_stage(), writing the requested dumps. Throws UserError.
 void run_pipeline(TranslationContext& context);
 
+// The time of each stage and of the C++ compiler and linker, on standard error.
+void print_stage_summary(const TranslationContext& context);
+
 }  // namespace rpp

@@ -22,6 +22,7 @@ int translate_command(const std::string& rpp_home, const std::vector<std::string
       frontend::PythonHost host(rpp_home, {options->target});
       TranslationContext context;
       context.options = *options;
+      context.rpp_home = rpp_home;
       std::map<std::string, std::string> driver_options = {
           {"jit", options->jit ? "1" : ""},
           {"gc", options->gc},
@@ -31,6 +32,7 @@ int translate_command(const std::string& rpp_home, const std::vector<std::string
                                                   options->target_args);
       context.objects = frontend::make_object_table(*context.program);
       run_pipeline(context);
+      if (!context.executable.empty()) print_stage_summary(context);
       if (context.options.interp) {
         std::fflush(stdout);
         return rtyper::interpret_program(context);

@@ -1,6 +1,9 @@
 // `rpp ll-opt` (ll_opt_command.h): the pass table and the command line.
 #include "translator/ll/ll_opt_command.h"
 
+#include "translator/exceptiontransform/exception_transform.h"
+#include "translator/exceptiontransform/stack_check.h"
+
 #include <cstdio>
 #include <fstream>
 #include <functional>
@@ -88,6 +91,16 @@ std::string gc_types_pass(LLModule& module, const std::string&) {
   return "";
 }
 
+std::string stack_check_pass(LLModule& module, const std::string&) {
+  exceptiontransform::insert_stack_checks(module.graph_list());
+  return "";
+}
+
+std::string exception_transform_pass(LLModule& module, const std::string&) {
+  exceptiontransform::transform_exceptions(module.graph_list(), module.types());
+  return "";
+}
+
 const std::map<std::string, Pass>& passes() {
   static const std::map<std::string, Pass> table = {
       {"verify", verify_pass},
@@ -95,6 +108,8 @@ const std::map<std::string, Pass>& passes() {
       {"gc-barriers", gc_barriers_pass},
       {"gc-roots", gc_roots_pass},
       {"gc-types", gc_types_pass},
+      {"stack-check", stack_check_pass},
+      {"exception-transform", exception_transform_pass},
   };
   return table;
 }

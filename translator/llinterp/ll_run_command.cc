@@ -1,6 +1,9 @@
 // `rpp ll-run` (ll_run_command.h): parse, pick the entry graph, convert the arguments, run, print.
 #include "translator/llinterp/ll_run_command.h"
 
+#include "translator/exceptiontransform/exception_transform.h"
+#include "translator/exceptiontransform/stack_check.h"
+
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -14,7 +17,7 @@ namespace rpp::llinterp {
 
 namespace {
 
-const char* const kHelp = R"(usage: rpp ll-run [--entry=NAME] [--interp-check-overflow] FILE.ll [-- ARGS...]
+const char* const kHelp = R"(usage: rpp ll-run [--entry=NAME] [--interp-check-overflow] [--exception-transform] FILE.ll [-- ARGS...]
 
 Runs a graph of a module of low-level graphs (LL text, docs/ll-text.md) in the ll interpreter, on
 the real runtime (runtime/layout.h objects, runtime/ops.h operations, the helper table). Output of
@@ -25,6 +28,8 @@ options:
   --entry=NAME              the graph to run (default: @main, else @entry_point, else the first graph)
   --interp-check-overflow   stop with a located report (exit code 3) at the first operation that is
                             not `_ovf` and wraps around
+  --exception-transform     insert stack checks and run the exception transform first, then run
+                            the transformed graphs (exceptions in the exception state)
   -- ARGS...                the entry graph's arguments, one per parameter: integers, floats,
                             true/false, a character for Char, text for Ptr(rpy_string)
 )";
@@ -99,6 +104,7 @@ int ll_run_command(const std::vector<std::string>& args) {
       }
       if (arg.starts_with("--entry=")) entry = arg.substr(8);
       else if (arg == "--interp-check-overflow") options.check_overflow = true;
+      else if (arg == "--exception-transform") options.exceptions_transformed = true;
       else if (arg.starts_with("-")) throw UserError("rpp: error: unknown option '" + arg + "' (see `rpp ll-run --help`)");
       else if (path.empty()) path = arg;
       else throw UserError("rpp: error: ll-run takes one file");
@@ -115,6 +121,10 @@ int ll_run_command(const std::vector<std::string>& args) {
       if (!graph) graph = module->find_graph("entry_point");
       if (!graph && !module->graphs().empty()) graph = module->graphs().front().get();
       if (!graph) throw UserError("rpp ll-run: error: " + path + " has no graph");
+    }
+    if (options.exceptions_transformed) {
+      exceptiontransform::insert_stack_checks(module->graph_list());
+      exceptiontransform::transform_exceptions(module->graph_list(), module->types());
     }
     LLInterpreter interp(module->types(), nullptr, options);
     const auto& params = graph->startblock->inputargs;

@@ -88,7 +88,7 @@ struct Runner {
   bool call_callee(const CompiledOp& op, flow::FunctionGraph* graph, const ll::HelperInfo* helper,
                    const std::vector<Word>& args, Word& result) {
     if (graph) {
-      LLInterpreter::Outcome o = interp.call(graph, args);
+      LLInterpreter::Outcome o = interp.call_graph(graph, args);
       if (o.raised) {
         raised = o.exception;
         return false;
@@ -100,6 +100,7 @@ struct Runner {
     if (!body)
       fail(op, "the runtime helper $" + std::string(helper->name) + " has no body the ll interpreter can call yet");
     result = body(interp, args.data());
+    if (interp.options_.exceptions_transformed) return true;  // the caller tests the state
     if (layout::rpp_globals.exc_type) {
       raised.type = to_word(layout::rpp_globals.exc_type);
       raised.value = to_word(layout::rpp_globals.exc_value);
@@ -300,6 +301,7 @@ struct Runner {
       }
       if (block->kind == CompiledBlock::Kind::Except) {
         LLInterpreter::Outcome o;
+        if (interp.options_.exceptions_transformed) return o;  // the state is set: return 0
         o.raised = true;
         o.exception = {get(block->inputs[0]), get(block->inputs[1])};
         return o;
@@ -308,6 +310,13 @@ struct Runner {
       size_t n = block->ops.size();
       for (size_t i = 0; i < n; ++i) {
         if (execute(block->ops[i])) continue;
+        if (interp.options_.exceptions_transformed) {
+          // A failing operation sets the exception state and gives 0; the next operations
+          // of the transformed graph test it.
+          ops::exc_restore(word_ptr(raised.type), word_ptr(raised.value));
+          set(block->ops[i].result, 0);
+          continue;
+        }
         if (i + 1 == n && block->exit == CompiledBlock::Exit::Catch) {
           link = catching_link(*block);
           if (link) break;
@@ -347,6 +356,18 @@ CompiledGraph& LLInterpreter::compiled(flow::FunctionGraph* graph) {
 }
 
 LLInterpreter::Outcome LLInterpreter::call(flow::FunctionGraph* graph, const std::vector<Word>& args) {
+  if (!options_.exceptions_transformed) return call_graph(graph, args);
+  ops::exc_clear();
+  Outcome o = call_graph(graph, args);
+  if (layout::rpp_globals.exc_type) {
+    o.raised = true;
+    o.exception = {to_word(layout::rpp_globals.exc_type), to_word(layout::rpp_globals.exc_value)};
+    ops::exc_clear();
+  }
+  return o;
+}
+
+LLInterpreter::Outcome LLInterpreter::call_graph(flow::FunctionGraph* graph, const std::vector<Word>& args) {
   if (depth_ >= options_.max_depth + 100) {
     Outcome o;
     o.raised = true;

@@ -33,6 +33,10 @@ inline constexpr int kOverflowExitCode = 3;
 struct InterpOptions {
   bool check_overflow = false;  // report wraparound of operations that are not _ovf
   size_t max_depth = 200000;    // nested calls before RecursionError
+  // The graphs went through the exception transform: exceptions travel in the exception state
+  // (rpp_globals), an operation that fails sets it and goes on, and reaching a graph's except
+  // block returns to the caller (which tests exc_occurred()).
+  bool exceptions_transformed = false;
 };
 
 // Where an exception an operation raises comes from: the rtyper's static data knows the
@@ -65,6 +69,8 @@ class LLInterpreter {
     RaisedException exception;  // when raised
   };
   // Runs `graph` with one word per input argument. Throws InterpError.
+  // With exceptions_transformed, an exception left in the exception state by the outermost
+  // graph is reported as raised (and the state cleared).
   Outcome call(flow::FunctionGraph* graph, const std::vector<Word>& args);
 
   Heap& heap() { return heap_; }
@@ -90,6 +96,7 @@ class LLInterpreter {
   size_t depth_ = 0;
 
   CompiledGraph& compiled(flow::FunctionGraph* graph);
+  Outcome call_graph(flow::FunctionGraph* graph, const std::vector<Word>& args);
 };
 
 }  // namespace rpp::llinterp

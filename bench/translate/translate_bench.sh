@@ -1,0 +1,36 @@
+#!/bin/bash
+# Translation benchmark (issue "C++ emission"; not a test): for each target, the wall time and
+# rpp's own peak memory of `rpp translate` with a cold compile cache, with a warm cache, and
+# after a one-line change of the target (the time of the C++ compiler is in rpp's summary,
+# printed as is). Optionally runs the translated program on given arguments.
+#
+#   bench/translate/translate_bench.sh TARGET.py [-- ARGS...]     (from the repository root)
+#
+# Reference figures: ../shared/bench/README.md (RPython: BF without JIT 23.5 s, 135 MB).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+target=$(realpath "$1"); shift
+args=()
+if [ "${1:-}" == "--" ]; then shift; args=("$@"); fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export RPP_CACHE_DIR="$work/cache"
+cp -r "$(dirname "$target")" "$work/src"
+copy="$work/src/$(basename "$target")"
+measure() {  # label
+  /usr/bin/time -f "%e %M" -o "$work/time" "$root/rpp" translate -o "$work/program-c" "$copy" 2> "$work/log" >/dev/null
+  read -r wall kb < "$work/time"
+  printf "%-28s wall %7.2f s   peak %6.1f MB   %s\n" "$1" "$wall" "$(echo "$kb / 1024" | bc -l)" \
+    "$(grep 'c++ compile' "$work/log" | sed 's/\[rpp\] *//; s/  */ /g')"
+}
+"$root/rpp" run --help >/dev/null 2>&1 || true   # builds the toolchain if needed
+echo "target: $target"
+measure "cold cache"
+measure "warm cache"
+# one line added to entry_point (its module's unit changes, the others do not)
+sed -i 's/^def entry_point(\([a-z]*\)):$/&\n    _bench_change = len(\1) + 1/' "$copy"
+measure "after a one-line change"
+if [ ${#args[@]} -gt 0 ]; then
+  /usr/bin/time -f "%e s" -o "$work/run" "$work/program-c" "${args[@]}" >/dev/null
+  echo "run: $(cat "$work/run")"
+fi

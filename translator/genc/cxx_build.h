@@ -1,0 +1,37 @@
+// Compiling the emitted units and linking the executable (DESIGN §1, emit): the system C++
+// compiler (`CXX` overrides, so ccache/distcc work; default g++, else clang++, else c++) with
+// -std=c++20 -O2 and the flags SEMANTICS.md fixes (-fwrapv -fno-strict-aliasing
+// -ffp-contract=off -fno-exceptions); units compiled in parallel, each object cached by the
+// xxHash of its text and of the command line (RPP_CACHE_DIR, else $XDG_CACHE_HOME/rpp, else
+// ~/.cache/rpp); linked with the runtime library (RPP_HOME/bazel-bin/runtime/rlib/
+// libruntime_boehm.a, built by Bazel) and Debian's libgc.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "translator/genc/program_writer.h"
+
+namespace rpp::genc {
+
+struct BuildOptions {
+  std::string rpp_home;     // the repository root (headers, bazel-bin)
+  std::string output;       // the executable
+  std::string sources_dir;  // where the units are written (kept with --dump-dir)
+  std::string gc = "boehm";
+};
+
+struct BuildReport {
+  size_t units = 0;
+  size_t cached = 0;        // units whose object came from the cache
+  double compile_seconds = 0;
+  double link_seconds = 0;
+  std::string compiler;
+};
+
+// Writes, compiles and links. Throws UserError with the compiler's output on failure.
+BuildReport build_executable(const CppProgram& program, const BuildOptions& options);
+
+// The compiler command (CXX, or the first of g++, clang++, c++ on PATH).
+std::string cxx_command();
+
+}  // namespace rpp::genc
