@@ -1,0 +1,171 @@
+// The heap cache (RPython's heap.py): reads of a field, of an array item at a constant index or
+// of an array's length after a read or write of the same location reuse the value; a write of
+// the value already there is removed. Writes invalidate what they may alias (the same field or
+// array of other objects), calls what their effect info says they write (everything for calls
+// with random effects or that may force). Immutable fields and array lengths survive everything
+// but a label. A quasi-immutable field's first read after a call that may change it emits a
+// guard_not_invalidated (resuming where the last guard resumes, when nothing with a side effect
+// came in between) and is then cached like an immutable field.
+#include <map>
+#include <tuple>
+
+#include "runtime/jit/optimizer/optimizer.h"
+
+namespace rpp::jit::opt {
+
+namespace {
+
+class HeapPass : public Pass {
+ public:
+  using Pass::Pass;
+  const char* name() const override { return "heap"; }
+
+  void reset() override {
+    fields_.clear();
+    items_.clear();
+    immutable_.clear();
+    lengths_.clear();
+    quasi_guarded_ = false;
+  }
+
+  void propagate(PendingOp& op) override {
+    switch (op.opcode) {
+      case Opcode::GetfieldGc: {
+        auto* fd = static_cast<const FieldDescr*>(op.descr);
+        Box obj = opt_.resolve(op.args[0]);
+        bool immutable = fd->is_immutable;
+        if (fd->is_quasi_immutable) {
+          if (!quasi_guarded_ && opt_.last_safe_snapshot()) {
+            PendingOp guard;
+            guard.opcode = Opcode::GuardNotInvalidated;
+            guard.descr = opt_.names().make<FailDescr>();
+            guard.snapshot = opt_.last_safe_snapshot();
+            emit_next(guard);
+            quasi_guarded_ = true;
+          }
+          immutable = quasi_guarded_;
+        }
+        auto& cache = immutable ? immutable_ : fields_;
+        auto key = std::make_pair(static_cast<const Descr*>(fd), obj);
+        if (auto it = cache.find(key); it != cache.end()) {
+          opt_.forward(op.old_result, it->second);
+          return;
+        }
+        emit_next(op);
+        Box r = opt_.forwarded(op.old_result);
+        if (r != kNoBox) cache[key] = r;
+        return;
+      }
+      case Opcode::SetfieldGc: {
+        auto* fd = static_cast<const FieldDescr*>(op.descr);
+        Box obj = opt_.resolve(op.args[0]), value = opt_.resolve(op.args[1]);
+        auto key = std::make_pair(static_cast<const Descr*>(fd), obj);
+        if (auto it = fields_.find(key); it != fields_.end() && opt_.resolve(it->second) == value && fd->size == 8)
+          return;  // the field already holds this value
+        for (auto it = fields_.begin(); it != fields_.end();)
+          it = it->first.first == fd ? fields_.erase(it) : std::next(it);
+        emit_next(op);
+        // Narrow fields read back truncated: only full words are remembered.
+        if (fd->size == 8 || fd->type != ValueType::Int) fields_[key] = value;
+        return;
+      }
+      case Opcode::GetarrayitemGc: {
+        Box arr = opt_.resolve(op.args[0]), index = opt_.resolve(op.args[1]);
+        if (!opt_.is_const(index)) break;
+        auto key = std::make_tuple(static_cast<const Descr*>(op.descr), arr, opt_.const_int(index));
+        if (auto it = items_.find(key); it != items_.end()) {
+          opt_.forward(op.old_result, it->second);
+          return;
+        }
+        emit_next(op);
+        Box r = opt_.forwarded(op.old_result);
+        if (r != kNoBox) items_[key] = r;
+        return;
+      }
+      case Opcode::SetarrayitemGc: {
+        auto* ad = static_cast<const ArrayDescr*>(op.descr);
+        Box arr = opt_.resolve(op.args[0]), index = opt_.resolve(op.args[1]), value = opt_.resolve(op.args[2]);
+        bool constant_index = opt_.is_const(index);
+        int64_t i = constant_index ? opt_.const_int(index) : 0;
+        for (auto it = items_.begin(); it != items_.end();) {
+          const auto& [d, a, k] = it->first;
+          // Another array may alias `arr`; the same array at another constant index does not.
+          bool may_alias = d == ad && (!constant_index || k == i);
+          it = may_alias ? items_.erase(it) : std::next(it);
+        }
+        emit_next(op);
+        if (constant_index && (ad->item_size == 8 || ad->item_type != ValueType::Int))
+          items_[std::make_tuple(static_cast<const Descr*>(ad), arr, i)] = value;
+        return;
+      }
+      case Opcode::ArraylenGc: {
+        Box arr = opt_.resolve(op.args[0]);
+        auto key = std::make_pair(static_cast<const Descr*>(op.descr), arr);
+        if (auto it = lengths_.find(key); it != lengths_.end()) {
+          opt_.forward(op.old_result, it->second);
+          return;
+        }
+        emit_next(op);
+        Box r = opt_.forwarded(op.old_result);
+        if (r != kNoBox) lengths_[key] = r;
+        return;
+      }
+      case Opcode::NewArray:
+      case Opcode::NewArrayClear: {
+        emit_next(op);
+        Box r = opt_.forwarded(op.old_result);
+        if (r != kNoBox) lengths_[std::make_pair(static_cast<const Descr*>(op.descr), r)] = opt_.resolve(op.args[0]);
+        return;
+      }
+      case Opcode::SetinteriorfieldGc:
+      case Opcode::SetfieldRaw:
+      case Opcode::SetarrayitemRaw:
+      case Opcode::SetinteriorfieldRaw:
+      case Opcode::RawStore:
+      case Opcode::Strsetitem:
+      case Opcode::Unicodesetitem:
+      case Opcode::Copystrcontent:
+      case Opcode::Copyunicodecontent:
+        break;  // nothing cached is written by these
+      default:
+        if (is_call(op.opcode) || op.opcode == Opcode::CallAssembler) invalidate_for_call(op);
+        break;
+    }
+    emit_next(op);
+  }
+
+ private:
+  void invalidate_for_call(const PendingOp& op) {
+    const CallDescr* cd = op.descr && op.descr->kind == DescrKind::Call ? static_cast<const CallDescr*>(op.descr) : nullptr;
+    bool random = !cd || op.opcode == Opcode::CallMayForce || op.opcode == Opcode::CallAssembler ||
+                  cd->effects.extra == ExtraEffect::RandomEffects ||
+                  cd->effects.extra == ExtraEffect::ForcesVirtualOrVirtualizable;
+    if (random) {
+      fields_.clear();
+      items_.clear();
+      // Quasi-immutable fields may have changed (and invalidated the loop): read them again.
+      for (auto it = immutable_.begin(); it != immutable_.end();) {
+        auto* fd = static_cast<const FieldDescr*>(it->first.first);
+        it = fd->is_quasi_immutable ? immutable_.erase(it) : std::next(it);
+      }
+      quasi_guarded_ = false;
+      return;
+    }
+    if (cd->effects.is_elidable()) return;
+    for (const Descr* d : cd->effects.writes_fields)
+      for (auto it = fields_.begin(); it != fields_.end();) it = it->first.first == d ? fields_.erase(it) : std::next(it);
+    for (const Descr* d : cd->effects.writes_arrays)
+      for (auto it = items_.begin(); it != items_.end();)
+        it = std::get<0>(it->first) == d ? items_.erase(it) : std::next(it);
+  }
+
+  std::map<std::pair<const Descr*, Box>, Box> fields_, immutable_, lengths_;
+  std::map<std::tuple<const Descr*, Box, int64_t>, Box> items_;
+  bool quasi_guarded_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Pass> make_heap_pass(Optimizer& opt) { return std::make_unique<HeapPass>(opt); }
+
+}  // namespace rpp::jit::opt

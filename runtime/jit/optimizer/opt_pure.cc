@@ -1,0 +1,182 @@
+// Pure operations (RPython's pure.py and rewrite.py's identities): constant folding through
+// runtime/ops.h (ir/op_semantics.h), algebraic identities on integers, and common subexpression
+// elimination of pure operations and of calls to elidable functions (call_pure). An _ovf
+// operation folds only when it does not overflow, and then takes its guard_no_overflow with it;
+// a shared call_pure takes its guard_no_exception.
+#include <map>
+#include <tuple>
+#include <vector>
+
+#include "runtime/jit/ir/op_semantics.h"
+#include "runtime/jit/optimizer/optimizer.h"
+
+namespace rpp::jit::opt {
+
+namespace {
+
+bool is_commutative(Opcode op) {
+  switch (op) {
+    case Opcode::IntAdd:
+    case Opcode::IntMul:
+    case Opcode::IntAnd:
+    case Opcode::IntOr:
+    case Opcode::IntXor:
+    case Opcode::IntEq:
+    case Opcode::IntNe:
+    case Opcode::FloatAdd:
+    case Opcode::FloatMul:
+    case Opcode::FloatEq:
+    case Opcode::FloatNe:
+    case Opcode::PtrEq:
+    case Opcode::PtrNe:
+    case Opcode::InstancePtrEq:
+    case Opcode::InstancePtrNe: return true;
+    default: return false;
+  }
+}
+
+class PurePass : public Pass {
+ public:
+  using Pass::Pass;
+  const char* name() const override { return "pure"; }
+  void reset() override { cse_.clear(); }
+
+  void propagate(PendingOp& op) override {
+    Opcode code = op.opcode;
+    if (is_pure(code) || is_ovf(code)) {
+      if (fold_constant(op)) return;
+      if (is_pure(code)) {
+        if (Box b = identity(op); b != kNoBox) {
+          opt_.forward(op.old_result, b);
+          return;
+        }
+        cse(op);
+        return;
+      }
+      emit_next(op);
+      return;
+    }
+    if (code == Opcode::CallPure) {
+      if (cse(op) && opt_.next_input_opcode() == Opcode::GuardNoException)
+        opt_.drop_next_guard(Opcode::GuardNoException);
+      return;
+    }
+    if (code == Opcode::GuardTrue || code == Opcode::GuardFalse) {
+      if (opt_.is_const(op.args[0]) && (opt_.const_int(op.args[0]) != 0) == (code == Opcode::GuardTrue)) return;
+    }
+    if (code == Opcode::GuardValue && opt_.is_const(op.args[0]) && opt_.is_const(op.args[1]) &&
+        opt_.info(op.args[0]).bits == opt_.info(op.args[1]).bits)
+      return;
+    emit_next(op);
+  }
+
+ private:
+  bool fold_constant(PendingOp& op) {
+    std::vector<Word> words;
+    for (Box a : op.args) {
+      if (!opt_.is_const(a)) return false;
+      words.push_back(opt_.info(a).bits);
+    }
+    auto r = eval_pure_op(op.opcode, words);
+    if (!r) return false;
+    if (is_ovf(op.opcode)) {
+      if (r->overflow || opt_.next_input_opcode() != Opcode::GuardNoOverflow) return false;
+      opt_.drop_next_guard(Opcode::GuardNoOverflow);
+    }
+    opt_.forward(op.old_result, opt_.make_const(op.result_type, r->value));
+    return true;
+  }
+
+  // x + 0, x * 1, x - x, x & x, x == x, ...; kNoBox when none applies.
+  Box identity(const PendingOp& op) {
+    if (op.opcode == Opcode::SameAs) return opt_.resolve(op.args[0]);
+    if (op.args.size() != 2 || op.result_type != ValueType::Int) return kNoBox;
+    if (opt_.info(op.args[0]).type != ValueType::Int) return kNoBox;
+    Box a = opt_.resolve(op.args[0]), b = opt_.resolve(op.args[1]);
+    auto is = [&](Box x, int64_t v) { return opt_.is_const(x) && opt_.const_int(x) == v; };
+    switch (op.opcode) {
+      case Opcode::IntAdd:
+        if (is(b, 0)) return a;
+        if (is(a, 0)) return b;
+        break;
+      case Opcode::IntSub:
+        if (is(b, 0)) return a;
+        if (a == b) return opt_.make_const_int(0);
+        break;
+      case Opcode::IntMul:
+        if (is(b, 1)) return a;
+        if (is(a, 1)) return b;
+        if (is(a, 0) || is(b, 0)) return opt_.make_const_int(0);
+        break;
+      case Opcode::IntAnd:
+        if (a == b || is(b, -1)) return a;
+        if (is(a, -1)) return b;
+        if (is(a, 0) || is(b, 0)) return opt_.make_const_int(0);
+        break;
+      case Opcode::IntOr:
+        if (a == b || is(b, 0)) return a;
+        if (is(a, 0)) return b;
+        break;
+      case Opcode::IntXor:
+        if (a == b) return opt_.make_const_int(0);
+        if (is(b, 0)) return a;
+        if (is(a, 0)) return b;
+        break;
+      case Opcode::IntLshift:
+      case Opcode::IntRshift:
+      case Opcode::UintRshift:
+        if (is(b, 0)) return a;
+        break;
+      case Opcode::IntFloorDiv:
+        if (is(b, 1)) return a;
+        break;
+      case Opcode::IntEq:
+      case Opcode::IntLe:
+      case Opcode::IntGe:
+      case Opcode::UintLe:
+      case Opcode::UintGe:
+        if (a == b) return opt_.make_const_int(1);
+        break;
+      case Opcode::IntNe:
+      case Opcode::IntLt:
+      case Opcode::IntGt:
+      case Opcode::UintLt:
+      case Opcode::UintGt:
+        if (a == b) return opt_.make_const_int(0);
+        break;
+      default: break;
+    }
+    return kNoBox;
+  }
+
+  // Shares the result of an earlier identical operation (true), or emits the operation and
+  // remembers it (false).
+  bool cse(PendingOp& op) {
+    Key key{op.opcode, op.descr, {}};
+    for (Box a : op.args) key.args.push_back(opt_.resolve(a));
+    if (is_commutative(op.opcode) && key.args.size() == 2 && key.args[0] > key.args[1])
+      std::swap(key.args[0], key.args[1]);
+    if (auto it = cse_.find(key); it != cse_.end()) {
+      opt_.forward(op.old_result, it->second);
+      return true;
+    }
+    emit_next(op);
+    Box r = op.old_result == kNoValue ? kNoBox : opt_.forwarded(op.old_result);
+    if (r != kNoBox) cse_.emplace(std::move(key), r);
+    return false;
+  }
+
+  struct Key {
+    Opcode opcode;
+    const Descr* descr;
+    std::vector<Box> args;
+    bool operator<(const Key& o) const { return std::tie(opcode, descr, args) < std::tie(o.opcode, o.descr, o.args); }
+  };
+  std::map<Key, Box> cse_;
+};
+
+}  // namespace
+
+std::unique_ptr<Pass> make_pure_pass(Optimizer& opt) { return std::make_unique<PurePass>(opt); }
+
+}  // namespace rpp::jit::opt
