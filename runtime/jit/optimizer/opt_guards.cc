@@ -26,7 +26,12 @@ class GuardsPass : public Pass {
           break;  // always fails: keep it
         }
         emit_next(op);
-        opt_.make_equal(x, opt_.make_const_int(want ? 1 : 0));
+        // guard_false(x): x is 0. guard_true(x): x is 1 if it is a boolean, otherwise only nonzero.
+        if (!want) opt_.make_equal(x, opt_.make_const_int(0));
+        else if (opt_.info(x).is_bool || (opt_.info(x).bound.lo >= 0 && opt_.info(x).bound.hi <= 1))
+          opt_.make_equal(x, opt_.make_const_int(1));
+        else if (opt_.info(x).bound.lo >= 0)
+          opt_.info(x).bound.make_ge(1);
         return;
       }
       case Opcode::GuardValue: {

@@ -172,8 +172,8 @@ void Optimizer::emit_final(PendingOp& op) {
   if (op.result_type != ValueType::Void) {
     e.result = new_box(op.result_type);
     if (op.old_result != kNoValue) forward_[op.old_result] = e.result;
-    if (op.opcode == Opcode::New || op.opcode == Opcode::NewWithVtable || is_alloc(op.opcode))
-      boxes_[e.result].nonnull = true;
+    if (is_alloc(op.opcode)) boxes_[e.result].nonnull = true;
+    if (has_flag(op.opcode, kBoolResult)) boxes_[e.result].is_bool = true;
     if (op.opcode == Opcode::NewWithVtable && op.descr)
       boxes_[e.result].known_class = static_cast<SizeDescr*>(op.descr)->vtable;
   }
@@ -251,6 +251,7 @@ void Optimizer::handle_label(const Op& op) {
     i.known_class = 0;
     i.nonnull_guard = -1;
     i.bound = IntBound::unbounded();
+    i.is_bool = false;
   }
   EmittedOp e;
   e.opcode = Opcode::Label;

@@ -62,6 +62,7 @@ struct BoxInfo {
   int32_t virtual_index = -1;  // a virtual
   Box equal_to = kNoBox;       // replaced by another box
   // facts
+  bool is_bool = false;        // 0 or 1 (the result of a comparison)
   bool nonnull = false;
   Word known_class = 0;
   int32_t nonnull_guard = -1;  // the emitted guard_nonnull that made it nonnull (for strengthening)
