@@ -11,7 +11,7 @@ namespace rpp::jit::opt {
 
 std::string OptimizerConfig::parse(const std::string& list) {
   OptimizerConfig c;
-  c.bounds = c.guards = c.virtuals = c.heap = c.pure = c.dead_ops = false;
+  c.bounds = c.guards = c.virtuals = c.heap = c.pure = c.dead_ops = c.peel = false;
   if (list == "all") {
     *this = OptimizerConfig{};
     return {};
@@ -26,7 +26,8 @@ std::string OptimizerConfig::parse(const std::string& list) {
       else if (item == "heap") c.heap = true;
       else if (item == "pure") c.pure = true;
       else if (item == "dce") c.dead_ops = true;
-      else return "unknown pass '" + item + "' (passes: bounds, guards, virtuals, heap, pure, dce; or all, none)";
+      else if (item == "peel") c.peel = true;
+      else return "unknown pass '" + item + "' (passes: bounds, guards, virtuals, heap, pure, dce, peel; or all, none)";
     }
   }
   *this = c;
@@ -231,19 +232,27 @@ void Optimizer::encode_resume(EmittedOp& e, const Snapshot& snapshot) {
   e.resume = static_cast<int32_t>(resume_->add_guard(frames, descriptions, static_cast<uint32_t>(e.fail_args.size())));
 }
 
-void Optimizer::handle_label(const Op& op) {
+std::vector<Box> Optimizer::emit_label(const std::vector<Box>& values, Descr* descr) {
   std::vector<Box> args;
-  std::vector<Box> seen;
-  auto olds = input_->args(op);
-  for (ValueId old : olds) {
-    Box b = force_if_virtual(arg_box(old));
+  for (Box value : values) {
+    Box b = force_if_virtual(value);
     bool duplicate = false;
-    for (Box s : seen) duplicate |= s == b;
+    for (Box s : args) duplicate |= s == b;
     if (boxes_[b].is_const || duplicate) b = emit_direct(Opcode::SameAs, {b}, nullptr, boxes_[b].type);
-    seen.push_back(b);
     args.push_back(b);
   }
-  // Everything known so far held before the label only.
+  forget_facts();
+  EmittedOp e;
+  e.opcode = Opcode::Label;
+  e.args = args;
+  e.descr = descr;
+  emitted_.push_back(std::move(e));
+  last_safe_snapshot_.reset();
+  return args;
+}
+
+// Everything known so far held before a label only.
+void Optimizer::forget_facts() {
   for (auto& p : passes_) p->reset();
   for (BoxInfo& i : boxes_) {
     if (i.is_const) continue;
@@ -253,36 +262,42 @@ void Optimizer::handle_label(const Op& op) {
     i.bound = IntBound::unbounded();
     i.is_bool = false;
   }
-  EmittedOp e;
-  e.opcode = Opcode::Label;
-  e.args = args;
-  e.descr = op.descr;
-  emitted_.push_back(std::move(e));
-  for (size_t i = 0; i < olds.size(); ++i) forward_[olds[i]] = args[i];
-  last_safe_snapshot_.reset();
 }
 
-OptimizedTrace Optimizer::run(const Trace& in, const std::vector<Snapshot>& snapshots) {
+void Optimizer::handle_label(const Op& op) {
+  auto olds = input_->args(op);
+  std::vector<Box> values;
+  for (ValueId old : olds) values.push_back(arg_box(old));
+  std::vector<Box> args = emit_label(values, op.descr);
+  for (size_t i = 0; i < olds.size(); ++i) forward_[olds[i]] = args[i];
+}
+
+void Optimizer::begin_run(const Trace& in, const std::vector<Snapshot>& snapshots) {
   input_ = &in;
+  snapshots_ = &snapshots;
   boxes_.clear();
   virtuals_.clear();
   emitted_.clear();
   const_cache_.clear();
   input_boxes_.clear();
+  for (auto& p : passes_) p->reset();
+  drop_next_ = Opcode::Label;
+  last_safe_snapshot_.reset();
+  second_copy_ = false;
   resume_ = std::make_shared<ResumeStorage>();
   forward_.assign(in.num_values(), kNoBox);
-  OptimizeStats stats;
   for (ValueId v : in.inputs()) {
     Box b = new_box(in.type(v));
     forward_[v] = b;
     input_boxes_.push_back(b);
   }
+}
+
+void Optimizer::process(size_t begin, size_t end) {
+  const Trace& in = *input_;
   const auto& ops = in.ops();
-  for (current_ = 0; current_ < ops.size(); ++current_) {
+  for (current_ = begin; current_ < end; ++current_) {
     const Op& op = ops[current_];
-    ++stats.ops_in;
-    if (is_alloc(op.opcode)) ++stats.allocs_in;
-    if (is_guard(op.opcode)) ++stats.guards_in;
     if (drop_next_ != Opcode::Label) {
       Opcode drop = drop_next_;
       drop_next_ = Opcode::Label;
@@ -302,7 +317,7 @@ OptimizedTrace Optimizer::run(const Trace& in, const std::vector<Snapshot>& snap
       p.old_result = op.result;
     }
     if (is_guard(op.opcode)) {
-      if (current_ < snapshots.size() && snapshots[current_]) p.snapshot = snapshots[current_];
+      if (current_ < snapshots_->size() && (*snapshots_)[current_]) p.snapshot = (*snapshots_)[current_];
       else {
         auto frame = std::make_shared<SnapshotFrame>();
         frame->pc = static_cast<uint32_t>(current_);
@@ -310,20 +325,37 @@ OptimizedTrace Optimizer::run(const Trace& in, const std::vector<Snapshot>& snap
         frame->slots.assign(fail.begin(), fail.end());
         p.snapshot = frame;
       }
+      // The peeled loop's copy of a guard is another exit: it gets its own descriptor.
+      if (second_copy_) {
+        const std::string& name = op.descr ? op.descr->name : std::string();
+        p.descr = names_.make<FailDescr>(name.empty() ? name : name + ".loop");
+      }
     }
     if (is_final(op.opcode) || passes_.empty()) emit_final(p);
     else passes_.front()->propagate(p);
   }
+}
+
+OptimizedTrace Optimizer::finish_run() {
+  const Trace& in = *input_;
   if (config_.dead_ops) remove_dead_ops(emitted_);
   OptimizedTrace out;
   out.trace = build_output(out.resume_index);
   out.resume = resume_;
+  OptimizeStats stats;
+  for (const Op& op : in.ops()) {
+    ++stats.ops_in;
+    if (is_alloc(op.opcode)) ++stats.allocs_in;
+    if (is_guard(op.opcode)) ++stats.guards_in;
+  }
   for (const EmittedOp& e : emitted_) {
     ++stats.ops_out;
     if (is_alloc(e.opcode)) ++stats.allocs_out;
     if (is_guard(e.opcode)) ++stats.guards_out;
   }
   out.stats = stats;
+  out.peeled = peeled_;
+  out.loop_entry = loop_entry_;
   for (size_t i = 0; i < out.trace.ops().size(); ++i) {
     Descr* d = out.trace.ops()[i].descr;
     if (out.resume_index[i] >= 0 && d && d->kind == DescrKind::Fail) {
@@ -334,6 +366,17 @@ OptimizedTrace Optimizer::run(const Trace& in, const std::vector<Snapshot>& snap
   }
   input_ = nullptr;
   return out;
+}
+
+OptimizedTrace Optimizer::run(const Trace& in, const std::vector<Snapshot>& snapshots) {
+  peeled_ = false;
+  loop_entry_.clear();
+  if (config_.peel) {
+    if (auto peeled = run_peeled(in, snapshots)) return std::move(*peeled);
+  }
+  begin_run(in, snapshots);
+  process(0, in.ops().size());
+  return finish_run();
 }
 
 Trace Optimizer::build_output(std::vector<int32_t>& resume_index) {

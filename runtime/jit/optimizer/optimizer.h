@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,8 +27,8 @@ inline constexpr Box kNoBox = UINT32_MAX;
 
 // Which passes run (all by default).
 struct OptimizerConfig {
-  bool bounds = true, guards = true, virtuals = true, heap = true, pure = true, dead_ops = true;
-  // Parses "all", "none" or a comma list of bounds,guards,virtuals,heap,pure,dce. Empty on
+  bool bounds = true, guards = true, virtuals = true, heap = true, pure = true, dead_ops = true, peel = true;
+  // Parses "all", "none" or a comma list of bounds,guards,virtuals,heap,pure,dce,peel. Empty on
   // success, otherwise the error.
   std::string parse(const std::string& list);
 };
@@ -42,6 +43,10 @@ struct OptimizedTrace {
   // Per operation of `trace`: its guard's index in `resume`, or -1.
   std::vector<int32_t> resume_index;
   OptimizeStats stats;
+  // Loop peeling: whether the loop was peeled, and the state a jump to the peeled loop's label
+  // must establish (its virtual state and the facts the loop assumes), as text.
+  bool peeled = false;
+  std::string loop_entry;
 };
 
 // A virtual object: an allocation whose fields the optimizer tracks instead of emitting it.
@@ -153,6 +158,14 @@ class Optimizer {
  private:
   Box arg_box(ValueId old);
   void handle_label(const Op& op);
+  void begin_run(const Trace& in, const std::vector<Snapshot>& snapshots);
+  void process(size_t begin, size_t end);
+  OptimizedTrace finish_run();
+  // Loop peeling (peel.cc): the optimized trace, or nullopt when this loop cannot be peeled.
+  std::optional<OptimizedTrace> run_peeled(const Trace& in, const std::vector<Snapshot>& snapshots);
+  // Emits a label over `values` (same_as for constants and repeated values); returns its arguments.
+  std::vector<Box> emit_label(const std::vector<Box>& values, Descr* descr);
+  void forget_facts();
   void encode_resume(EmittedOp& e, const Snapshot& snapshot);
   Trace build_output(std::vector<int32_t>& resume_index);
 
@@ -170,6 +183,10 @@ class Optimizer {
   size_t current_ = 0;
   Opcode drop_next_ = Opcode::Label;  // Label: nothing to drop
   Snapshot last_safe_snapshot_;
+  const std::vector<Snapshot>* snapshots_ = nullptr;
+  bool second_copy_ = false;  // optimizing the peeled loop's copy of the body
+  bool peeled_ = false;
+  std::string loop_entry_;
 };
 
 // Convenience: optimize with a fresh Optimizer.

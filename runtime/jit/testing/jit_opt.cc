@@ -25,9 +25,11 @@ operation index) holding its fail arguments.
 
 options:
   --passes=LIST   the passes to run: all (default), none, or a comma list of
-                  bounds, guards, virtuals, heap, pure, dce
+                  bounds, guards, virtuals, heap, pure, dce, peel
   --resume        after each guard, its resume data (`;` lines: frames, outermost first, with
                   #K the K-th fail argument and vK the K-th virtual; then the virtuals)
+  --loop-entry    for a peeled loop, the state a jump to its loop label must establish: its
+                  virtual state over the label's arguments (#K) and the facts assumed about them
   --stats         a last line: operations, allocations and guards before -> after
 exit status: 0, 1 for an invalid trace file, 2 for bad options.
 )";
@@ -53,7 +55,7 @@ std::string interleave_resume(const std::string& printed, const opt::OptimizedTr
 
 int jit_opt_command(const std::vector<std::string>& args) {
   std::string file, passes = "all";
-  bool resume = false, stats = false;
+  bool resume = false, stats = false, loop_entry = false;
   for (const auto& a : args) {
     if (a == "-h" || a == "--help") {
       std::fputs(kHelp, stdout);
@@ -62,6 +64,7 @@ int jit_opt_command(const std::vector<std::string>& args) {
     if (a.rfind("--passes=", 0) == 0) passes = a.substr(9);
     else if (a == "--resume") resume = true;
     else if (a == "--stats") stats = true;
+    else if (a == "--loop-entry") loop_entry = true;
     else if (!a.empty() && a[0] == '-') {
       std::fprintf(stderr, "rpp jit-opt: error: unknown option '%s'\n(see `rpp jit-opt --help`)\n", a.c_str());
       return 2;
@@ -109,6 +112,7 @@ int jit_opt_command(const std::vector<std::string>& args) {
       out += std::string(t.is_bridge ? "bridge " : "loop ") + (t.name.empty() ? "loop" : t.name) + ":\n";
       std::string printed = print_trace(o.trace, &names);
       out += resume ? interleave_resume(printed, o, names) : printed;
+      if (o.peeled && loop_entry) out += "loop entry (" + std::string(t.name.empty() ? "loop" : t.name) + "):\n" + o.loop_entry;
       total.ops_in += o.stats.ops_in;
       total.ops_out += o.stats.ops_out;
       total.allocs_in += o.stats.allocs_in;

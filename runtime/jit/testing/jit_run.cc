@@ -36,7 +36,7 @@ options:
   --gc-stress                a tiny nursery and a collection at every allocation slow path
   --repeat=N                 run N times, printing the last exit
   --optimize[=PASSES]        run the optimizer on the loops first (all passes, or a comma list:
-                             bounds,guards,virtuals,heap,pure,dce; see `rpp jit-opt --help`)
+                             bounds,guards,virtuals,heap,pure,dce,peel; see `rpp jit-opt --help`)
 exit status: 0, 1 for an invalid trace file, 2 for bad options, 3 when the backends disagree,
 4 for an internal error of a backend.
 )";

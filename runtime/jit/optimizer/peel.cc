@@ -1,0 +1,255 @@
+// Loop peeling (RPython's unroll.py, simplified): a loop `label(L0) body jump(L0)` is optimized
+// as a preamble (the body once, ending where the jump was) followed by a second label L1 and the
+// body again, jumping to L1. What crosses from the preamble to the loop is the jump's state:
+// virtuals there stay virtual (their fields become L1's arguments: the loop's virtual state),
+// and the facts known about each argument at the end of the preamble — constant, class,
+// non-null, integer range — are assumed at L1, so the loop's guards and operations they decide
+// vanish (the work stays in the preamble). At the loop's jump the state must have the same
+// virtual shape and satisfy every assumed fact; a fact that does not hold is dropped and the loop
+// optimized again; a shape that differs (or a virtual reachable twice) means no peeling.
+// `loop_entry` records L1's virtual state and assumed facts: what a bridge jumping to L1 must
+// establish (the short preamble's contract).
+#include <functional>
+
+#include "runtime/jit/optimizer/optimizer.h"
+
+namespace rpp::jit::opt {
+
+namespace {
+
+struct ShapeNode {
+  int leaf = -1;  // >= 0: a plain value, L1's leaf-th argument
+  VirtualKind kind = VirtualKind::Struct;
+  const Descr* descr = nullptr;
+  Opcode alloc = Opcode::New;
+  ValueType item_type = ValueType::Int;
+  std::vector<std::pair<const FieldDescr*, int>> fields;
+  std::vector<int> items;  // -1: never set (zero)
+};
+
+struct Fact {
+  bool is_const = false;
+  Word bits = 0;
+  ValueType type = ValueType::Int;
+  Word known_class = 0;
+  bool nonnull = false;
+  bool is_bool = false;
+  int64_t lo = INT64_MIN, hi = INT64_MAX;
+};
+
+enum FactBit : uint8_t { kFactConst = 1, kFactClass = 2, kFactNonnull = 4, kFactBool = 8, kFactRange = 16 };
+
+}  // namespace
+
+std::optional<OptimizedTrace> Optimizer::run_peeled(const Trace& in, const std::vector<Snapshot>& snapshots) {
+  const auto& ops = in.ops();
+  if (ops.size() < 2 || ops.back().opcode != Opcode::Jump) return std::nullopt;
+  size_t label_index = ops.size();
+  for (size_t i = 0; i < ops.size(); ++i)
+    if (ops[i].opcode == Opcode::Label) label_index = i;
+  if (label_index == ops.size() || ops[label_index].descr != ops.back().descr) return std::nullopt;
+  const Op& label = ops[label_index];
+  const Op& jump = ops.back();
+  auto* l0 = static_cast<TargetToken*>(label.descr);
+  TargetToken* l1 = names_.make<TargetToken>(l0->name.empty() ? std::string() : l0->name + ".loop");
+  l1->owner = l0->owner;
+
+  std::vector<uint8_t> dropped;  // per leaf: facts that did not hold at the loop's jump
+  for (int attempt = 0; attempt < 8; ++attempt) {
+    begin_run(in, snapshots);
+    process(0, ops.size() - 1);  // the preamble: everything but the jump
+
+    // The preamble's end state, flattened into shapes over leaves.
+    std::vector<ShapeNode> nodes;
+    std::vector<Box> leaves;
+    std::vector<Box> seen_virtuals;
+    bool shareable = true;
+    std::function<int(Box)> build = [&](Box b) -> int {
+      b = resolve(b);
+      int index = static_cast<int>(nodes.size());
+      nodes.emplace_back();
+      VirtualObject* v = virtual_of(b);
+      if (!v) {
+        nodes[index].leaf = static_cast<int>(leaves.size());
+        leaves.push_back(b);
+        return index;
+      }
+      for (Box s : seen_virtuals) shareable &= s != b;
+      seen_virtuals.push_back(b);
+      if (!shareable) return index;
+      ShapeNode n;
+      n.kind = v->kind;
+      n.descr = v->descr;
+      n.alloc = v->alloc;
+      n.item_type = v->item_type;
+      auto fields = v->fields;  // (build may grow nodes, not virtuals_)
+      auto items = v->items;
+      for (auto& [fd, value] : fields) n.fields.emplace_back(fd, build(value));
+      for (Box item : items) n.items.push_back(item == kNoBox ? -1 : build(item));
+      nodes[index] = std::move(n);
+      return index;
+    };
+    std::vector<int> roots;
+    for (ValueId a : in.args(jump)) roots.push_back(build(arg_box(a)));
+    if (!shareable) return std::nullopt;
+    if (dropped.size() < leaves.size()) dropped.resize(leaves.size(), 0);
+
+    std::vector<Fact> facts(leaves.size());
+    for (size_t k = 0; k < leaves.size(); ++k) {
+      const BoxInfo& i = boxes_[resolve(leaves[k])];
+      Fact& f = facts[k];
+      f.type = i.type;
+      if (!(dropped[k] & kFactConst) && i.is_const) f.is_const = true, f.bits = i.bits;
+      if (!(dropped[k] & kFactClass)) f.known_class = i.known_class;
+      if (!(dropped[k] & kFactNonnull)) f.nonnull = i.nonnull;
+      if (!(dropped[k] & kFactBool)) f.is_bool = i.is_bool;
+      if (!(dropped[k] & kFactRange) && i.type == ValueType::Int && !i.is_const) f.lo = i.bound.lo, f.hi = i.bound.hi;
+    }
+
+    // The loop: label L1 over the leaves, facts assumed, the body again.
+    std::vector<Box> vars = emit_label(leaves, l1);
+    for (size_t k = 0; k < vars.size(); ++k) {
+      const Fact& f = facts[k];
+      BoxInfo& i = boxes_[vars[k]];
+      i.known_class = f.known_class;
+      i.nonnull = f.nonnull;
+      i.is_bool = f.is_bool;
+      if (f.type == ValueType::Int) i.bound = IntBound::range(f.lo, f.hi);
+      if (f.is_const) make_equal(vars[k], make_const(f.type, f.bits));
+    }
+    std::function<Box(int)> instantiate = [&](int index) -> Box {
+      const ShapeNode n = nodes[index];
+      if (n.leaf >= 0) return vars[n.leaf];
+      VirtualObject v;
+      v.kind = n.kind;
+      v.descr = n.descr;
+      v.alloc = n.alloc;
+      v.item_type = n.item_type;
+      for (auto& [fd, child] : n.fields) v.fields.emplace_back(fd, instantiate(child));
+      for (int child : n.items) v.items.push_back(child < 0 ? kNoBox : instantiate(child));
+      return make_virtual(std::move(v));
+    };
+    auto olds = in.args(label);
+    for (size_t i = 0; i < olds.size(); ++i) forward_[olds[i]] = instantiate(roots[i]);
+    second_copy_ = true;
+    process(label_index + 1, ops.size() - 1);
+    second_copy_ = false;
+
+    // The loop's jump: the same shape, and the assumed facts must hold.
+    std::vector<Box> values(leaves.size(), kNoBox);
+    std::vector<Box> matched;
+    std::function<bool(int, Box)> match = [&](int index, Box b) -> bool {
+      const ShapeNode& n = nodes[index];
+      b = resolve(b);
+      if (n.leaf >= 0) {
+        values[n.leaf] = b;
+        return true;
+      }
+      VirtualObject* v = virtual_of(b);
+      if (!v || v->kind != n.kind || v->descr != n.descr) return false;
+      for (Box m : matched)
+        if (m == b) return false;
+      matched.push_back(b);
+      auto zero = [&](ValueType t) { return make_const(t, 0); };
+      for (auto& [fd, value] : v->fields) {
+        bool known = false;
+        for (auto& nf : n.fields) known |= nf.first == fd;
+        if (!known) return false;
+      }
+      for (auto& [fd, child] : n.fields) {
+        Box value = kNoBox;
+        for (auto& [vf, vv] : v->fields)
+          if (vf == fd) value = vv;
+        if (!match(child, value == kNoBox ? zero(fd->type) : value)) return false;
+      }
+      if (v->items.size() != n.items.size()) return false;
+      for (size_t i = 0; i < n.items.size(); ++i) {
+        Box item = v->items[i] == kNoBox ? zero(n.kind == VirtualKind::Array ? n.item_type : ValueType::Int) : v->items[i];
+        if (n.items[i] < 0) {
+          if (!(is_const(item) && info(item).bits == 0)) return false;
+        } else if (!match(n.items[i], item)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    auto jump_args = in.args(jump);
+    for (size_t i = 0; i < jump_args.size(); ++i)
+      if (!match(roots[i], arg_box(jump_args[i]))) return std::nullopt;
+    // A virtual reaching a plain argument is forced there; if the virtual state also holds
+    // virtuals, forcing could reach them and split an object in two: no peeling then.
+    if (!matched.empty())
+      for (Box v : values)
+        if (virtual_of(v)) return std::nullopt;
+    bool retry = false;
+    for (size_t k = 0; k < values.size(); ++k) {
+      Box x = force_if_virtual(values[k]);
+      values[k] = x;
+      const BoxInfo& i = boxes_[resolve(x)];
+      const Fact& f = facts[k];
+      IntBound b = i.is_const ? IntBound::constant(static_cast<int64_t>(i.bits)) : i.bound;
+      auto drop = [&](uint8_t bit) {
+        dropped[k] |= bit;
+        retry = true;
+      };
+      if (f.is_const && !(i.is_const && i.bits == f.bits)) drop(kFactConst);
+      if (f.known_class && i.known_class != f.known_class) drop(kFactClass);
+      if (f.nonnull && !i.nonnull) drop(kFactNonnull);
+      if (f.is_bool && !i.is_bool && !(b.lo >= 0 && b.hi <= 1)) drop(kFactBool);
+      if (f.type == ValueType::Int && !f.is_const && (b.lo < f.lo || b.hi > f.hi)) drop(kFactRange);
+    }
+    if (retry) continue;
+    EmittedOp e;
+    e.opcode = Opcode::Jump;
+    e.args = values;
+    e.descr = l1;
+    emitted_.push_back(std::move(e));
+
+    peeled_ = true;
+    std::string entry;
+    std::function<void(int)> describe = [&](int index) {
+      const ShapeNode& n = nodes[index];
+      if (n.leaf >= 0) {
+        entry += "#" + std::to_string(n.leaf);
+        return;
+      }
+      entry += std::string(virtual_kind_name(n.kind)) + (n.descr ? " " + n.descr->name : "") + " {";
+      for (size_t i = 0; i < n.fields.size(); ++i) {
+        entry += (i ? ", " : "") + n.fields[i].first->name + "=";
+        describe(n.fields[i].second);
+      }
+      for (size_t i = 0; i < n.items.size(); ++i) {
+        entry += i ? ", " : "";
+        if (n.items[i] < 0) entry += "0";
+        else describe(n.items[i]);
+      }
+      entry += "}";
+    };
+    entry += "state: [";
+    for (size_t i = 0; i < roots.size(); ++i) {
+      entry += i ? ", " : "";
+      describe(roots[i]);
+    }
+    entry += "]\n";
+    for (size_t k = 0; k < facts.size(); ++k) {
+      const Fact& f = facts[k];
+      std::string s;
+      if (f.is_const) s += " constant " + std::to_string(static_cast<int64_t>(f.bits));
+      if (f.known_class) {
+        const std::string* n = names_.symbol_name(f.known_class);
+        s += " class " + (n ? *n : std::string("?"));
+      } else if (f.nonnull) {
+        s += " nonnull";
+      }
+      if (f.is_bool) s += " bool";
+      if (f.type == ValueType::Int && !f.is_const && (f.lo != INT64_MIN || f.hi != INT64_MAX))
+        s += " range " + IntBound::range(f.lo, f.hi).to_string();
+      if (!s.empty()) entry += "#" + std::to_string(k) + ":" + s + "\n";
+    }
+    loop_entry_ = entry;
+    return finish_run();
+  }
+  return std::nullopt;
+}
+
+}  // namespace rpp::jit::opt
