@@ -4,6 +4,8 @@
 // guard_class on a value whose non-nullness an earlier guard_nonnull established turns that
 // earlier guard into guard_nonnull_class (checked at the first place, resuming from there) and
 // disappears.
+#include <set>
+
 #include "runtime/jit/optimizer/optimizer.h"
 
 namespace rpp::jit::opt {
@@ -14,6 +16,7 @@ class GuardsPass : public Pass {
  public:
   using Pass::Pass;
   const char* name() const override { return "guards"; }
+  void reset() override { nonzero_.clear(); }
 
   void propagate(PendingOp& op) override {
     switch (op.opcode) {
@@ -25,13 +28,14 @@ class GuardsPass : public Pass {
           if ((opt_.const_int(x) != 0) == want) return;
           break;  // always fails: keep it
         }
+        if (want && nonzero_.count(x)) return;
         emit_next(op);
         // guard_false(x): x is 0. guard_true(x): x is 1 if it is a boolean, otherwise only nonzero.
         if (!want) opt_.make_equal(x, opt_.make_const_int(0));
         else if (opt_.info(x).is_bool || (opt_.info(x).bound.lo >= 0 && opt_.info(x).bound.hi <= 1))
           opt_.make_equal(x, opt_.make_const_int(1));
-        else if (opt_.info(x).bound.lo >= 0)
-          opt_.info(x).bound.make_ge(1);
+        else
+          nonzero_.insert(x);
         return;
       }
       case Opcode::GuardValue: {
@@ -91,6 +95,9 @@ class GuardsPass : public Pass {
     }
     emit_next(op);
   }
+
+ private:
+  std::set<Box> nonzero_;  // integers a guard_true proved nonzero (not booleans: those are 1)
 };
 
 }  // namespace

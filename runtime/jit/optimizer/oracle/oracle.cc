@@ -149,7 +149,9 @@ OracleResult run_oracle(uint64_t seed, uint64_t count, const OracleOptions& opti
         const char* passes;
         bool x86;
       };
-      std::vector<Variant> variants = {{"unoptimized", "none", false}, {"optimized", "all", false}};
+      std::vector<Variant> variants = {{"unoptimized", "none", false},
+                                       {"optimized without peeling", "bounds,guards,virtuals,heap,pure,dce", false},
+                                       {"optimized", "all", false}};
       if (options.x86) variants.push_back({"optimized (x86-64)", "all", true});
       for (const Variant& v : variants) {
         stage = v.name;

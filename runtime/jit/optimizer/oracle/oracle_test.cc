@@ -10,12 +10,13 @@
 
 using namespace rpp::jit::oracle;
 
-TEST_CASE("oracle: 1500 random programs, reference interpreter backend") {
-  OracleResult r = run_oracle(1, 1500);
+TEST_CASE("oracle: 4000 random programs, reference interpreter backend") {
+  OracleResult r = run_oracle(1, 4000);
   std::printf("%s\n", r.summary().c_str());
   CHECK_MESSAGE(r.failures == 0, r.first_failure);
-  CHECK(r.ops_after < r.ops_before);
-  CHECK(r.allocs_after < r.allocs_before);
+  // (Peeling doubles the body, so operations are not compared.)
+  CHECK(r.allocs_after * 2 < r.allocs_before);
+  CHECK(r.guards_after < r.guards_before);
   CHECK(r.materialized > 0);
 }
 
