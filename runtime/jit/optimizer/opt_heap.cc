@@ -1,6 +1,6 @@
-// The heap cache (RPython's heap.py): reads of a field, of an array item at a constant index or
-// of an array's length after a read or write of the same location reuse the value; a write of
-// the value already there is removed. Writes invalidate what they may alias (the same field or
+// The heap cache (RPython's heap.py): reads of a field, of an array item (at a constant index or
+// the same index variable) or of an array's length after a read or write of the same location
+// reuse the value; a write of the value already there is removed. Writes invalidate what they may alias (the same field or
 // array of other objects), calls what their effect info says they write (everything for calls
 // with random effects or that may force). Immutable fields and array lengths survive everything
 // but a label. A quasi-immutable field's first read after a call that may change it emits a
@@ -70,9 +70,10 @@ class HeapPass : public Pass {
         return;
       }
       case Opcode::GetarrayitemGc: {
+        // Keyed by the index's Box: equal constants are one Box, so this covers constant
+        // indices and the same variable index.
         Box arr = opt_.resolve(op.args[0]), index = opt_.resolve(op.args[1]);
-        if (!opt_.is_const(index)) break;
-        auto key = std::make_tuple(static_cast<const Descr*>(op.descr), arr, opt_.const_int(index));
+        auto key = std::make_tuple(static_cast<const Descr*>(op.descr), arr, index);
         if (auto it = items_.find(key); it != items_.end()) {
           opt_.forward(op.old_result, it->second);
           return;
@@ -85,17 +86,15 @@ class HeapPass : public Pass {
       case Opcode::SetarrayitemGc: {
         auto* ad = static_cast<const ArrayDescr*>(op.descr);
         Box arr = opt_.resolve(op.args[0]), index = opt_.resolve(op.args[1]), value = opt_.resolve(op.args[2]);
-        bool constant_index = opt_.is_const(index);
-        int64_t i = constant_index ? opt_.const_int(index) : 0;
         for (auto it = items_.begin(); it != items_.end();) {
           const auto& [d, a, k] = it->first;
-          // Another array may alias `arr`; the same array at another constant index does not.
-          bool may_alias = d == ad && (!constant_index || k == i);
-          it = may_alias ? items_.erase(it) : std::next(it);
+          // Only the same array at another constant index is surely another item.
+          bool distinct = d != ad || (a == arr && k != index && opt_.is_const(k) && opt_.is_const(index));
+          it = distinct ? std::next(it) : items_.erase(it);
         }
         emit_next(op);
-        if (constant_index && (ad->item_size == 8 || ad->item_type != ValueType::Int))
-          items_[std::make_tuple(static_cast<const Descr*>(ad), arr, i)] = value;
+        if (ad->item_size == 8 || ad->item_type != ValueType::Int)
+          items_[std::make_tuple(static_cast<const Descr*>(ad), arr, index)] = value;
         return;
       }
       case Opcode::ArraylenGc: {
@@ -160,7 +159,7 @@ class HeapPass : public Pass {
   }
 
   std::map<std::pair<const Descr*, Box>, Box> fields_, immutable_, lengths_;
-  std::map<std::tuple<const Descr*, Box, int64_t>, Box> items_;
+  std::map<std::tuple<const Descr*, Box, Box>, Box> items_;  // (array descr, array, index)
   bool quasi_guarded_ = false;
 };
 
