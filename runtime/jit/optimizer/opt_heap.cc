@@ -28,6 +28,22 @@ class HeapPass : public Pass {
     quasi_guarded_ = false;
   }
 
+  // The stores of a forced virtual are known (unset fields and items are zero).
+  void forced(Box obj, const VirtualObject& v) override {
+    obj = opt_.resolve(obj);
+    if (v.kind == VirtualKind::Struct || v.kind == VirtualKind::Object) {
+      for (const auto& [fd, value] : v.fields)
+        if (fd->size == 8 || fd->type != ValueType::Int) fields_[std::make_pair(static_cast<const Descr*>(fd), obj)] = opt_.resolve(value);
+    } else if (v.kind == VirtualKind::Array) {
+      auto* ad = static_cast<const ArrayDescr*>(v.descr);
+      lengths_[std::make_pair(v.descr, obj)] = opt_.make_const_int(static_cast<int64_t>(v.items.size()));
+      if (ad->item_size != 8 && ad->item_type == ValueType::Int) return;
+      for (size_t i = 0; i < v.items.size(); ++i)
+        items_[std::make_tuple(v.descr, obj, opt_.make_const_int(static_cast<int64_t>(i)))] =
+            v.items[i] == kNoBox ? opt_.make_const(ad->item_type, 0) : opt_.resolve(v.items[i]);
+    }
+  }
+
   void propagate(PendingOp& op) override {
     switch (op.opcode) {
       case Opcode::GetfieldGc: {

@@ -39,7 +39,10 @@ class PurePass : public Pass {
  public:
   using Pass::Pass;
   const char* name() const override { return "pure"; }
-  void reset() override { cse_.clear(); }
+  void reset() override {
+    cse_.clear();
+    offsets_.clear();
+  }
 
   void propagate(PendingOp& op) override {
     Opcode code = op.opcode;
@@ -50,7 +53,9 @@ class PurePass : public Pass {
           opt_.forward(op.old_result, b);
           return;
         }
+        if (reassociate(op)) return;
         cse(op);
+        remember_offset(op);
         return;
       }
       emit_next(op);
@@ -165,6 +170,45 @@ class PurePass : public Pass {
     if (r != kNoBox) cse_.emplace(std::move(key), r);
     return false;
   }
+
+  // x + c1 + c2 → x + (c1 + c2) and x + c - c → x (int_add / int_sub wrap, so this is exact).
+  static bool constant_offset(Opcode code, int64_t c, int64_t* offset) {
+    if (code == Opcode::IntAdd) *offset = c;
+    else if (code == Opcode::IntSub) *offset = static_cast<int64_t>(0 - static_cast<uint64_t>(c));
+    else return false;
+    return true;
+  }
+  bool reassociate(PendingOp& op) {
+    if (op.args.size() != 2 || !opt_.is_const(op.args[1])) return false;
+    int64_t offset;
+    if (!constant_offset(op.opcode, opt_.const_int(op.args[1]), &offset)) return false;
+    auto it = offsets_.find(opt_.resolve(op.args[0]));
+    if (it == offsets_.end()) return false;
+    auto [base, inner] = it->second;
+    int64_t total = static_cast<int64_t>(static_cast<uint64_t>(inner) + static_cast<uint64_t>(offset));
+    if (total == 0) {
+      opt_.forward(op.old_result, base);
+      return true;
+    }
+    op.opcode = Opcode::IntAdd;
+    op.args = {base, opt_.make_const_int(total)};
+    if (Box b = identity(op); b != kNoBox) {
+      opt_.forward(op.old_result, b);
+      return true;
+    }
+    cse(op);
+    remember_offset(op);
+    return true;
+  }
+  void remember_offset(const PendingOp& op) {
+    if (op.args.size() != 2 || !opt_.is_const(op.args[1]) || op.old_result == kNoValue) return;
+    int64_t offset;
+    if (!constant_offset(op.opcode, opt_.const_int(op.args[1]), &offset)) return;
+    Box r = opt_.forwarded(op.old_result);
+    if (r == kNoBox || opt_.is_const(r) || offsets_.count(r)) return;
+    offsets_[r] = {opt_.resolve(op.args[0]), offset};
+  }
+  std::map<Box, std::pair<Box, int64_t>> offsets_;  // r = base + offset
 
   struct Key {
     Opcode opcode;

@@ -148,6 +148,7 @@ Box Optimizer::force(Box b) {
                     nullptr, ValueType::Void);
     }
   }
+  for (auto& p : passes_) p->forced(obj, v);
   return obj;
 }
 

@@ -103,6 +103,8 @@ class Pass {
   virtual void propagate(PendingOp& op) = 0;
   // A label: everything known about earlier values is forgotten.
   virtual void reset() {}
+  // A virtual was forced: `obj` is now allocated with the virtual's fields and items stored.
+  virtual void forced(Box obj, const VirtualObject& v) { (void)obj, (void)v; }
   void set_next(Pass* next) { next_ = next; }
 
  protected:
