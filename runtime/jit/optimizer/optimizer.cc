@@ -189,8 +189,13 @@ void Optimizer::emit_final(PendingOp& op) {
 void Optimizer::encode_resume(EmittedOp& e, const Snapshot& snapshot) {
   std::vector<const SnapshotFrame*> chain;
   for (const SnapshotFrame* f = snapshot.get(); f; f = f->parent.get()) chain.insert(chain.begin(), f);
-  std::unordered_map<Box, uint32_t> box_index, virtual_index;
   std::vector<Box> virtual_list;
+  // (Guards have few fail arguments and virtuals: linear lookups beat hashing here.)
+  auto index_of = [](const std::vector<Box>& list, Box b) -> int64_t {
+    for (size_t i = 0; i < list.size(); ++i)
+      if (list[i] == b) return static_cast<int64_t>(i);
+    return -1;
+  };
   auto tag = [&](Box b) -> Tagged {
     b = resolve(b);
     const BoxInfo& i = boxes_[b];
@@ -200,13 +205,19 @@ void Optimizer::encode_resume(EmittedOp& e, const Snapshot& snapshot) {
       return Tagged::make(Tag::Const, resume_->add_const(i.type, i.bits));
     }
     if (i.virtual_index >= 0) {
-      auto [it, fresh] = virtual_index.emplace(b, static_cast<uint32_t>(virtual_list.size()));
-      if (fresh) virtual_list.push_back(b);
-      return Tagged::make(Tag::Virtual, it->second);
+      int64_t k = index_of(virtual_list, b);
+      if (k < 0) {
+        k = static_cast<int64_t>(virtual_list.size());
+        virtual_list.push_back(b);
+      }
+      return Tagged::make(Tag::Virtual, k);
     }
-    auto [it, fresh] = box_index.emplace(b, static_cast<uint32_t>(e.fail_args.size()));
-    if (fresh) e.fail_args.push_back(b);
-    return Tagged::make(Tag::Box, it->second);
+    int64_t k = index_of(e.fail_args, b);
+    if (k < 0) {
+      k = static_cast<int64_t>(e.fail_args.size());
+      e.fail_args.push_back(b);
+    }
+    return Tagged::make(Tag::Box, k);
   };
   std::vector<ResumeFrame> frames;
   for (const SnapshotFrame* f : chain) {

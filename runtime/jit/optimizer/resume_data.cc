@@ -2,6 +2,7 @@
 // docs/jit.md): unsigned LEB128 varints, tagged slots as zigzag varints.
 #include "runtime/jit/optimizer/resume_data.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "runtime/jit/ir/trace_printer.h"
@@ -74,18 +75,23 @@ uint32_t ResumeStorage::add_descr(const Descr* d) {
 
 // Frame record: varint(parent offset + 1, or 0), varint(jitcode), varint(pc), varint(n), n slots.
 uint32_t ResumeStorage::encode_frame(const ResumeFrame& f, uint32_t parent_plus_one) {
-  std::vector<uint8_t> rec;
+  std::vector<uint8_t>& rec = scratch_;
+  rec.clear();
   put_varint(rec, parent_plus_one);
   put_varint(rec, f.jitcode);
   put_varint(rec, f.pc);
   put_varint(rec, f.slots.size());
   for (Tagged t : f.slots) put_tagged(rec, t);
-  std::string key(rec.begin(), rec.end());
-  auto it = frame_dedupe_.find(key);
-  if (it != frame_dedupe_.end()) return it->second;
+  uint64_t hash = 1469598103934665603ull;  // FNV-1a
+  for (uint8_t b : rec) hash = (hash ^ b) * 1099511628211ull;
+  auto [first, last] = frame_dedupe_.equal_range(hash);
+  for (auto it = first; it != last; ++it)
+    if (it->second + rec.size() <= bytes_.size() &&
+        std::equal(rec.begin(), rec.end(), bytes_.begin() + it->second))
+      return it->second;
   uint32_t at = static_cast<uint32_t>(bytes_.size());
   bytes_.insert(bytes_.end(), rec.begin(), rec.end());
-  frame_dedupe_.emplace(std::move(key), at);
+  frame_dedupe_.emplace(hash, at);
   ++frame_records_;
   return at;
 }

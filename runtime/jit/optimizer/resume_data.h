@@ -106,7 +106,8 @@ class ResumeStorage {
   std::vector<const Descr*> descrs_;
   std::unordered_map<const Descr*, uint32_t> descr_index_;
   std::vector<GuardResume> guards_;
-  std::unordered_map<std::string, uint32_t> frame_dedupe_;
+  std::unordered_multimap<uint64_t, uint32_t> frame_dedupe_;  // hash of a frame record -> its offset
+  std::vector<uint8_t> scratch_;
   size_t frame_records_ = 0;
 };
 
