@@ -28,6 +28,23 @@ class HeapPass : public Pass {
     quasi_guarded_ = false;
   }
 
+  void export_heap(std::vector<HeapEntry>& out) override {
+    for (auto* cache : {&fields_, &immutable_})
+      for (const auto& [key, value] : *cache) {
+        auto* fd = static_cast<const FieldDescr*>(key.first);
+        if (!fd->is_quasi_immutable) out.push_back(HeapEntry{fd, key.second, value});
+      }
+  }
+  void import_heap(const HeapEntry& e) override {
+    (e.field->is_immutable ? immutable_ : fields_)[std::make_pair(static_cast<const Descr*>(e.field), opt_.resolve(e.object))] =
+        e.value;
+  }
+  Box cached_field(const FieldDescr* field, Box object) override {
+    auto& cache = field->is_immutable ? immutable_ : fields_;
+    auto it = cache.find(std::make_pair(static_cast<const Descr*>(field), opt_.resolve(object)));
+    return it == cache.end() ? kNoBox : opt_.resolve(it->second);
+  }
+
   // The stores of a forced virtual are known (unset fields and items are zero).
   void forced(Box obj, const VirtualObject& v) override {
     obj = opt_.resolve(obj);

@@ -95,6 +95,12 @@ struct EmittedOp {
 
 class Optimizer;
 
+// A field's known content (the heap cache's entries), carried across a peeled loop's label.
+struct HeapEntry {
+  const FieldDescr* field;
+  Box object, value;
+};
+
 class Pass {
  public:
   explicit Pass(Optimizer& opt) : opt_(opt) {}
@@ -105,6 +111,10 @@ class Pass {
   virtual void reset() {}
   // A virtual was forced: `obj` is now allocated with the virtual's fields and items stored.
   virtual void forced(Box obj, const VirtualObject& v) { (void)obj, (void)v; }
+  // The heap cache's field entries, for loop peeling (only the heap pass has any).
+  virtual void export_heap(std::vector<HeapEntry>& out) { (void)out; }
+  virtual void import_heap(const HeapEntry& e) { (void)e; }
+  virtual Box cached_field(const FieldDescr* field, Box object) { (void)field, (void)object; return kNoBox; }
   void set_next(Pass* next) { next_ = next; }
 
  protected:

@@ -55,6 +55,7 @@ std::optional<OptimizedTrace> Optimizer::run_peeled(const Trace& in, const std::
   l1->owner = l0->owner;
 
   std::vector<uint8_t> dropped;  // per leaf: facts that did not hold at the loop's jump
+  std::vector<bool> dropped_links;  // per heap link: its object may be null at the loop's jump
   for (int attempt = 0; attempt < 8; ++attempt) {
     begin_run(in, snapshots);
     process(0, ops.size() - 1);  // the preamble: everything but the jump
@@ -92,6 +93,32 @@ std::optional<OptimizedTrace> Optimizer::run_peeled(const Trace& in, const std::
     std::vector<int> roots;
     for (ValueId a : in.args(jump)) roots.push_back(build(arg_box(a)));
     if (!shareable) return std::nullopt;
+    // Known field contents of plain arguments cross the label as extra arguments (so the loop
+    // does not read them again); the loop's jump passes the then-current contents.
+    struct HeapLink {
+      const FieldDescr* field;
+      size_t object_leaf, value_leaf;
+    };
+    std::vector<HeapLink> links;
+    {
+      std::vector<HeapEntry> entries;
+      for (auto& p : passes_) p->export_heap(entries);
+      size_t plain = leaves.size();
+      for (const HeapEntry& e : entries) {
+        Box obj = resolve(e.object), value = resolve(e.value);
+        if (virtual_of(value)) continue;
+        for (size_t k = 0; k < plain; ++k) {
+          if (resolve(leaves[k]) != obj) continue;
+          if (links.size() < dropped_links.size() && dropped_links[links.size()]) {
+            links.push_back(HeapLink{e.field, k, SIZE_MAX});
+            break;
+          }
+          links.push_back(HeapLink{e.field, k, leaves.size()});
+          leaves.push_back(value);
+          break;
+        }
+      }
+    }
     if (dropped.size() < leaves.size()) dropped.resize(leaves.size(), 0);
 
     std::vector<Fact> facts(leaves.size());
@@ -117,6 +144,9 @@ std::optional<OptimizedTrace> Optimizer::run_peeled(const Trace& in, const std::
       if (f.type == ValueType::Int) i.bound = IntBound::range(f.lo, f.hi);
       if (f.is_const) make_equal(vars[k], make_const(f.type, f.bits));
     }
+    for (const HeapLink& l : links)
+      if (l.value_leaf != SIZE_MAX)
+        for (auto& p : passes_) p->import_heap(HeapEntry{l.field, vars[l.object_leaf], vars[l.value_leaf]});
     std::function<Box(int)> instantiate = [&](int index) -> Box {
       const ShapeNode n = nodes[index];
       if (n.leaf >= 0) return vars[n.leaf];
@@ -180,8 +210,32 @@ std::optional<OptimizedTrace> Optimizer::run_peeled(const Trace& in, const std::
     // virtuals, forcing could reach them and split an object in two: no peeling then.
     if (!matched.empty())
       for (Box v : values)
-        if (virtual_of(v)) return std::nullopt;
+        if (v != kNoBox && virtual_of(v)) return std::nullopt;
+    for (size_t k = 0; k < values.size(); ++k)
+      if (values[k] != kNoBox) values[k] = force_if_virtual(values[k]);
     bool retry = false;
+    for (size_t n = 0; n < links.size(); ++n) {
+      const HeapLink& l = links[n];
+      if (l.value_leaf == SIZE_MAX) continue;
+      Box obj = resolve(values[l.object_leaf]);
+      Box value = kNoBox;
+      for (auto& p : passes_)
+        if (value == kNoBox) value = p->cached_field(l.field, obj);
+      if (value == kNoBox) {
+        // Read it only from an object known to have the field (non-null, of the field's class);
+        // otherwise do without this link.
+        const SizeDescr* owner = l.field->parent;
+        if (!info(obj).nonnull || !owner || !owner->vtable || info(obj).known_class != owner->vtable) {
+          if (dropped_links.size() <= n) dropped_links.resize(n + 1, false);
+          dropped_links[n] = true;
+          retry = true;
+          continue;
+        }
+        value = emit_direct(Opcode::GetfieldGc, {obj}, const_cast<FieldDescr*>(l.field), l.field->type);
+      }
+      values[l.value_leaf] = value;
+    }
+    if (retry) continue;
     for (size_t k = 0; k < values.size(); ++k) {
       Box x = force_if_virtual(values[k]);
       values[k] = x;
@@ -231,6 +285,9 @@ std::optional<OptimizedTrace> Optimizer::run_peeled(const Trace& in, const std::
       describe(roots[i]);
     }
     entry += "]\n";
+    for (const HeapLink& l : links)
+      if (l.value_leaf != SIZE_MAX)
+        entry += "heap: #" + std::to_string(l.object_leaf) + "." + l.field->name + " = #" + std::to_string(l.value_leaf) + "\n";
     for (size_t k = 0; k < facts.size(); ++k) {
       const Fact& f = facts[k];
       std::string s;
