@@ -31,6 +31,7 @@ struct RunOutcome {
   std::string state;
   uint64_t materialized = 0;
   uint32_t resume_pc = 0;
+  size_t frames = 0;
 };
 
 // Runs an optimized trace from the initial state; when its guard fails, resumes the program.
@@ -89,15 +90,32 @@ RunOutcome run_trace(const Program& p, const InitialState& init, const World& w,
   };
   std::vector<Word> objects = opt::materialize_virtuals(storage, guard, fail_values, m);
   auto frames = storage.frames(guard);
-  if (frames.size() != 1) throw std::logic_error("oracle: expected one frame");
-  Registers resumed;
-  for (opt::Tagged t : frames[0].slots)
-    resumed.push_back(t.tag() == opt::Tag::Virtual ? objects.at(static_cast<size_t>(t.payload()))
-                                                   : storage.value_of(t, fail_values));
+  if (frames.empty() || frames.size() > 2) throw std::logic_error("oracle: expected one or two frames");
+  auto registers = [&](const opt::ResumeFrame& f) {
+    Registers regs;
+    for (opt::Tagged t : f.slots)
+      regs.push_back(t.tag() == opt::Tag::Virtual ? objects.at(static_cast<size_t>(t.payload()))
+                                                  : storage.value_of(t, fail_values));
+    return regs;
+  };
   RunOutcome out;
   out.materialized = objects.size();
-  out.resume_pc = frames[0].pc;
-  Registers final_regs = interpret(p, w, gc, resumed, frames[0].pc);
+  out.resume_pc = frames.back().pc;
+  out.frames = frames.size();
+  Registers resumed = registers(frames[0]);
+  size_t pc = frames[0].pc;
+  if (frames.size() == 2) {
+    // Inside a call: finish the subroutine, then the caller's Call instruction.
+    const opt::ResumeFrame& inner = frames[1];
+    if (frames[0].jitcode != 0 || inner.jitcode == 0 || inner.jitcode > p.subs.size())
+      throw std::logic_error("oracle: bad frame chain");
+    Registers result = interpret(p.subs[inner.jitcode - 1], w, gc, registers(inner), inner.pc);
+    const Instr& call = p.body.at(pc);
+    if (call.kind != Kind::Call) throw std::logic_error("oracle: the caller's frame is not at a call");
+    resumed[call.dst] = result[kResultRegister];
+    ++pc;
+  }
+  Registers final_regs = interpret(p, w, gc, resumed, pc);
   out.state = describe_state(final_regs, roots, w);
   if (gc.collections() != 0) throw std::logic_error("oracle: a collection happened during a run");
   return out;
@@ -109,12 +127,13 @@ std::string OracleResult::summary() const {
   char buf[512];
   std::snprintf(buf, sizeof buf,
                 "%llu cases, %llu failures; operations %llu -> %llu, allocations %llu -> %llu, guards %llu -> %llu; "
-                "%llu resumes, %llu virtuals materialized",
+                "%llu resumes (%llu through two frames), %llu virtuals materialized",
                 static_cast<unsigned long long>(cases), static_cast<unsigned long long>(failures),
                 static_cast<unsigned long long>(ops_before), static_cast<unsigned long long>(ops_after),
                 static_cast<unsigned long long>(allocs_before), static_cast<unsigned long long>(allocs_after),
                 static_cast<unsigned long long>(guards_before), static_cast<unsigned long long>(guards_after),
-                static_cast<unsigned long long>(resumes), static_cast<unsigned long long>(materialized));
+                static_cast<unsigned long long>(resumes), static_cast<unsigned long long>(two_frame_resumes),
+                static_cast<unsigned long long>(materialized));
   return buf;
 }
 
@@ -173,6 +192,7 @@ OracleResult run_oracle(uint64_t seed, uint64_t count, const OracleOptions& opti
         }
         RunOutcome run = run_trace(program, init, w, o, rec.loop, v.x86);
         ++result.resumes;
+        if (run.frames > 1) ++result.two_frame_resumes;
         result.materialized += run.materialized;
         if (run.state != expected) {
           ++result.failures;

@@ -70,9 +70,10 @@ std::string Program::to_string() const {
   std::string s;
   for (size_t pc = 0; pc < body.size(); ++pc) {
     const Instr& i = body[pc];
-    static const char* const kNames[] = {"const", "arith", "arith_const", "ovf", "new", "new_vec", "move",
-                                         "get_int", "set_int", "get_ref", "set_ref", "type_of", "ptr_eq",
-                                         "if_true", "get_item", "set_item", "bump", "bump_random", "dec",
+    static const char* const kNames[] = {"const",   "arith",    "arith_const", "ovf",     "new",
+                                         "new_vec", "move",     "get_int",     "set_int", "get_ref",
+                                         "set_ref", "type_of",  "ptr_eq",      "if_true", "get_item",
+                                         "set_item", "bump",    "bump_random", "call",    "dec",
                                          "loop_end"};
     s += std::to_string(pc) + ": " + kNames[static_cast<int>(i.kind)];
     if (i.kind == Kind::Arith || i.kind == Kind::ArithConst || i.kind == Kind::Ovf) s += " " + std::string(op_name(i.op));
@@ -80,13 +81,26 @@ std::string Program::to_string() const {
          " c=" + std::to_string(i.c) + " cls=" + std::to_string(i.cls) + " field=" + std::to_string(i.field) +
          " skip=" + std::to_string(i.skip) + "\n";
   }
+  for (size_t k = 0; k < subs.size(); ++k) {
+    s += "sub " + std::to_string(k) + ":\n";
+    std::string body = subs[k].to_string();
+    s += body;
+  }
   return s;
 }
 
-Program generate_program(std::mt19937_64& rng) {
+std::vector<uint64_t> callee_registers(uint64_t int_arg, uint64_t ref_arg) {
+  std::vector<uint64_t> regs(kIntRegs + kRefRegs, 0);
+  regs[1] = int_arg;
+  regs[kIntRegs] = ref_arg;
+  return regs;
+}
+
+namespace {
+
+std::vector<Instr> generate_body(std::mt19937_64& rng, int length, int subs) {
   auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<uint64_t>(n)); };
-  Program p;
-  int length = 3 + pick(14);
+  std::vector<Instr> body;
   for (int k = 0; k < length; ++k) {
     Instr i;
     int r = pick(100);
@@ -158,12 +172,34 @@ Program generate_program(std::mt19937_64& rng) {
       i.kind = Kind::BumpRandom;
       i.a = pick(kRefRegs);
     }
-    p.body.push_back(i);
+    if (subs > 0 && pick(6) == 0) {
+      i = Instr{Kind::Call};
+      i.dst = 1 + pick(kIntRegs - 1);
+      i.a = pick(kIntRegs);
+      i.b = pick(kRefRegs);
+      i.cls = pick(subs);
+    }
+    body.push_back(i);
   }
-  // Branches skip forward inside the body, never over the loop's end.
-  for (size_t k = 0; k < p.body.size(); ++k)
-    if (p.body[k].kind == Kind::IfTrue && k + 1 + p.body[k].skip > p.body.size())
-      p.body[k].skip = static_cast<int>(p.body.size() - k - 1);
+  // Branches skip forward inside the body, never over its end.
+  for (size_t k = 0; k < body.size(); ++k)
+    if (body[k].kind == Kind::IfTrue && k + 1 + body[k].skip > body.size())
+      body[k].skip = static_cast<int>(body.size() - k - 1);
+  return body;
+}
+
+}  // namespace
+
+Program generate_program(std::mt19937_64& rng) {
+  auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<uint64_t>(n)); };
+  Program p;
+  int subs = pick(3);
+  for (int k = 0; k < subs; ++k) {
+    Program sub;
+    sub.body = generate_body(rng, 3 + pick(6), 0);
+    p.subs.push_back(std::move(sub));
+  }
+  p.body = generate_body(rng, 3 + pick(14), subs);
   p.body.push_back(Instr{Kind::Dec});
   p.body.push_back(Instr{Kind::LoopEnd});
   return p;
@@ -325,6 +361,11 @@ Registers interpret(const Program& p, const World& w, TestGc& gc, Registers regs
         if (w.class_of(P(i.a)) == 0)
           toy_bump(static_cast<layout::GcHeader*>(ptr(P(i.a))), w.int_fields[0][0]->offset, static_cast<int64_t>(R(i.b)));
         break;
+      case Kind::Call: {
+        Registers result = interpret(p.subs.at(static_cast<size_t>(i.cls)), w, gc, callee_registers(R(i.a), P(i.b)));
+        R(i.dst) = result[kResultRegister];
+        break;
+      }
       case Kind::Dec: R(0) = static_cast<Word>(ops::int_sub(static_cast<int64_t>(R(0)), 1)); break;
       case Kind::LoopEnd:
         if (static_cast<int64_t>(R(0)) > 0) next = 0;

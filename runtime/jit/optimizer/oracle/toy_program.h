@@ -42,6 +42,8 @@ enum class Kind : uint8_t {
   SetItem,    // p[a].items[r[b]] = r[dst] for a vec and an index in range
   Bump,       // for a box: call bump(p[a], r[b]) — a call that writes box.val (effect info says so)
   BumpRandom, // the same through a call with random effects
+  Call,       // r[dst] = subroutine cls(r[a], p[b]): its registers start zero with r1 = r[a],
+              // p0 = p[b]; its r2 is the result (guards inside resume through two frames)
   Dec,        // r0 -= 1
   LoopEnd,    // loop while r0 > 0
 };
@@ -55,9 +57,14 @@ struct Instr {
 };
 
 struct Program {
-  std::vector<Instr> body;  // ends with Dec, LoopEnd
+  std::vector<Instr> body;  // ends with Dec, LoopEnd (subroutines: straight code, no calls)
+  std::vector<Program> subs;  // the subroutines Call instructions call (jitcode 1 + index)
   std::string to_string() const;
 };
+
+// The registers a Call gives its subroutine.
+std::vector<uint64_t> callee_registers(uint64_t int_arg, uint64_t ref_arg);
+inline constexpr int kResultRegister = 2;
 
 // The initial heap and registers, built the same way for every run.
 struct InitialState {

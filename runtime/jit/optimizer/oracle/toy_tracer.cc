@@ -53,17 +53,19 @@ class Tracer {
   void guard(Opcode code, std::initializer_list<ValueId> args) {
     trace_->add_op(code, std::span<const ValueId>(args.begin(), args.size()), ValueType::Void,
                    w_.names.make<FailDescr>());
-    std::vector<ValueId> fail;  // the variables among the registers (constants live in the snapshot)
-    for (ValueId v : before_) {
-      bool seen = trace_->is_const(v);
-      for (ValueId f : fail) seen |= f == v;
-      if (!seen) fail.push_back(v);
-    }
-    trace_->set_fail_args(fail);
     auto frame = std::make_shared<opt::SnapshotFrame>();
-    frame->jitcode = 0;
+    frame->jitcode = jitcode_;
     frame->pc = static_cast<uint32_t>(pc_);
     frame->slots = before_;
+    frame->parent = parent_;
+    std::vector<ValueId> fail;  // the variables of every frame (constants live in the snapshot)
+    for (const opt::SnapshotFrame* f = frame.get(); f; f = f->parent.get())
+      for (ValueId v : f->slots) {
+        bool seen = trace_->is_const(v);
+        for (ValueId x : fail) seen |= x == v;
+        if (!seen) fail.push_back(v);
+      }
+    trace_->set_fail_args(fail);
     snapshots_->resize(trace_->ops().size());
     snapshots_->back() = frame;
   }
@@ -248,6 +250,43 @@ class Tracer {
            ValueType::Void, i.kind == Kind::Bump ? w_.bump_cd : w_.bump_random_cd);
         break;
       }
+      case Kind::Call: {
+        const Program& sub = p_.subs.at(static_cast<size_t>(i.cls));
+        Registers callee = callee_registers(R(i.a), P(i.b));
+        std::vector<ValueId> callee_vals;
+        for (int k = 0; k < kIntRegs + kRefRegs; ++k)
+          callee_vals.push_back(k < kIntRegs ? trace_->const_int(0) : trace_->const_ref(0));
+        callee_vals[1] = vR(i.a);
+        callee_vals[kIntRegs] = vP(i.b);
+        // The caller's frame, shared by every guard inside the call.
+        auto caller = std::make_shared<opt::SnapshotFrame>();
+        caller->jitcode = jitcode_;
+        caller->pc = static_cast<uint32_t>(pc);
+        caller->slots = before_;
+        caller->parent = parent_;
+        Registers saved_regs = std::move(regs_);
+        std::vector<ValueId> saved_vals = std::move(vals_);
+        opt::Snapshot saved_parent = parent_;
+        uint32_t saved_jitcode = jitcode_;
+        regs_ = std::move(callee);
+        vals_ = std::move(callee_vals);
+        parent_ = caller;
+        jitcode_ = static_cast<uint32_t>(1 + i.cls);
+        for (size_t sub_pc = 0; sub_pc < sub.body.size();) {
+          pc_ = sub_pc;
+          sub_pc = step(sub.body[sub_pc], sub_pc);
+        }
+        Word result = regs_[kResultRegister];
+        ValueId result_val = vals_[kResultRegister];
+        regs_ = std::move(saved_regs);
+        vals_ = std::move(saved_vals);
+        parent_ = saved_parent;
+        jitcode_ = saved_jitcode;
+        pc_ = pc;
+        R(i.dst) = result;
+        vR(i.dst) = result_val;
+        break;
+      }
       case Kind::Dec:
         R(0) = static_cast<Word>(ops::int_sub(static_cast<int64_t>(R(0)), 1));
         vR(0) = op(Opcode::IntSub, {vR(0), trace_->const_int(1)}, ValueType::Int);
@@ -270,6 +309,8 @@ class Tracer {
   Trace* trace_ = nullptr;
   std::vector<opt::Snapshot>* snapshots_ = nullptr;
   size_t pc_ = 0;
+  uint32_t jitcode_ = 0;      // the function being traced: 0 the loop, 1 + k subroutine k
+  opt::Snapshot parent_;      // its caller's frame (inside a call)
 };
 
 }  // namespace
