@@ -20,7 +20,14 @@ class HeapPass : public Pass {
   using Pass::Pass;
   const char* name() const override { return "heap"; }
 
+  void flush() override {
+    std::vector<HeapEntry> writes = std::move(pending_);
+    pending_.clear();
+    for (const HeapEntry& w : writes) emit_write(w);
+  }
+
   void reset() override {
+    pending_.clear();
     fields_.clear();
     items_.clear();
     immutable_.clear();
@@ -73,6 +80,8 @@ class HeapPass : public Pass {
             guard.opcode = Opcode::GuardNotInvalidated;
             guard.descr = opt_.names().make<FailDescr>();
             guard.snapshot = opt_.last_safe_snapshot();
+            for (const HeapEntry& w : pending_)
+              guard.pending_writes.push_back(HeapEntry{w.field, opt_.resolve(w.object), opt_.resolve(w.value)});
             emit_next(guard);
             quasi_guarded_ = true;
           }
@@ -84,6 +93,7 @@ class HeapPass : public Pass {
           opt_.forward(op.old_result, it->second);
           return;
         }
+        flush_field(fd, kNoBox);  // a delayed write to an object that may be this one
         emit_next(op);
         Box r = opt_.forwarded(op.old_result);
         if (r != kNoBox) cache[key] = r;
@@ -93,13 +103,29 @@ class HeapPass : public Pass {
         auto* fd = static_cast<const FieldDescr*>(op.descr);
         Box obj = opt_.resolve(op.args[0]), value = opt_.resolve(op.args[1]);
         auto key = std::make_pair(static_cast<const Descr*>(fd), obj);
-        if (auto it = fields_.find(key); it != fields_.end() && opt_.resolve(it->second) == value && fd->size == 8)
-          return;  // the field already holds this value
+        bool word = fd->size == 8 || fd->type != ValueType::Int;
+        if (auto it = fields_.find(key); it != fields_.end() && opt_.resolve(it->second) == value && word)
+          return;  // the field already holds (or will hold) this value
+        // A delayed write of this field to another object must happen first (they may alias).
+        flush_field(fd, obj);
         for (auto it = fields_.begin(); it != fields_.end();)
-          it = it->first.first == fd ? fields_.erase(it) : std::next(it);
-        emit_next(op);
-        // Narrow fields read back truncated: only full words are remembered.
-        if (fd->size == 8 || fd->type != ValueType::Int) fields_[key] = value;
+          it = it->first.first == fd && it->first.second != obj ? fields_.erase(it) : std::next(it);
+        if (!word || fd->is_immutable || fd->is_quasi_immutable) {
+          flush_field(fd, kNoBox);
+          emit_next(op);
+          if (word) fields_[key] = value;
+          else fields_.erase(key);
+          return;
+        }
+        // Lazy: the write waits (replacing an earlier delayed write of the same field) until
+        // something may read it; guards describe it in their resume data.
+        fields_[key] = value;
+        for (HeapEntry& w : pending_)
+          if (w.field == fd && opt_.resolve(w.object) == obj) {
+            w.value = value;
+            return;
+          }
+        pending_.push_back(HeapEntry{fd, obj, value});
         return;
       }
       case Opcode::GetarrayitemGc: {
@@ -160,6 +186,12 @@ class HeapPass : public Pass {
       case Opcode::Copyunicodecontent:
         break;  // nothing cached is written by these
       default:
+        if (is_guard(op.opcode)) {
+          for (const HeapEntry& w : pending_)
+            op.pending_writes.push_back(HeapEntry{w.field, opt_.resolve(w.object), opt_.resolve(w.value)});
+          break;
+        }
+        if (!keeps_pending_writes(op.opcode)) flush();
         if (is_call(op.opcode) || op.opcode == Opcode::CallAssembler) invalidate_for_call(op);
         break;
     }
@@ -191,6 +223,56 @@ class HeapPass : public Pass {
         it = std::get<0>(it->first) == d ? items_.erase(it) : std::next(it);
   }
 
+  // Operations that cannot read a GC object's field (so delayed field writes may wait).
+  static bool keeps_pending_writes(Opcode op) {
+    if (is_pure(op) || is_ovf(op) || is_alloc(op)) return true;
+    switch (op) {
+      case Opcode::ArraylenGc:
+      case Opcode::Strlen:
+      case Opcode::Strgetitem:
+      case Opcode::Unicodelen:
+      case Opcode::Unicodegetitem:
+      case Opcode::GetfieldRaw:
+      case Opcode::GetarrayitemGc:
+      case Opcode::GetarrayitemRaw:
+      case Opcode::GetinteriorfieldGc:
+      case Opcode::RawLoad:
+      case Opcode::SetfieldRaw:
+      case Opcode::SetarrayitemGc:
+      case Opcode::SetarrayitemRaw:
+      case Opcode::SetinteriorfieldGc:
+      case Opcode::SetinteriorfieldRaw:
+      case Opcode::RawStore:
+      case Opcode::Strsetitem:
+      case Opcode::Unicodesetitem:
+      case Opcode::Copystrcontent:
+      case Opcode::Copyunicodecontent:
+      case Opcode::Keepalive: return true;
+      default: return false;
+    }
+  }
+
+  void emit_write(const HeapEntry& w) {
+    PendingOp write;
+    write.opcode = Opcode::SetfieldGc;
+    write.args = {opt_.resolve(w.object), opt_.resolve(w.value)};
+    write.descr = const_cast<FieldDescr*>(w.field);
+    emit_next(write);
+  }
+
+  // Emits the delayed writes of `field` to objects other than `except` (all with kNoBox).
+  void flush_field(const FieldDescr* field, Box except) {
+    std::vector<HeapEntry> keep;
+    std::vector<HeapEntry> writes = std::move(pending_);
+    pending_.clear();
+    for (const HeapEntry& w : writes) {
+      if (w.field == field && opt_.resolve(w.object) != except) emit_write(w);
+      else keep.push_back(w);
+    }
+    pending_.insert(pending_.begin(), keep.begin(), keep.end());
+  }
+
+  std::vector<HeapEntry> pending_;  // delayed field writes, in order
   std::map<std::pair<const Descr*, Box>, Box> fields_, immutable_, lengths_;
   std::map<std::tuple<const Descr*, Box, Box>, Box> items_;  // (array descr, array, index)
   bool quasi_guarded_ = false;

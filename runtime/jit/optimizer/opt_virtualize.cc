@@ -64,7 +64,10 @@ class VirtualsPass : public Pass {
           v->fields.emplace_back(fd, value);
           return;
         }
-        break;
+        // A virtual stored into a real object stays virtual for now: the heap pass delays the
+        // write (and forces the value when the write is done).
+        emit_next(op);
+        return;
       case Opcode::GetfieldGc:
         if (VirtualObject* v = opt_.virtual_of(op.args[0])) {
           auto* fd = static_cast<const FieldDescr*>(op.descr);

@@ -180,13 +180,13 @@ void Optimizer::emit_final(PendingOp& op) {
       boxes_[e.result].known_class = static_cast<SizeDescr*>(op.descr)->vtable;
   }
   if (is_guard(op.opcode)) {
-    encode_resume(e, op.snapshot);
+    encode_resume(e, op.snapshot, op.pending_writes);
     last_safe_snapshot_ = op.snapshot;
   }
   emitted_.push_back(std::move(e));
 }
 
-void Optimizer::encode_resume(EmittedOp& e, const Snapshot& snapshot) {
+void Optimizer::encode_resume(EmittedOp& e, const Snapshot& snapshot, const std::vector<HeapEntry>& writes) {
   std::vector<const SnapshotFrame*> chain;
   for (const SnapshotFrame* f = snapshot.get(); f; f = f->parent.get()) chain.insert(chain.begin(), f);
   std::vector<Box> virtual_list;
@@ -227,6 +227,8 @@ void Optimizer::encode_resume(EmittedOp& e, const Snapshot& snapshot) {
     for (ValueId v : f->slots) rf.slots.push_back(tag(arg_box(v)));
     frames.push_back(std::move(rf));
   }
+  std::vector<PendingWrite> pending;
+  for (const HeapEntry& w : writes) pending.push_back(PendingWrite{w.field, tag(w.object), tag(w.value)});
   std::vector<VirtualDescription> descriptions;
   for (size_t k = 0; k < virtual_list.size(); ++k) {
     const VirtualObject& v = virtuals_[boxes_[virtual_list[k]].virtual_index];
@@ -241,10 +243,12 @@ void Optimizer::encode_resume(EmittedOp& e, const Snapshot& snapshot) {
     // Zero floats and null references are all-zero words, which the inline int 0 also is.
     descriptions.push_back(std::move(d));
   }
-  e.resume = static_cast<int32_t>(resume_->add_guard(frames, descriptions, static_cast<uint32_t>(e.fail_args.size())));
+  e.resume = static_cast<int32_t>(
+      resume_->add_guard(frames, descriptions, static_cast<uint32_t>(e.fail_args.size()), pending));
 }
 
 std::vector<Box> Optimizer::emit_label(const std::vector<Box>& values, Descr* descr) {
+  flush_passes();
   std::vector<Box> args;
   for (Box value : values) {
     Box b = force_if_virtual(value);
@@ -277,6 +281,7 @@ void Optimizer::forget_facts() {
 }
 
 void Optimizer::handle_label(const Op& op) {
+  flush_passes();
   auto olds = input_->args(op);
   std::vector<Box> values;
   for (ValueId old : olds) values.push_back(arg_box(old));
@@ -343,7 +348,11 @@ void Optimizer::process(size_t begin, size_t end) {
         p.descr = names_.make<FailDescr>(name.empty() ? name : name + ".loop");
       }
     }
-    if (is_final(op.opcode) || passes_.empty()) emit_final(p);
+    if (is_final(op.opcode)) {
+      flush_passes();
+      for (Box& a : p.args) a = resolve(a);
+      emit_final(p);
+    } else if (passes_.empty()) emit_final(p);
     else passes_.front()->propagate(p);
   }
 }

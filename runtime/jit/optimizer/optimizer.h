@@ -74,6 +74,13 @@ struct BoxInfo {
   IntBound bound;              // ints
 };
 
+// A field's known content (the heap cache's entries), carried across a peeled loop's label;
+// also a write the heap pass delays (a lazy setfield).
+struct HeapEntry {
+  const FieldDescr* field;
+  Box object, value;
+};
+
 // An operation on its way through the passes: arguments are Boxes.
 struct PendingOp {
   Opcode opcode;
@@ -82,6 +89,7 @@ struct PendingOp {
   ValueType result_type = ValueType::Void;
   ValueId old_result = kNoValue;  // the input trace's result value (forwarded when emitted)
   Snapshot snapshot;              // guards: where to resume
+  std::vector<HeapEntry> pending_writes;  // guards: delayed writes to do when resuming
 };
 
 struct EmittedOp {
@@ -95,12 +103,6 @@ struct EmittedOp {
 
 class Optimizer;
 
-// A field's known content (the heap cache's entries), carried across a peeled loop's label.
-struct HeapEntry {
-  const FieldDescr* field;
-  Box object, value;
-};
-
 class Pass {
  public:
   explicit Pass(Optimizer& opt) : opt_(opt) {}
@@ -113,6 +115,8 @@ class Pass {
   virtual void forced(Box obj, const VirtualObject& v) { (void)obj, (void)v; }
   // The heap cache's field entries, for loop peeling (only the heap pass has any).
   virtual void export_heap(std::vector<HeapEntry>& out) { (void)out; }
+  // Emits what the pass delayed (before labels, jumps and finishes).
+  virtual void flush() {}
   virtual void import_heap(const HeapEntry& e) { (void)e; }
   virtual Box cached_field(const FieldDescr* field, Box object) { (void)field, (void)object; return kNoBox; }
   void set_next(Pass* next) { next_ = next; }
@@ -178,7 +182,10 @@ class Optimizer {
   // Emits a label over `values` (same_as for constants and repeated values); returns its arguments.
   std::vector<Box> emit_label(const std::vector<Box>& values, Descr* descr);
   void forget_facts();
-  void encode_resume(EmittedOp& e, const Snapshot& snapshot);
+  void encode_resume(EmittedOp& e, const Snapshot& snapshot, const std::vector<HeapEntry>& writes);
+  void flush_passes() {
+    for (auto& p : passes_) p->flush();
+  }
   Trace build_output(std::vector<int32_t>& resume_index);
 
   TraceNamespace& names_;

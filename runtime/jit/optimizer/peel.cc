@@ -59,6 +59,7 @@ std::optional<OptimizedTrace> Optimizer::run_peeled(const Trace& in, const std::
   for (int attempt = 0; attempt < 8; ++attempt) {
     begin_run(in, snapshots);
     process(0, ops.size() - 1);  // the preamble: everything but the jump
+    flush_passes();
 
     // The preamble's end state, flattened into shapes over leaves.
     std::vector<ShapeNode> nodes;
@@ -166,6 +167,7 @@ std::optional<OptimizedTrace> Optimizer::run_peeled(const Trace& in, const std::
     second_copy_ = false;
 
     // The loop's jump: the same shape, and the assumed facts must hold.
+    flush_passes();
     std::vector<Box> values(leaves.size(), kNoBox);
     std::vector<Box> matched;
     std::function<bool(int, Box)> match = [&](int index, Box b) -> bool {

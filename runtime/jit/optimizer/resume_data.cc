@@ -97,7 +97,8 @@ uint32_t ResumeStorage::encode_frame(const ResumeFrame& f, uint32_t parent_plus_
 }
 
 uint32_t ResumeStorage::add_guard(const std::vector<ResumeFrame>& frames,
-                                  const std::vector<VirtualDescription>& virtuals, uint32_t num_fail_args) {
+                                  const std::vector<VirtualDescription>& virtuals, uint32_t num_fail_args,
+                                  const std::vector<PendingWrite>& writes) {
   GuardResume g;
   g.num_fail_args = num_fail_args;
   g.num_frames = static_cast<uint32_t>(frames.size());
@@ -122,6 +123,15 @@ uint32_t ResumeStorage::add_guard(const std::vector<ResumeFrame>& frames,
       put_varint(bytes_, v.items.size());
       for (Tagged t : v.items) put_tagged(bytes_, t);
     }
+  }
+  // Pending writes record: varint(count), then per write varint(field descr index), tagged object,
+  // tagged value.
+  g.writes_offset = static_cast<uint32_t>(bytes_.size());
+  put_varint(bytes_, writes.size());
+  for (const PendingWrite& w : writes) {
+    put_varint(bytes_, add_descr(w.field));
+    put_tagged(bytes_, w.object);
+    put_tagged(bytes_, w.value);
   }
   guards_.push_back(g);
   return static_cast<uint32_t>(guards_.size() - 1);
@@ -162,6 +172,17 @@ std::vector<VirtualDescription> ResumeStorage::virtuals(uint32_t guard_index) co
         v.items.push_back(r.tagged());
       }
     }
+  }
+  return out;
+}
+
+std::vector<PendingWrite> ResumeStorage::pending_writes(uint32_t guard_index) const {
+  Reader r(bytes_, guards_.at(guard_index).writes_offset);
+  std::vector<PendingWrite> out(r.varint());
+  for (PendingWrite& w : out) {
+    w.field = static_cast<const FieldDescr*>(descrs_.at(r.varint()));
+    w.object = r.tagged();
+    w.value = r.tagged();
   }
   return out;
 }
@@ -230,6 +251,8 @@ std::string print_resume(const ResumeStorage& s, uint32_t guard, const TraceName
       out += "}\n";
     }
   }
+  for (const PendingWrite& w : s.pending_writes(guard))
+    out += "  write " + slot(w.object) + "." + w.field->name + " = " + slot(w.value) + "\n";
   return out;
 }
 
@@ -249,6 +272,19 @@ std::vector<Word> materialize_virtuals(const ResumeStorage& s, uint32_t guard, c
       for (size_t i = 0; i < v.items.size(); ++i) m.store(objects[k], v, i, value(v.items[i]));
   }
   return objects;
+}
+
+}  // namespace rpp::jit::opt
+
+namespace rpp::jit::opt {
+
+void apply_pending_writes(const ResumeStorage& s, uint32_t guard, const std::vector<Word>& fail_values,
+                          const std::vector<Word>& virtual_objects,
+                          const std::function<void(Word, const FieldDescr*, Word)>& store_field) {
+  auto value = [&](Tagged t) {
+    return t.tag() == Tag::Virtual ? virtual_objects.at(static_cast<size_t>(t.payload())) : s.value_of(t, fail_values);
+  };
+  for (const PendingWrite& w : s.pending_writes(guard)) store_field(value(w.object), w.field, value(w.value));
 }
 
 }  // namespace rpp::jit::opt

@@ -60,6 +60,13 @@ struct VirtualDescription {
   std::vector<Tagged> items;                                  // array/string: every item
 };
 
+// A write the optimizer delayed (a lazy setfield): done when the guard fails, after the
+// virtuals are built.
+struct PendingWrite {
+  const FieldDescr* field = nullptr;
+  Tagged object, value;
+};
+
 struct ResumeFrame {
   uint32_t jitcode = 0, pc = 0;
   std::vector<Tagged> slots;
@@ -75,6 +82,7 @@ struct ConstEntry {
 struct GuardResume {
   uint32_t frame_offset = 0;     // the innermost frame record
   uint32_t virtuals_offset = 0;  // the virtuals record
+  uint32_t writes_offset = 0;    // the pending writes record
   uint32_t num_fail_args = 0;
   uint32_t num_frames = 0;
 };
@@ -83,13 +91,14 @@ class ResumeStorage {
  public:
   // Encodes a guard: frames outermost first, then its virtuals. Returns its index.
   uint32_t add_guard(const std::vector<ResumeFrame>& frames, const std::vector<VirtualDescription>& virtuals,
-                     uint32_t num_fail_args);
+                     uint32_t num_fail_args, const std::vector<PendingWrite>& writes = {});
   uint32_t add_const(ValueType type, Word bits);
   uint32_t add_descr(const Descr* d);
 
   // Decoding.
   std::vector<ResumeFrame> frames(uint32_t guard) const;  // outermost first
   std::vector<VirtualDescription> virtuals(uint32_t guard) const;
+  std::vector<PendingWrite> pending_writes(uint32_t guard) const;
   const GuardResume& guard(uint32_t i) const { return guards_.at(i); }
   size_t num_guards() const { return guards_.size(); }
   const ConstEntry& constant(uint32_t i) const { return consts_.at(i); }
@@ -127,5 +136,9 @@ struct Materializer {
 };
 std::vector<Word> materialize_virtuals(const ResumeStorage& storage, uint32_t guard,
                                        const std::vector<Word>& fail_values, const Materializer& m);
+// Then the guard's pending writes: store_field(object, field, value) for each, in order.
+void apply_pending_writes(const ResumeStorage& storage, uint32_t guard, const std::vector<Word>& fail_values,
+                          const std::vector<Word>& virtual_objects,
+                          const std::function<void(Word, const FieldDescr*, Word)>& store_field);
 
 }  // namespace rpp::jit::opt

@@ -32,6 +32,7 @@ struct RunOutcome {
   uint64_t materialized = 0;
   uint32_t resume_pc = 0;
   size_t frames = 0;
+  size_t pending_writes = 0;
 };
 
 // Runs an optimized trace from the initial state; when its guard fails, resumes the program.
@@ -89,6 +90,12 @@ RunOutcome run_trace(const Program& p, const InitialState& init, const World& w,
     }
   };
   std::vector<Word> objects = opt::materialize_virtuals(storage, guard, fail_values, m);
+  size_t writes = 0;
+  opt::apply_pending_writes(storage, guard, fail_values, objects, [&](Word obj, const FieldDescr* f, Word value) {
+    ++writes;
+    if (f->size != 8) throw std::logic_error("oracle: narrow pending writes are not used by the toy programs");
+    ops::store<Word>(reinterpret_cast<void*>(obj), f->offset, value);
+  });
   auto frames = storage.frames(guard);
   if (frames.empty() || frames.size() > 2) throw std::logic_error("oracle: expected one or two frames");
   auto registers = [&](const opt::ResumeFrame& f) {
@@ -102,6 +109,7 @@ RunOutcome run_trace(const Program& p, const InitialState& init, const World& w,
   out.materialized = objects.size();
   out.resume_pc = frames.back().pc;
   out.frames = frames.size();
+  out.pending_writes = writes;
   Registers resumed = registers(frames[0]);
   size_t pc = frames[0].pc;
   if (frames.size() == 2) {
@@ -127,13 +135,13 @@ std::string OracleResult::summary() const {
   char buf[512];
   std::snprintf(buf, sizeof buf,
                 "%llu cases, %llu failures; operations %llu -> %llu, allocations %llu -> %llu, guards %llu -> %llu; "
-                "%llu resumes (%llu through two frames), %llu virtuals materialized",
+                "%llu resumes (%llu through two frames), %llu virtuals materialized, %llu delayed writes done",
                 static_cast<unsigned long long>(cases), static_cast<unsigned long long>(failures),
                 static_cast<unsigned long long>(ops_before), static_cast<unsigned long long>(ops_after),
                 static_cast<unsigned long long>(allocs_before), static_cast<unsigned long long>(allocs_after),
                 static_cast<unsigned long long>(guards_before), static_cast<unsigned long long>(guards_after),
                 static_cast<unsigned long long>(resumes), static_cast<unsigned long long>(two_frame_resumes),
-                static_cast<unsigned long long>(materialized));
+                static_cast<unsigned long long>(materialized), static_cast<unsigned long long>(pending_writes));
   return buf;
 }
 
@@ -193,6 +201,7 @@ OracleResult run_oracle(uint64_t seed, uint64_t count, const OracleOptions& opti
         RunOutcome run = run_trace(program, init, w, o, rec.loop, v.x86);
         ++result.resumes;
         if (run.frames > 1) ++result.two_frame_resumes;
+        result.pending_writes += run.pending_writes;
         result.materialized += run.materialized;
         if (run.state != expected) {
           ++result.failures;
