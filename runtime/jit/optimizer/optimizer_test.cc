@@ -94,3 +94,41 @@ TEST_CASE("optimizer: passes can be switched off") {
   OptimizerConfig c;
   CHECK_FALSE(c.parse("pure,bogus").empty());
 }
+
+TEST_CASE("resume data: delayed writes round-trip and print") {
+  FieldDescr acc("frame.acc");
+  ResumeStorage s;
+  PendingWrite w{&acc, Tagged::make(Tag::Box, 0), Tagged::make(Tag::Virtual, 0)};
+  VirtualDescription v;
+  v.kind = VirtualKind::Array;
+  v.items = {Tagged::make(Tag::Int, 3)};
+  uint32_t g = s.add_guard({ResumeFrame{0, 4, {Tagged::make(Tag::Box, 0)}}}, {v}, 1, {w});
+  auto writes = s.pending_writes(g);
+  REQUIRE(writes.size() == 1);
+  CHECK(writes[0].field == &acc);
+  CHECK(writes[0].object == w.object);
+  CHECK(writes[0].value == w.value);
+  CHECK(print_resume(s, g) == "  frame 0 code 0 pc 4: [#0]\n  v0 = array[1] {3}\n  write #0.frame.acc = v0\n");
+  std::vector<std::pair<Word, Word>> done;
+  apply_pending_writes(s, g, {100}, {200}, [&](Word obj, const FieldDescr* f, Word value) {
+    CHECK(f == &acc);
+    done.emplace_back(obj, value);
+  });
+  REQUIRE(done.size() == 1);
+  CHECK(done[0] == std::make_pair(Word{100}, Word{200}));
+}
+
+TEST_CASE("optimizer: lazy setfields keep the last write and describe the delayed ones at guards") {
+  TraceNamespace names;
+  Trace t = parse_trace(
+      "object frame { pc: int }\n[p0, i1]\nsetfield_gc(p0, 1, descr=frame.pc)\nguard_true(i1, descr=g0) [p0]\n"
+      "setfield_gc(p0, 2, descr=frame.pc)\nsetfield_gc(p0, 3, descr=frame.pc)\nfinish(p0)\n",
+      names);
+  OptimizedTrace o = optimize_trace(t, names);
+  CHECK(print_trace(o.trace, &names) ==
+        "[p0, i1]\nguard_true(i1, descr=g0) [p0]\nsetfield_gc(p0, 3, descr=frame.pc)\nfinish(p0)\n");
+  REQUIRE(o.resume_index[0] >= 0);
+  auto writes = o.resume->pending_writes(static_cast<uint32_t>(o.resume_index[0]));
+  REQUIRE(writes.size() == 1);
+  CHECK(writes[0].value == Tagged::make(Tag::Int, 1));
+}
