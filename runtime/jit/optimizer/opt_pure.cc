@@ -38,10 +38,27 @@ bool is_commutative(Opcode op) {
 class PurePass : public Pass {
  public:
   using Pass::Pass;
+  struct Key {
+    Opcode opcode;
+    const Descr* descr;
+    std::vector<Box> args;
+    bool operator<(const Key& o) const { return std::tie(opcode, descr, args) < std::tie(o.opcode, o.descr, o.args); }
+  };
+
   const char* name() const override { return "pure"; }
   void reset() override {
     cse_.clear();
     offsets_.clear();
+  }
+
+  void export_pure(std::vector<PureEntry>& out) override {
+    for (const auto& [key, result] : cse_)
+      if (is_pure(key.opcode)) out.push_back(PureEntry{key.opcode, key.descr, key.args, result});
+  }
+  void import_pure(const PureEntry& e) override { cse_[make_key(e.opcode, e.descr, e.args)] = e.result; }
+  Box lookup_pure(Opcode opcode, const Descr* descr, const std::vector<Box>& args) override {
+    auto it = cse_.find(make_key(opcode, descr, args));
+    return it == cse_.end() ? kNoBox : opt_.resolve(it->second);
   }
 
   void propagate(PendingOp& op) override {
@@ -156,11 +173,15 @@ class PurePass : public Pass {
 
   // Shares the result of an earlier identical operation (true), or emits the operation and
   // remembers it (false).
+  Key make_key(Opcode opcode, const Descr* descr, const std::vector<Box>& args) {
+    Key key{opcode, descr, {}};
+    for (Box a : args) key.args.push_back(opt_.resolve(a));
+    if (is_commutative(opcode) && key.args.size() == 2 && key.args[0] > key.args[1]) std::swap(key.args[0], key.args[1]);
+    return key;
+  }
+
   bool cse(PendingOp& op) {
-    Key key{op.opcode, op.descr, {}};
-    for (Box a : op.args) key.args.push_back(opt_.resolve(a));
-    if (is_commutative(op.opcode) && key.args.size() == 2 && key.args[0] > key.args[1])
-      std::swap(key.args[0], key.args[1]);
+    Key key = make_key(op.opcode, op.descr, op.args);
     if (auto it = cse_.find(key); it != cse_.end()) {
       opt_.forward(op.old_result, it->second);
       return true;
@@ -210,12 +231,6 @@ class PurePass : public Pass {
   }
   std::map<Box, std::pair<Box, int64_t>> offsets_;  // r = base + offset
 
-  struct Key {
-    Opcode opcode;
-    const Descr* descr;
-    std::vector<Box> args;
-    bool operator<(const Key& o) const { return std::tie(opcode, descr, args) < std::tie(o.opcode, o.descr, o.args); }
-  };
   std::map<Key, Box> cse_;
 };
 

@@ -81,6 +81,14 @@ struct HeapEntry {
   Box object, value;
 };
 
+// A pure operation's known result (the pure pass's table), carried across a peeled loop's label.
+struct PureEntry {
+  Opcode opcode;
+  const Descr* descr;
+  std::vector<Box> args;
+  Box result;
+};
+
 // An operation on its way through the passes: arguments are Boxes.
 struct PendingOp {
   Opcode opcode;
@@ -115,6 +123,13 @@ class Pass {
   virtual void forced(Box obj, const VirtualObject& v) { (void)obj, (void)v; }
   // The heap cache's field entries, for loop peeling (only the heap pass has any).
   virtual void export_heap(std::vector<HeapEntry>& out) { (void)out; }
+  // The pure pass's results, for loop peeling.
+  virtual void export_pure(std::vector<PureEntry>& out) { (void)out; }
+  virtual void import_pure(const PureEntry& e) { (void)e; }
+  virtual Box lookup_pure(Opcode opcode, const Descr* descr, const std::vector<Box>& args) {
+    (void)opcode, (void)descr, (void)args;
+    return kNoBox;
+  }
   // Emits what the pass delayed (before labels, jumps and finishes).
   virtual void flush() {}
   virtual void import_heap(const HeapEntry& e) { (void)e; }

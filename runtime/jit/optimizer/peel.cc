@@ -120,6 +120,47 @@ std::optional<OptimizedTrace> Optimizer::run_peeled(const Trace& in, const std::
         }
       }
     }
+    // Results of pure operations on arguments (or constants) cross the label too (invariant code
+    // motion): the loop uses them instead of computing them again; the loop's jump passes the
+    // result for the next iteration's arguments (found in the loop, or computed there).
+    struct PureLink {
+      Opcode opcode;
+      const Descr* descr;
+      std::vector<int64_t> args;  // >= 0: a leaf; < 0: -(1 + constant Box)
+      ValueType type;
+      size_t value_leaf;
+    };
+    std::vector<PureLink> pure_links;
+    {
+      std::vector<PureEntry> entries;
+      for (auto& p : passes_) p->export_pure(entries);
+      size_t known = leaves.size();
+      for (const PureEntry& e : entries) {
+        Box result = resolve(e.result);
+        if (boxes_[result].is_const || virtual_of(result)) continue;
+        bool is_leaf = false;
+        for (size_t k = 0; k < known; ++k) is_leaf |= resolve(leaves[k]) == result;
+        if (is_leaf) continue;
+        PureLink l{e.opcode, e.descr, {}, boxes_[result].type, 0};
+        bool ok = true;
+        for (Box a : e.args) {
+          a = resolve(a);
+          if (boxes_[a].is_const) {
+            l.args.push_back(-1 - static_cast<int64_t>(a));
+            continue;
+          }
+          int64_t found = -1;
+          for (size_t k = 0; k < known && found < 0; ++k)
+            if (resolve(leaves[k]) == a) found = static_cast<int64_t>(k);
+          if (found < 0) ok = false;
+          l.args.push_back(found);
+        }
+        if (!ok) continue;
+        l.value_leaf = leaves.size();
+        leaves.push_back(result);
+        pure_links.push_back(std::move(l));
+      }
+    }
     if (dropped.size() < leaves.size()) dropped.resize(leaves.size(), 0);
 
     std::vector<Fact> facts(leaves.size());
@@ -148,6 +189,13 @@ std::optional<OptimizedTrace> Optimizer::run_peeled(const Trace& in, const std::
     for (const HeapLink& l : links)
       if (l.value_leaf != SIZE_MAX)
         for (auto& p : passes_) p->import_heap(HeapEntry{l.field, vars[l.object_leaf], vars[l.value_leaf]});
+    auto pure_args = [&](const PureLink& l, const std::vector<Box>& of) {
+      std::vector<Box> args;
+      for (int64_t a : l.args) args.push_back(a >= 0 ? of[static_cast<size_t>(a)] : static_cast<Box>(-1 - a));
+      return args;
+    };
+    for (const PureLink& l : pure_links)
+      for (auto& p : passes_) p->import_pure(PureEntry{l.opcode, l.descr, pure_args(l, vars), vars[l.value_leaf]});
     std::function<Box(int)> instantiate = [&](int index) -> Box {
       const ShapeNode n = nodes[index];
       if (n.leaf >= 0) return vars[n.leaf];
@@ -238,6 +286,15 @@ std::optional<OptimizedTrace> Optimizer::run_peeled(const Trace& in, const std::
       values[l.value_leaf] = value;
     }
     if (retry) continue;
+    for (const PureLink& l : pure_links) {
+      std::vector<Box> args = pure_args(l, values);
+      for (Box& a : args) a = resolve(a);
+      Box value = kNoBox;
+      for (auto& p : passes_)
+        if (value == kNoBox) value = p->lookup_pure(l.opcode, l.descr, args);
+      if (value == kNoBox) value = emit_direct(l.opcode, args, const_cast<Descr*>(l.descr), l.type);
+      values[l.value_leaf] = value;
+    }
     for (size_t k = 0; k < values.size(); ++k) {
       Box x = force_if_virtual(values[k]);
       values[k] = x;
@@ -290,6 +347,15 @@ std::optional<OptimizedTrace> Optimizer::run_peeled(const Trace& in, const std::
     for (const HeapLink& l : links)
       if (l.value_leaf != SIZE_MAX)
         entry += "heap: #" + std::to_string(l.object_leaf) + "." + l.field->name + " = #" + std::to_string(l.value_leaf) + "\n";
+    for (const PureLink& l : pure_links) {
+      entry += "pure: #" + std::to_string(l.value_leaf) + " = " + std::string(op_name(l.opcode)) + "(";
+      for (size_t i = 0; i < l.args.size(); ++i) {
+        entry += i ? ", " : "";
+        if (l.args[i] >= 0) entry += "#" + std::to_string(l.args[i]);
+        else entry += std::to_string(static_cast<int64_t>(boxes_[static_cast<Box>(-1 - l.args[i])].bits));
+      }
+      entry += ")\n";
+    }
     for (size_t k = 0; k < facts.size(); ++k) {
       const Fact& f = facts[k];
       std::string s;
