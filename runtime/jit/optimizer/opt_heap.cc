@@ -42,6 +42,19 @@ class HeapPass : public Pass {
         if (!fd->is_quasi_immutable) out.push_back(HeapEntry{fd, key.second, value});
       }
   }
+  void export_items(std::vector<ItemEntry>& out) override {
+    for (const auto& [key, value] : items_) {
+      const auto& [d, arr, index] = key;
+      if (opt_.is_const(index)) out.push_back(ItemEntry{static_cast<const ArrayDescr*>(d), arr, index, value});
+    }
+  }
+  void import_item(const ItemEntry& e) override {
+    items_[std::make_tuple(static_cast<const Descr*>(e.array), opt_.resolve(e.object), opt_.resolve(e.index))] = e.value;
+  }
+  Box cached_item(const ArrayDescr* array, Box object, Box index) override {
+    auto it = items_.find(std::make_tuple(static_cast<const Descr*>(array), opt_.resolve(object), opt_.resolve(index)));
+    return it == items_.end() ? kNoBox : opt_.resolve(it->second);
+  }
   void import_heap(const HeapEntry& e) override {
     (e.field->is_immutable ? immutable_ : fields_)[std::make_pair(static_cast<const Descr*>(e.field), opt_.resolve(e.object))] =
         e.value;

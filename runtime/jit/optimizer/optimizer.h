@@ -81,6 +81,12 @@ struct HeapEntry {
   Box object, value;
 };
 
+// An array item's known content (constant index), carried across a peeled loop's label.
+struct ItemEntry {
+  const ArrayDescr* array;
+  Box object, index, value;
+};
+
 // A pure operation's known result (the pure pass's table), carried across a peeled loop's label.
 struct PureEntry {
   Opcode opcode;
@@ -123,6 +129,12 @@ class Pass {
   virtual void forced(Box obj, const VirtualObject& v) { (void)obj, (void)v; }
   // The heap cache's field entries, for loop peeling (only the heap pass has any).
   virtual void export_heap(std::vector<HeapEntry>& out) { (void)out; }
+  virtual void export_items(std::vector<ItemEntry>& out) { (void)out; }
+  virtual void import_item(const ItemEntry& e) { (void)e; }
+  virtual Box cached_item(const ArrayDescr* array, Box object, Box index) {
+    (void)array, (void)object, (void)index;
+    return kNoBox;
+  }
   // The pure pass's results, for loop peeling.
   virtual void export_pure(std::vector<PureEntry>& out) { (void)out; }
   virtual void import_pure(const PureEntry& e) { (void)e; }

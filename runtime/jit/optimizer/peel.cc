@@ -56,6 +56,7 @@ std::optional<OptimizedTrace> Optimizer::run_peeled(const Trace& in, const std::
 
   std::vector<uint8_t> dropped;  // per leaf: facts that did not hold at the loop's jump
   std::vector<bool> dropped_links;  // per heap link: its object may be null at the loop's jump
+  std::vector<bool> dropped_items;  // per item link: the loop's jump does not know the item
   for (int attempt = 0; attempt < 8; ++attempt) {
     begin_run(in, snapshots);
     process(0, ops.size() - 1);  // the preamble: everything but the jump
@@ -104,17 +105,54 @@ std::optional<OptimizedTrace> Optimizer::run_peeled(const Trace& in, const std::
     {
       std::vector<HeapEntry> entries;
       for (auto& p : passes_) p->export_heap(entries);
+      // Rounds: a field's content may itself be an object whose fields are known.
+      std::vector<bool> linked(entries.size(), false);
+      for (int round = 0; round < 3; ++round) {
+        size_t known = leaves.size();
+        for (size_t n = 0; n < entries.size(); ++n) {
+          const HeapEntry& e = entries[n];
+          if (linked[n]) continue;
+          Box obj = resolve(e.object), value = resolve(e.value);
+          if (virtual_of(value)) continue;
+          for (size_t k = 0; k < known; ++k) {
+            if (resolve(leaves[k]) != obj) continue;
+            linked[n] = true;
+            if (links.size() < dropped_links.size() && dropped_links[links.size()]) {
+              links.push_back(HeapLink{e.field, k, SIZE_MAX});
+              break;
+            }
+            links.push_back(HeapLink{e.field, k, leaves.size()});
+            leaves.push_back(value);
+            break;
+          }
+        }
+      }
+    }
+    // Known array items at constant indices of plain arguments cross the label the same way; the
+    // loop's jump passes the item only if the loop knows it (reading it there could be out of
+    // bounds), otherwise the link is dropped and the loop optimized again.
+    struct ItemLink {
+      const ArrayDescr* array;
+      size_t object_leaf;
+      Box index;
+      size_t value_leaf;
+    };
+    std::vector<ItemLink> item_links;
+    {
+      std::vector<ItemEntry> entries;
+      for (auto& p : passes_) p->export_items(entries);
       size_t plain = leaves.size();
-      for (const HeapEntry& e : entries) {
+      for (const ItemEntry& e : entries) {
         Box obj = resolve(e.object), value = resolve(e.value);
         if (virtual_of(value)) continue;
         for (size_t k = 0; k < plain; ++k) {
           if (resolve(leaves[k]) != obj) continue;
-          if (links.size() < dropped_links.size() && dropped_links[links.size()]) {
-            links.push_back(HeapLink{e.field, k, SIZE_MAX});
+          size_t n = item_links.size();
+          if (n < dropped_items.size() && dropped_items[n]) {
+            item_links.push_back(ItemLink{e.array, k, e.index, SIZE_MAX});
             break;
           }
-          links.push_back(HeapLink{e.field, k, leaves.size()});
+          item_links.push_back(ItemLink{e.array, k, e.index, leaves.size()});
           leaves.push_back(value);
           break;
         }
@@ -189,6 +227,9 @@ std::optional<OptimizedTrace> Optimizer::run_peeled(const Trace& in, const std::
     for (const HeapLink& l : links)
       if (l.value_leaf != SIZE_MAX)
         for (auto& p : passes_) p->import_heap(HeapEntry{l.field, vars[l.object_leaf], vars[l.value_leaf]});
+    for (const ItemLink& l : item_links)
+      if (l.value_leaf != SIZE_MAX)
+        for (auto& p : passes_) p->import_item(ItemEntry{l.array, vars[l.object_leaf], l.index, vars[l.value_leaf]});
     auto pure_args = [&](const PureLink& l, const std::vector<Box>& of) {
       std::vector<Box> args;
       for (int64_t a : l.args) args.push_back(a >= 0 ? of[static_cast<size_t>(a)] : static_cast<Box>(-1 - a));
@@ -285,6 +326,20 @@ std::optional<OptimizedTrace> Optimizer::run_peeled(const Trace& in, const std::
       }
       values[l.value_leaf] = value;
     }
+    for (size_t n = 0; n < item_links.size(); ++n) {
+      const ItemLink& l = item_links[n];
+      if (l.value_leaf == SIZE_MAX) continue;
+      Box value = kNoBox;
+      for (auto& p : passes_)
+        if (value == kNoBox) value = p->cached_item(l.array, resolve(values[l.object_leaf]), l.index);
+      if (value == kNoBox) {
+        if (dropped_items.size() <= n) dropped_items.resize(n + 1, false);
+        dropped_items[n] = true;
+        retry = true;
+        continue;
+      }
+      values[l.value_leaf] = value;
+    }
     if (retry) continue;
     for (const PureLink& l : pure_links) {
       std::vector<Box> args = pure_args(l, values);
@@ -347,6 +402,10 @@ std::optional<OptimizedTrace> Optimizer::run_peeled(const Trace& in, const std::
     for (const HeapLink& l : links)
       if (l.value_leaf != SIZE_MAX)
         entry += "heap: #" + std::to_string(l.object_leaf) + "." + l.field->name + " = #" + std::to_string(l.value_leaf) + "\n";
+    for (const ItemLink& l : item_links)
+      if (l.value_leaf != SIZE_MAX)
+        entry += "item: #" + std::to_string(l.object_leaf) + "[" + std::to_string(static_cast<int64_t>(boxes_[l.index].bits)) +
+                 "] (" + l.array->name + ") = #" + std::to_string(l.value_leaf) + "\n";
     for (const PureLink& l : pure_links) {
       entry += "pure: #" + std::to_string(l.value_leaf) + " = " + std::string(op_name(l.opcode)) + "(";
       for (size_t i = 0; i < l.args.size(); ++i) {
