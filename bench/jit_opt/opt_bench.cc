@@ -3,8 +3,8 @@
 // optimization, the operations the reference interpreter executes for `n` iterations unoptimized
 // and optimized, and the optimizer's speed (input operations per CPU second, best of 5 rounds).
 // Usage: opt_bench N FILE.trace...
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 #include <fstream>
 #include <sstream>
 #include <string>

@@ -29,8 +29,8 @@ IntBound bound_sub(const IntBound& a, const IntBound& b, bool* may_overflow) {
 
 IntBound bound_mul(const IntBound& a, const IntBound& b, bool* may_overflow) {
   int64_t p[4];
-  bool ovf = mul_ovf(a.lo, b.lo, &p[0]) | mul_ovf(a.lo, b.hi, &p[1]) | mul_ovf(a.hi, b.lo, &p[2]) |
-             mul_ovf(a.hi, b.hi, &p[3]);
+  bool ovf =
+      mul_ovf(a.lo, b.lo, &p[0]) | mul_ovf(a.lo, b.hi, &p[1]) | mul_ovf(a.hi, b.lo, &p[2]) | mul_ovf(a.hi, b.hi, &p[3]);
   if (may_overflow) *may_overflow = ovf;
   if (ovf) return IntBound::unbounded();
   int64_t lo = p[0], hi = p[0];
@@ -45,9 +45,12 @@ IntBound bound_and(const IntBound& a, const IntBound& b) {
   IntBound r;
   r.known_zeros = a.known_zeros | b.known_zeros;
   r.known_ones = a.known_ones & b.known_ones;
-  if (a.lo >= 0 && b.lo >= 0) r = IntBound{0, a.hi < b.hi ? a.hi : b.hi, r.known_zeros, r.known_ones};
-  else if (a.lo >= 0) r.lo = 0, r.hi = a.hi;
-  else if (b.lo >= 0) r.lo = 0, r.hi = b.hi;
+  if (a.lo >= 0 && b.lo >= 0)
+    r = IntBound{0, a.hi < b.hi ? a.hi : b.hi, r.known_zeros, r.known_ones};
+  else if (a.lo >= 0)
+    r.lo = 0, r.hi = a.hi;
+  else if (b.lo >= 0)
+    r.lo = 0, r.hi = b.hi;
   r.normalize();
   return r;
 }

@@ -15,9 +15,7 @@ struct IntBound {
   uint64_t known_ones = 0;   // bits known to be 1
 
   static IntBound unbounded() { return {}; }
-  static IntBound constant(int64_t v) {
-    return {v, v, ~static_cast<uint64_t>(v), static_cast<uint64_t>(v)};
-  }
+  static IntBound constant(int64_t v) { return {v, v, ~static_cast<uint64_t>(v), static_cast<uint64_t>(v)}; }
   static IntBound range(int64_t lo, int64_t hi) {
     IntBound b;
     b.lo = lo;
@@ -77,9 +75,7 @@ struct IntBound {
     }
   }
 
-  std::string to_string() const {
-    return "[" + std::to_string(lo) + ", " + std::to_string(hi) + "]";
-  }
+  std::string to_string() const { return "[" + std::to_string(lo) + ", " + std::to_string(hi) + "]"; }
 };
 
 // Result bounds of arithmetic (a no-information bound when the result may wrap).

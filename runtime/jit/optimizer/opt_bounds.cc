@@ -71,9 +71,12 @@ class BoundsPass : public Pass {
       case Opcode::IntMulOvf: {
         bool may_overflow = true;
         IntBound a = bound(op.args[0]), b = bound(op.args[1]);
-        if (op.opcode == Opcode::IntAddOvf) bound_add(a, b, &may_overflow);
-        else if (op.opcode == Opcode::IntSubOvf) bound_sub(a, b, &may_overflow);
-        else bound_mul(a, b, &may_overflow);
+        if (op.opcode == Opcode::IntAddOvf)
+          bound_add(a, b, &may_overflow);
+        else if (op.opcode == Opcode::IntSubOvf)
+          bound_sub(a, b, &may_overflow);
+        else
+          bound_mul(a, b, &may_overflow);
         if (!may_overflow && opt_.next_input_opcode() == Opcode::GuardNoOverflow) {
           op.opcode = op.opcode == Opcode::IntAddOvf   ? Opcode::IntAdd
                       : op.opcode == Opcode::IntSubOvf ? Opcode::IntSub
@@ -98,7 +101,8 @@ class BoundsPass : public Pass {
         narrow(cmp, c.a, c.b);
         return;
       }
-      default: break;
+      default:
+        break;
     }
     Opcode code = op.opcode;
     std::vector<Box> args = op.args;
@@ -124,8 +128,10 @@ class BoundsPass : public Pass {
       case Opcode::IntGt:
       case Opcode::IntGe:
       case Opcode::IntEq:
-      case Opcode::IntNe: return true;
-      default: return false;
+      case Opcode::IntNe:
+        return true;
+      default:
+        return false;
     }
   }
 
@@ -139,8 +145,10 @@ class BoundsPass : public Pass {
   static std::optional<bool> decide(Opcode op, IntBound a, IntBound b) {
     if (op == Opcode::UintLt || op == Opcode::UintLe || op == Opcode::UintGt || op == Opcode::UintGe) {
       if (!a.known_nonnegative() || !b.known_nonnegative()) return std::nullopt;
-      op = op == Opcode::UintLt ? Opcode::IntLt : op == Opcode::UintLe ? Opcode::IntLe
-           : op == Opcode::UintGt ? Opcode::IntGt : Opcode::IntGe;
+      op = op == Opcode::UintLt   ? Opcode::IntLt
+           : op == Opcode::UintLe ? Opcode::IntLe
+           : op == Opcode::UintGt ? Opcode::IntGt
+                                  : Opcode::IntGe;
     }
     switch (op) {
       case Opcode::IntLt:
@@ -165,7 +173,8 @@ class BoundsPass : public Pass {
         if (disjoint) return op == Opcode::IntNe;
         break;
       }
-      default: break;
+      default:
+        break;
     }
     return std::nullopt;
   }
@@ -185,13 +194,18 @@ class BoundsPass : public Pass {
         set(a, IntBound::range(kMin, bb.hi));
         set(b, IntBound::range(ba.lo, kMax));
         break;
-      case Opcode::IntGt: narrow(Opcode::IntLt, b, a); break;
-      case Opcode::IntGe: narrow(Opcode::IntLe, b, a); break;
+      case Opcode::IntGt:
+        narrow(Opcode::IntLt, b, a);
+        break;
+      case Opcode::IntGe:
+        narrow(Opcode::IntLe, b, a);
+        break;
       case Opcode::IntEq:
         set(a, bb);
         set(b, ba);
         break;
-      default: break;
+      default:
+        break;
     }
   }
 
@@ -199,18 +213,24 @@ class BoundsPass : public Pass {
     if (has_flag(code, kBoolResult)) return IntBound::range(0, 1);
     auto arg = [&](size_t i) { return bound(args[i]); };
     switch (code) {
-      case Opcode::IntAdd: return bound_add(arg(0), arg(1));
-      case Opcode::IntSub: return bound_sub(arg(0), arg(1));
-      case Opcode::IntMul: return bound_mul(arg(0), arg(1));
+      case Opcode::IntAdd:
+        return bound_add(arg(0), arg(1));
+      case Opcode::IntSub:
+        return bound_sub(arg(0), arg(1));
+      case Opcode::IntMul:
+        return bound_mul(arg(0), arg(1));
       case Opcode::IntAddOvf:  // used only past its guard_no_overflow: no wrap
         if (opt_.next_input_opcode() != Opcode::GuardNoOverflow) break;
         return IntBound::range(sat_add(arg(0).lo, arg(1).lo), sat_add(arg(0).hi, arg(1).hi));
       case Opcode::IntSubOvf:
         if (opt_.next_input_opcode() != Opcode::GuardNoOverflow) break;
         return IntBound::range(sat_sub(arg(0).lo, arg(1).hi), sat_sub(arg(0).hi, arg(1).lo));
-      case Opcode::IntAnd: return bound_and(arg(0), arg(1));
-      case Opcode::IntOr: return bound_or(arg(0), arg(1));
-      case Opcode::IntForceGeZero: return IntBound::range(0, arg(0).hi < 0 ? 0 : arg(0).hi);
+      case Opcode::IntAnd:
+        return bound_and(arg(0), arg(1));
+      case Opcode::IntOr:
+        return bound_or(arg(0), arg(1));
+      case Opcode::IntForceGeZero:
+        return IntBound::range(0, arg(0).hi < 0 ? 0 : arg(0).hi);
       case Opcode::IntRshift:
       case Opcode::UintRshift: {
         if (!opt_.is_const(args[1])) break;
@@ -221,9 +241,12 @@ class BoundsPass : public Pass {
       }
       case Opcode::ArraylenGc:
       case Opcode::Strlen:
-      case Opcode::Unicodelen: return IntBound::range(0, kMax);
-      case Opcode::Strgetitem: return IntBound::range(0, 255);
-      case Opcode::Unicodegetitem: return IntBound::range(0, 0xffffffff);
+      case Opcode::Unicodelen:
+        return IntBound::range(0, kMax);
+      case Opcode::Strgetitem:
+        return IntBound::range(0, 255);
+      case Opcode::Unicodegetitem:
+        return IntBound::range(0, 0xffffffff);
       case Opcode::GetfieldGc:
       case Opcode::GetfieldRaw: {
         auto* fd = static_cast<const FieldDescr*>(op.descr);
@@ -236,7 +259,8 @@ class BoundsPass : public Pass {
         if (ad && ad->item_type == ValueType::Int) return width_bound(ad->item_size, ad->is_signed);
         break;
       }
-      default: break;
+      default:
+        break;
     }
     return IntBound::unbounded();
   }

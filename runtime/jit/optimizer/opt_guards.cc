@@ -31,7 +31,8 @@ class GuardsPass : public Pass {
         if (want && nonzero_.count(x)) return;
         emit_next(op);
         // guard_false(x): x is 0. guard_true(x): x is 1 if it is a boolean, otherwise only nonzero.
-        if (!want) opt_.make_equal(x, opt_.make_const_int(0));
+        if (!want)
+          opt_.make_equal(x, opt_.make_const_int(0));
         else if (opt_.info(x).is_bool || (opt_.info(x).bound.lo >= 0 && opt_.info(x).bound.hi <= 1))
           opt_.make_equal(x, opt_.make_const_int(1));
         else
@@ -91,7 +92,8 @@ class GuardsPass : public Pass {
         after.nonnull = true;
         return;
       }
-      default: break;
+      default:
+        break;
     }
     emit_next(op);
   }

@@ -1,11 +1,17 @@
-// The heap cache (RPython's heap.py): reads of a field, of an array item (at a constant index or
-// the same index variable) or of an array's length after a read or write of the same location
-// reuse the value; a write of the value already there is removed. Writes invalidate what they may alias (the same field or
-// array of other objects), calls what their effect info says they write (everything for calls
-// with random effects or that may force). Immutable fields and array lengths survive everything
-// but a label. A quasi-immutable field's first read after a call that may change it emits a
-// guard_not_invalidated (resuming where the last guard resumes, when nothing with a side effect
-// came in between) and is then cached like an immutable field.
+// The heap cache (RPython's heap.py): reads of a field, of an array item (at a constant index or the
+// same index variable) or of an array's length after a read or write of the same location reuse the
+// value; a write of the value already there is removed. Writes invalidate what they may alias (the
+// same field or array of other objects), calls what their effect info says they write (everything
+// for calls with random effects or that may force). Immutable fields and array lengths survive
+// everything but a label. A quasi-immutable field's first read after a call that may change it
+// emits a guard_not_invalidated (resuming where the last guard resumes, when nothing with a side
+// effect came in between) and is then cached like an immutable field.
+//
+// Lazy setfields: a word-sized write to a real object is delayed until something may read that
+// field (a read of it on another object, a call, an operation not known to leave fields alone, a
+// label, jump or finish); a later write of the same field replaces it, a virtual written there
+// stays virtual until the write is done, and guards describe the delayed writes in their resume
+// data.
 #include <map>
 #include <tuple>
 
@@ -49,14 +55,16 @@ class HeapPass : public Pass {
     }
   }
   void import_item(const ItemEntry& e) override {
-    items_[std::make_tuple(static_cast<const Descr*>(e.array), opt_.resolve(e.object), opt_.resolve(e.index))] = e.value;
+    items_[std::make_tuple(static_cast<const Descr*>(e.array), opt_.resolve(e.object), opt_.resolve(e.index))] =
+        e.value;
   }
   Box cached_item(const ArrayDescr* array, Box object, Box index) override {
     auto it = items_.find(std::make_tuple(static_cast<const Descr*>(array), opt_.resolve(object), opt_.resolve(index)));
     return it == items_.end() ? kNoBox : opt_.resolve(it->second);
   }
   void import_heap(const HeapEntry& e) override {
-    (e.field->is_immutable ? immutable_ : fields_)[std::make_pair(static_cast<const Descr*>(e.field), opt_.resolve(e.object))] =
+    (e.field->is_immutable ? immutable_
+                           : fields_)[std::make_pair(static_cast<const Descr*>(e.field), opt_.resolve(e.object))] =
         e.value;
   }
   Box cached_field(const FieldDescr* field, Box object) override {
@@ -70,7 +78,8 @@ class HeapPass : public Pass {
     obj = opt_.resolve(obj);
     if (v.kind == VirtualKind::Struct || v.kind == VirtualKind::Object) {
       for (const auto& [fd, value] : v.fields)
-        if (fd->size == 8 || fd->type != ValueType::Int) fields_[std::make_pair(static_cast<const Descr*>(fd), obj)] = opt_.resolve(value);
+        if (fd->size == 8 || fd->type != ValueType::Int)
+          fields_[std::make_pair(static_cast<const Descr*>(fd), obj)] = opt_.resolve(value);
     } else if (v.kind == VirtualKind::Array) {
       auto* ad = static_cast<const ArrayDescr*>(v.descr);
       lengths_[std::make_pair(v.descr, obj)] = opt_.make_const_int(static_cast<int64_t>(v.items.size()));
@@ -126,8 +135,10 @@ class HeapPass : public Pass {
         if (!word || fd->is_immutable || fd->is_quasi_immutable) {
           flush_field(fd, kNoBox);
           emit_next(op);
-          if (word) fields_[key] = value;
-          else fields_.erase(key);
+          if (word)
+            fields_[key] = value;
+          else
+            fields_.erase(key);
           return;
         }
         // Lazy: the write waits (replacing an earlier delayed write of the same field) until
@@ -213,7 +224,8 @@ class HeapPass : public Pass {
 
  private:
   void invalidate_for_call(const PendingOp& op) {
-    const CallDescr* cd = op.descr && op.descr->kind == DescrKind::Call ? static_cast<const CallDescr*>(op.descr) : nullptr;
+    const CallDescr* cd =
+        op.descr && op.descr->kind == DescrKind::Call ? static_cast<const CallDescr*>(op.descr) : nullptr;
     bool random = !cd || op.opcode == Opcode::CallMayForce || op.opcode == Opcode::CallAssembler ||
                   cd->effects.extra == ExtraEffect::RandomEffects ||
                   cd->effects.extra == ExtraEffect::ForcesVirtualOrVirtualizable;
@@ -230,7 +242,8 @@ class HeapPass : public Pass {
     }
     if (cd->effects.is_elidable()) return;
     for (const Descr* d : cd->effects.writes_fields)
-      for (auto it = fields_.begin(); it != fields_.end();) it = it->first.first == d ? fields_.erase(it) : std::next(it);
+      for (auto it = fields_.begin(); it != fields_.end();)
+        it = it->first.first == d ? fields_.erase(it) : std::next(it);
     for (const Descr* d : cd->effects.writes_arrays)
       for (auto it = items_.begin(); it != items_.end();)
         it = std::get<0>(it->first) == d ? items_.erase(it) : std::next(it);
@@ -260,8 +273,10 @@ class HeapPass : public Pass {
       case Opcode::Unicodesetitem:
       case Opcode::Copystrcontent:
       case Opcode::Copyunicodecontent:
-      case Opcode::Keepalive: return true;
-      default: return false;
+      case Opcode::Keepalive:
+        return true;
+      default:
+        return false;
     }
   }
 
@@ -279,8 +294,10 @@ class HeapPass : public Pass {
     std::vector<HeapEntry> writes = std::move(pending_);
     pending_.clear();
     for (const HeapEntry& w : writes) {
-      if (w.field == field && opt_.resolve(w.object) != except) emit_write(w);
-      else keep.push_back(w);
+      if (w.field == field && opt_.resolve(w.object) != except)
+        emit_write(w);
+      else
+        keep.push_back(w);
     }
     pending_.insert(pending_.begin(), keep.begin(), keep.end());
   }

@@ -30,8 +30,10 @@ bool is_commutative(Opcode op) {
     case Opcode::PtrEq:
     case Opcode::PtrNe:
     case Opcode::InstancePtrEq:
-    case Opcode::InstancePtrNe: return true;
-    default: return false;
+    case Opcode::InstancePtrNe:
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -166,7 +168,8 @@ class PurePass : public Pass {
       case Opcode::UintGt:
         if (a == b) return opt_.make_const_int(0);
         break;
-      default: break;
+      default:
+        break;
     }
     return kNoBox;
   }
@@ -176,7 +179,8 @@ class PurePass : public Pass {
   Key make_key(Opcode opcode, const Descr* descr, const std::vector<Box>& args) {
     Key key{opcode, descr, {}};
     for (Box a : args) key.args.push_back(opt_.resolve(a));
-    if (is_commutative(opcode) && key.args.size() == 2 && key.args[0] > key.args[1]) std::swap(key.args[0], key.args[1]);
+    if (is_commutative(opcode) && key.args.size() == 2 && key.args[0] > key.args[1])
+      std::swap(key.args[0], key.args[1]);
     return key;
   }
 
@@ -194,9 +198,12 @@ class PurePass : public Pass {
 
   // x + c1 + c2 → x + (c1 + c2) and x + c - c → x (int_add / int_sub wrap, so this is exact).
   static bool constant_offset(Opcode code, int64_t c, int64_t* offset) {
-    if (code == Opcode::IntAdd) *offset = c;
-    else if (code == Opcode::IntSub) *offset = static_cast<int64_t>(0 - static_cast<uint64_t>(c));
-    else return false;
+    if (code == Opcode::IntAdd)
+      *offset = c;
+    else if (code == Opcode::IntSub)
+      *offset = static_cast<int64_t>(0 - static_cast<uint64_t>(c));
+    else
+      return false;
     return true;
   }
   bool reassociate(PendingOp& op) {

@@ -107,8 +107,8 @@ class VirtualsPass : public Pass {
       case Opcode::ArraylenGc:
       case Opcode::Strlen:
       case Opcode::Unicodelen:
-        if (VirtualObject* v = opt_.virtual_of(op.args[0]); v && v->kind != VirtualKind::Struct &&
-                                                            v->kind != VirtualKind::Object) {
+        if (VirtualObject* v = opt_.virtual_of(op.args[0]);
+            v && v->kind != VirtualKind::Struct && v->kind != VirtualKind::Object) {
           opt_.forward(op.old_result, opt_.make_const_int(static_cast<int64_t>(v->items.size())));
           return;
         }
@@ -118,9 +118,9 @@ class VirtualsPass : public Pass {
         break;
       case Opcode::GuardClass:
       case Opcode::GuardNonnullClass:
-        if (VirtualObject* v = opt_.virtual_of(op.args[0]); v && v->kind == VirtualKind::Object &&
-                                                            opt_.is_const(op.args[1]) &&
-                                                            opt_.info(op.args[1]).bits == opt_.info(op.args[0]).known_class)
+        if (VirtualObject* v = opt_.virtual_of(op.args[0]);
+            v && v->kind == VirtualKind::Object && opt_.is_const(op.args[1]) &&
+            opt_.info(op.args[1]).bits == opt_.info(op.args[0]).known_class)
           return;
         break;
       case Opcode::PtrEq:
@@ -146,7 +146,8 @@ class VirtualsPass : public Pass {
       case Opcode::Keepalive:
         if (opt_.virtual_of(op.args[0])) return;
         break;
-      default: break;
+      default:
+        break;
     }
     // Everything else: virtual arguments escape here (guards' fail arguments do not: they are
     // described in the resume data).

@@ -20,14 +20,22 @@ std::string OptimizerConfig::parse(const std::string& list) {
     std::stringstream ss(list);
     std::string item;
     while (std::getline(ss, item, ',')) {
-      if (item == "bounds") c.bounds = true;
-      else if (item == "guards") c.guards = true;
-      else if (item == "virtuals") c.virtuals = true;
-      else if (item == "heap") c.heap = true;
-      else if (item == "pure") c.pure = true;
-      else if (item == "dce") c.dead_ops = true;
-      else if (item == "peel") c.peel = true;
-      else return "unknown pass '" + item + "' (passes: bounds, guards, virtuals, heap, pure, dce, peel; or all, none)";
+      if (item == "bounds")
+        c.bounds = true;
+      else if (item == "guards")
+        c.guards = true;
+      else if (item == "virtuals")
+        c.virtuals = true;
+      else if (item == "heap")
+        c.heap = true;
+      else if (item == "pure")
+        c.pure = true;
+      else if (item == "dce")
+        c.dead_ops = true;
+      else if (item == "peel")
+        c.peel = true;
+      else
+        return "unknown pass '" + item + "' (passes: bounds, guards, virtuals, heap, pure, dce, peel; or all, none)";
     }
   }
   *this = c;
@@ -35,8 +43,10 @@ std::string OptimizerConfig::parse(const std::string& list) {
 }
 
 void Pass::emit_next(PendingOp& op) {
-  if (next_) next_->propagate(op);
-  else opt_.emit_final(op);
+  if (next_)
+    next_->propagate(op);
+  else
+    opt_.emit_final(op);
 }
 
 Optimizer::Optimizer(TraceNamespace& names, OptimizerConfig config) : names_(names), config_(config) {
@@ -116,7 +126,9 @@ Box Optimizer::force(Box b) {
   Box obj;
   switch (v.kind) {
     case VirtualKind::Struct:
-    case VirtualKind::Object: obj = emit_direct(v.alloc, {}, descr, ValueType::Ref); break;
+    case VirtualKind::Object:
+      obj = emit_direct(v.alloc, {}, descr, ValueType::Ref);
+      break;
     case VirtualKind::Array:
       obj = emit_direct(v.alloc, {make_const_int(static_cast<int64_t>(v.items.size()))}, descr, ValueType::Ref);
       break;
@@ -142,7 +154,8 @@ Box Optimizer::force(Box b) {
       Box value = force(v.items[i]);
       if (is_zero(value)) continue;
       Box index_box = make_const_int(static_cast<int64_t>(i));
-      if (v.kind == VirtualKind::Array) emit_direct(Opcode::SetarrayitemGc, {obj, index_box, value}, descr, ValueType::Void);
+      if (v.kind == VirtualKind::Array)
+        emit_direct(Opcode::SetarrayitemGc, {obj, index_box, value}, descr, ValueType::Void);
       else
         emit_direct(v.kind == VirtualKind::Str ? Opcode::Strsetitem : Opcode::Unicodesetitem, {obj, index_box, value},
                     nullptr, ValueType::Void);
@@ -237,8 +250,10 @@ void Optimizer::encode_resume(EmittedOp& e, const Snapshot& snapshot, const std:
     d.descr = v.descr;
     for (const auto& [fd, value] : v.fields) d.fields.emplace_back(fd, tag(value));
     for (Box item : v.items) {
-      if (item == kNoBox) d.items.push_back(Tagged::make(Tag::Int, 0));
-      else d.items.push_back(tag(item));
+      if (item == kNoBox)
+        d.items.push_back(Tagged::make(Tag::Int, 0));
+      else
+        d.items.push_back(tag(item));
     }
     // Zero floats and null references are all-zero words, which the inline int 0 also is.
     descriptions.push_back(std::move(d));
@@ -334,7 +349,8 @@ void Optimizer::process(size_t begin, size_t end) {
       p.old_result = op.result;
     }
     if (is_guard(op.opcode)) {
-      if (current_ < snapshots_->size() && (*snapshots_)[current_]) p.snapshot = (*snapshots_)[current_];
+      if (current_ < snapshots_->size() && (*snapshots_)[current_])
+        p.snapshot = (*snapshots_)[current_];
       else {
         auto frame = std::make_shared<SnapshotFrame>();
         frame->pc = static_cast<uint32_t>(current_);
@@ -352,8 +368,10 @@ void Optimizer::process(size_t begin, size_t end) {
       flush_passes();
       for (Box& a : p.args) a = resolve(a);
       emit_final(p);
-    } else if (passes_.empty()) emit_final(p);
-    else passes_.front()->propagate(p);
+    } else if (passes_.empty())
+      emit_final(p);
+    else
+      passes_.front()->propagate(p);
   }
 }
 

@@ -52,12 +52,12 @@ struct OptimizedTrace {
 // A virtual object: an allocation whose fields the optimizer tracks instead of emitting it.
 struct VirtualObject {
   VirtualKind kind = VirtualKind::Struct;
-  const Descr* descr = nullptr;        // SizeDescr or ArrayDescr
-  Opcode alloc = Opcode::New;          // how to allocate it when forced
+  const Descr* descr = nullptr;                           // SizeDescr or ArrayDescr
+  Opcode alloc = Opcode::New;                             // how to allocate it when forced
   std::vector<std::pair<const FieldDescr*, Box>> fields;  // struct/object: fields set, in order
-  std::vector<Box> items;              // array/string items (kNoBox: never set, i.e. zero)
+  std::vector<Box> items;                                 // array/string items (kNoBox: never set, i.e. zero)
   ValueType item_type = ValueType::Int;
-  Box forced = kNoBox;                 // once forced: the allocated object
+  Box forced = kNoBox;  // once forced: the allocated object
 };
 
 struct BoxInfo {
@@ -67,7 +67,7 @@ struct BoxInfo {
   int32_t virtual_index = -1;  // a virtual
   Box equal_to = kNoBox;       // replaced by another box
   // facts
-  bool is_bool = false;        // 0 or 1 (the result of a comparison)
+  bool is_bool = false;  // 0 or 1 (the result of a comparison)
   bool nonnull = false;
   Word known_class = 0;
   int32_t nonnull_guard = -1;  // the emitted guard_nonnull that made it nonnull (for strengthening)
@@ -101,8 +101,8 @@ struct PendingOp {
   std::vector<Box> args;
   Descr* descr = nullptr;
   ValueType result_type = ValueType::Void;
-  ValueId old_result = kNoValue;  // the input trace's result value (forwarded when emitted)
-  Snapshot snapshot;              // guards: where to resume
+  ValueId old_result = kNoValue;          // the input trace's result value (forwarded when emitted)
+  Snapshot snapshot;                      // guards: where to resume
   std::vector<HeapEntry> pending_writes;  // guards: delayed writes to do when resuming
 };
 
@@ -145,7 +145,10 @@ class Pass {
   // Emits what the pass delayed (before labels, jumps and finishes).
   virtual void flush() {}
   virtual void import_heap(const HeapEntry& e) { (void)e; }
-  virtual Box cached_field(const FieldDescr* field, Box object) { (void)field, (void)object; return kNoBox; }
+  virtual Box cached_field(const FieldDescr* field, Box object) {
+    (void)field, (void)object;
+    return kNoBox;
+  }
   void set_next(Pass* next) { next_ = next; }
 
  protected:

@@ -1,11 +1,12 @@
 // Unit tests of the optimizer's parts: resume-data encoding (sharing, round trips), integer
 // bounds, and small traces through the whole optimizer.
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include "runtime/jit/optimizer/optimizer.h"
+
 #include <doctest/doctest.h>
 
 #include "runtime/jit/ir/trace_parser.h"
 #include "runtime/jit/ir/trace_printer.h"
-#include "runtime/jit/optimizer/optimizer.h"
 
 using namespace rpp::jit;
 using namespace rpp::jit::opt;
@@ -14,7 +15,10 @@ TEST_CASE("resume data: frames round-trip and outer frames are shared") {
   ResumeStorage s;
   ResumeFrame outer{1, 10, {Tagged::make(Tag::Box, 0), Tagged::make(Tag::Int, -5)}};
   ResumeFrame inner1{2, 3, {Tagged::make(Tag::Box, 1)}};
-  ResumeFrame inner2{2, 7, {Tagged::make(Tag::Virtual, 0), Tagged::make(Tag::Const, s.add_const(ValueType::Float, std::bit_cast<Word>(42.0)))}};
+  ResumeFrame inner2{2,
+                     7,
+                     {Tagged::make(Tag::Virtual, 0),
+                      Tagged::make(Tag::Const, s.add_const(ValueType::Float, std::bit_cast<Word>(42.0)))}};
   VirtualDescription v;
   v.kind = VirtualKind::Array;
   v.items = {Tagged::make(Tag::Int, 1), Tagged::make(Tag::Box, 1)};
@@ -35,8 +39,9 @@ TEST_CASE("resume data: frames round-trip and outer frames are shared") {
   CHECK(vs[0].items == v.items);
   CHECK(s.value_of(Tagged::make(Tag::Int, -5), {}) == static_cast<Word>(-5));
   CHECK(s.value_of(Tagged::make(Tag::Box, 1), {7, 9}) == 9);
-  CHECK(print_resume(s, g1) == "  frame 0 code 1 pc 10: [#0, -5]\n  frame 1 code 2 pc 7: [v0, 42.0]\n"
-                               "  v0 = array[2] {1, #1}\n");
+  CHECK(print_resume(s, g1) ==
+        "  frame 0 code 1 pc 10: [#0, -5]\n  frame 1 code 2 pc 7: [v0, 42.0]\n"
+        "  v0 = array[2] {1, #1}\n");
 }
 
 TEST_CASE("resume data: large tagged values survive the varint encoding") {

@@ -54,7 +54,7 @@ std::optional<OptimizedTrace> Optimizer::run_peeled(const Trace& in, const std::
   TargetToken* l1 = names_.make<TargetToken>(l0->name.empty() ? std::string() : l0->name + ".loop");
   l1->owner = l0->owner;
 
-  std::vector<uint8_t> dropped;  // per leaf: facts that did not hold at the loop's jump
+  std::vector<uint8_t> dropped;     // per leaf: facts that did not hold at the loop's jump
   std::vector<bool> dropped_links;  // per heap link: its object may be null at the loop's jump
   std::vector<bool> dropped_items;  // per item link: the loop's jump does not know the item
   for (int attempt = 0; attempt < 8; ++attempt) {
@@ -285,7 +285,8 @@ std::optional<OptimizedTrace> Optimizer::run_peeled(const Trace& in, const std::
       }
       if (v->items.size() != n.items.size()) return false;
       for (size_t i = 0; i < n.items.size(); ++i) {
-        Box item = v->items[i] == kNoBox ? zero(n.kind == VirtualKind::Array ? n.item_type : ValueType::Int) : v->items[i];
+        Box item =
+            v->items[i] == kNoBox ? zero(n.kind == VirtualKind::Array ? n.item_type : ValueType::Int) : v->items[i];
         if (n.items[i] < 0) {
           if (!(is_const(item) && info(item).bits == 0)) return false;
         } else if (!match(n.items[i], item)) {
@@ -388,8 +389,10 @@ std::optional<OptimizedTrace> Optimizer::run_peeled(const Trace& in, const std::
       }
       for (size_t i = 0; i < n.items.size(); ++i) {
         entry += i ? ", " : "";
-        if (n.items[i] < 0) entry += "0";
-        else describe(n.items[i]);
+        if (n.items[i] < 0)
+          entry += "0";
+        else
+          describe(n.items[i]);
       }
       entry += "}";
     };
@@ -401,17 +404,21 @@ std::optional<OptimizedTrace> Optimizer::run_peeled(const Trace& in, const std::
     entry += "]\n";
     for (const HeapLink& l : links)
       if (l.value_leaf != SIZE_MAX)
-        entry += "heap: #" + std::to_string(l.object_leaf) + "." + l.field->name + " = #" + std::to_string(l.value_leaf) + "\n";
+        entry += "heap: #" + std::to_string(l.object_leaf) + "." + l.field->name + " = #" +
+                 std::to_string(l.value_leaf) + "\n";
     for (const ItemLink& l : item_links)
       if (l.value_leaf != SIZE_MAX)
-        entry += "item: #" + std::to_string(l.object_leaf) + "[" + std::to_string(static_cast<int64_t>(boxes_[l.index].bits)) +
-                 "] (" + l.array->name + ") = #" + std::to_string(l.value_leaf) + "\n";
+        entry += "item: #" + std::to_string(l.object_leaf) + "[" +
+                 std::to_string(static_cast<int64_t>(boxes_[l.index].bits)) + "] (" + l.array->name + ") = #" +
+                 std::to_string(l.value_leaf) + "\n";
     for (const PureLink& l : pure_links) {
       entry += "pure: #" + std::to_string(l.value_leaf) + " = " + std::string(op_name(l.opcode)) + "(";
       for (size_t i = 0; i < l.args.size(); ++i) {
         entry += i ? ", " : "";
-        if (l.args[i] >= 0) entry += "#" + std::to_string(l.args[i]);
-        else entry += std::to_string(static_cast<int64_t>(boxes_[static_cast<Box>(-1 - l.args[i])].bits));
+        if (l.args[i] >= 0)
+          entry += "#" + std::to_string(l.args[i]);
+        else
+          entry += std::to_string(static_cast<int64_t>(boxes_[static_cast<Box>(-1 - l.args[i])].bits));
       }
       entry += ")\n";
     }

@@ -50,11 +50,16 @@ class Reader {
 
 const char* virtual_kind_name(VirtualKind k) {
   switch (k) {
-    case VirtualKind::Struct: return "struct";
-    case VirtualKind::Object: return "object";
-    case VirtualKind::Array: return "array";
-    case VirtualKind::Str: return "str";
-    case VirtualKind::Unicode: return "unicode";
+    case VirtualKind::Struct:
+      return "struct";
+    case VirtualKind::Object:
+      return "object";
+    case VirtualKind::Array:
+      return "array";
+    case VirtualKind::Str:
+      return "str";
+    case VirtualKind::Unicode:
+      return "unicode";
   }
   return "?";
 }
@@ -86,8 +91,7 @@ uint32_t ResumeStorage::encode_frame(const ResumeFrame& f, uint32_t parent_plus_
   for (uint8_t b : rec) hash = (hash ^ b) * 1099511628211ull;
   auto [first, last] = frame_dedupe_.equal_range(hash);
   for (auto it = first; it != last; ++it)
-    if (it->second + rec.size() <= bytes_.size() &&
-        std::equal(rec.begin(), rec.end(), bytes_.begin() + it->second))
+    if (it->second + rec.size() <= bytes_.size() && std::equal(rec.begin(), rec.end(), bytes_.begin() + it->second))
       return it->second;
   uint32_t at = static_cast<uint32_t>(bytes_.size());
   bytes_.insert(bytes_.end(), rec.begin(), rec.end());
@@ -189,10 +193,14 @@ std::vector<PendingWrite> ResumeStorage::pending_writes(uint32_t guard_index) co
 
 Word ResumeStorage::value_of(Tagged t, const std::vector<Word>& fail_values) const {
   switch (t.tag()) {
-    case Tag::Box: return fail_values.at(static_cast<size_t>(t.payload()));
-    case Tag::Int: return static_cast<Word>(t.payload());
-    case Tag::Const: return consts_.at(static_cast<size_t>(t.payload())).bits;
-    case Tag::Virtual: break;
+    case Tag::Box:
+      return fail_values.at(static_cast<size_t>(t.payload()));
+    case Tag::Int:
+      return static_cast<Word>(t.payload());
+    case Tag::Const:
+      return consts_.at(static_cast<size_t>(t.payload())).bits;
+    case Tag::Virtual:
+      break;
   }
   throw std::logic_error("resume data: value_of a virtual");
 }
@@ -201,7 +209,8 @@ namespace {
 
 std::string format_const(const ConstEntry& c, const TraceNamespace* names) {
   switch (c.type) {
-    case ValueType::Float: return format_float(std::bit_cast<double>(c.bits));
+    case ValueType::Float:
+      return format_float(std::bit_cast<double>(c.bits));
     case ValueType::Ref: {
       if (!c.bits) return "NULL";
       const std::string* n = names ? names->object_name(c.bits) : nullptr;
@@ -220,18 +229,22 @@ std::string format_const(const ConstEntry& c, const TraceNamespace* names) {
 std::string print_resume(const ResumeStorage& s, uint32_t guard, const TraceNamespace* names) {
   auto slot = [&](Tagged t) -> std::string {
     switch (t.tag()) {
-      case Tag::Box: return "#" + std::to_string(t.payload());
-      case Tag::Int: return std::to_string(t.payload());
-      case Tag::Const: return format_const(s.constant(static_cast<uint32_t>(t.payload())), names);
-      case Tag::Virtual: return "v" + std::to_string(t.payload());
+      case Tag::Box:
+        return "#" + std::to_string(t.payload());
+      case Tag::Int:
+        return std::to_string(t.payload());
+      case Tag::Const:
+        return format_const(s.constant(static_cast<uint32_t>(t.payload())), names);
+      case Tag::Virtual:
+        return "v" + std::to_string(t.payload());
     }
     return "?";
   };
   std::string out;
   int depth = 0;
   for (const ResumeFrame& f : s.frames(guard)) {
-    out += "  frame " + std::to_string(depth++) + " code " + std::to_string(f.jitcode) + " pc " +
-           std::to_string(f.pc) + ": [";
+    out += "  frame " + std::to_string(depth++) + " code " + std::to_string(f.jitcode) + " pc " + std::to_string(f.pc) +
+           ": [";
     for (size_t i = 0; i < f.slots.size(); ++i) out += (i ? ", " : "") + slot(f.slots[i]);
     out += "]\n";
   }

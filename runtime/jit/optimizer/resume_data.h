@@ -30,9 +30,9 @@ namespace rpp::jit::opt {
 
 // ---- the optimizer's input: snapshots over the unoptimized trace's values --------------------
 struct SnapshotFrame {
-  uint32_t jitcode = 0;              // which function (jitcode id)
-  uint32_t pc = 0;                   // where to resume in it
-  std::vector<ValueId> slots;        // its live registers, as values of the input trace
+  uint32_t jitcode = 0;                         // which function (jitcode id)
+  uint32_t pc = 0;                              // where to resume in it
+  std::vector<ValueId> slots;                   // its live registers, as values of the input trace
   std::shared_ptr<const SnapshotFrame> parent;  // the caller's frame, or null
 };
 using Snapshot = std::shared_ptr<const SnapshotFrame>;  // the innermost frame
@@ -41,7 +41,9 @@ using Snapshot = std::shared_ptr<const SnapshotFrame>;  // the innermost frame
 enum class Tag : uint8_t { Box = 0, Int = 1, Const = 2, Virtual = 3 };
 struct Tagged {
   int64_t raw = 0;
-  static Tagged make(Tag t, int64_t payload) { return Tagged{static_cast<int64_t>(static_cast<uint64_t>(payload) << 2) | static_cast<int64_t>(t)}; }
+  static Tagged make(Tag t, int64_t payload) {
+    return Tagged{static_cast<int64_t>(static_cast<uint64_t>(payload) << 2) | static_cast<int64_t>(t)};
+  }
   Tag tag() const { return static_cast<Tag>(raw & 3); }
   int64_t payload() const { return raw >> 2; }
   bool operator==(const Tagged&) const = default;
@@ -57,7 +59,7 @@ struct VirtualDescription {
   VirtualKind kind = VirtualKind::Struct;
   const Descr* descr = nullptr;  // SizeDescr (struct, object), ArrayDescr (array), null (strings)
   std::vector<std::pair<const FieldDescr*, Tagged>> fields;  // struct/object: the fields set
-  std::vector<Tagged> items;                                  // array/string: every item
+  std::vector<Tagged> items;                                 // array/string: every item
 };
 
 // A write the optimizer delayed (a lazy setfield): done when the guard fails, after the

@@ -61,14 +61,19 @@ int jit_opt_command(const std::vector<std::string>& args) {
       std::fputs(kHelp, stdout);
       return 0;
     }
-    if (a.rfind("--passes=", 0) == 0) passes = a.substr(9);
-    else if (a == "--resume") resume = true;
-    else if (a == "--stats") stats = true;
-    else if (a == "--loop-entry") loop_entry = true;
+    if (a.rfind("--passes=", 0) == 0)
+      passes = a.substr(9);
+    else if (a == "--resume")
+      resume = true;
+    else if (a == "--stats")
+      stats = true;
+    else if (a == "--loop-entry")
+      loop_entry = true;
     else if (!a.empty() && a[0] == '-') {
       std::fprintf(stderr, "rpp jit-opt: error: unknown option '%s'\n(see `rpp jit-opt --help`)\n", a.c_str());
       return 2;
-    } else if (file.empty()) file = a;
+    } else if (file.empty())
+      file = a;
     else {
       std::fprintf(stderr, "rpp jit-opt: error: more than one file\n");
       return 2;
@@ -112,7 +117,8 @@ int jit_opt_command(const std::vector<std::string>& args) {
       out += std::string(t.is_bridge ? "bridge " : "loop ") + (t.name.empty() ? "loop" : t.name) + ":\n";
       std::string printed = print_trace(o.trace, &names);
       out += resume ? interleave_resume(printed, o, names) : printed;
-      if (o.peeled && loop_entry) out += "loop entry (" + std::string(t.name.empty() ? "loop" : t.name) + "):\n" + o.loop_entry;
+      if (o.peeled && loop_entry)
+        out += "loop entry (" + std::string(t.name.empty() ? "loop" : t.name) + "):\n" + o.loop_entry;
       total.ops_in += o.stats.ops_in;
       total.ops_out += o.stats.ops_out;
       total.allocs_in += o.stats.allocs_in;

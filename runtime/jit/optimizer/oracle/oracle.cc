@@ -23,9 +23,7 @@ TestGc::Options gc_options() {
   return o;
 }
 
-std::vector<Word> ref_roots(const Registers& regs) {
-  return std::vector<Word>(regs.begin() + kIntRegs, regs.end());
-}
+std::vector<Word> ref_roots(const Registers& regs) { return std::vector<Word>(regs.begin() + kIntRegs, regs.end()); }
 
 struct RunOutcome {
   std::string state;
@@ -40,8 +38,10 @@ RunOutcome run_trace(const Program& p, const InitialState& init, const World& w,
                      LoopToken* loop, bool x86) {
   TestGc gc(w.names.type_table(), gc_options());
   std::unique_ptr<Cpu> cpu;
-  if (x86) cpu = std::make_unique<x86::X86Cpu>(gc.hooks(), size_t{8} << 20);
-  else cpu = std::make_unique<ReferenceInterpreter>(gc.hooks());
+  if (x86)
+    cpu = std::make_unique<x86::X86Cpu>(gc.hooks(), size_t{8} << 20);
+  else
+    cpu = std::make_unique<ReferenceInterpreter>(gc.hooks());
   cpu->compile_loop(o.trace, loop);
   std::map<const Descr*, int32_t> resume_of;
   for (size_t i = 0; i < o.trace.ops().size(); ++i)

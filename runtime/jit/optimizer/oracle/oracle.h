@@ -10,8 +10,8 @@
 namespace rpp::jit::oracle {
 
 struct OracleOptions {
-  bool x86 = false;         // also run the optimized trace on the x86-64 backend
-  bool print = false;       // print each case's program and traces
+  bool x86 = false;    // also run the optimized trace on the x86-64 backend
+  bool print = false;  // print each case's program and traces
 };
 
 struct OracleResult {

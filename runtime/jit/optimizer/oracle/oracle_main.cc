@@ -10,10 +10,14 @@ int main(int argc, char** argv) {
   rpp::jit::oracle::OracleOptions options;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
-    if (a.rfind("--seed=", 0) == 0) seed = std::stoull(a.substr(7));
-    else if (a.rfind("--count=", 0) == 0) count = std::stoull(a.substr(8));
-    else if (a == "--x86") options.x86 = true;
-    else if (a == "--print") options.print = true;
+    if (a.rfind("--seed=", 0) == 0)
+      seed = std::stoull(a.substr(7));
+    else if (a.rfind("--count=", 0) == 0)
+      count = std::stoull(a.substr(8));
+    else if (a == "--x86")
+      options.x86 = true;
+    else if (a == "--print")
+      options.print = true;
     else {
       std::fprintf(stderr, "usage: opt_oracle [--seed=S] [--count=N] [--x86] [--print]\n");
       return 2;

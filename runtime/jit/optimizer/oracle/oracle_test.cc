@@ -2,11 +2,11 @@
 // registers and heap whether run by their interpreter, by their unoptimized trace or by their
 // optimized trace (resuming the interpreter from resume data at the failing guard).
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include "runtime/jit/optimizer/oracle/oracle.h"
+
 #include <doctest/doctest.h>
 
 #include <cstdio>
-
-#include "runtime/jit/optimizer/oracle/oracle.h"
 
 using namespace rpp::jit::oracle;
 

@@ -20,9 +20,9 @@ void toy_bump(layout::GcHeader* obj, int64_t offset, int64_t delta) {
 
 const char* const kClassNames[kClasses] = {"box", "pair", "vec"};
 
-const Opcode kArith[] = {Opcode::IntAdd, Opcode::IntSub, Opcode::IntMul, Opcode::IntAnd, Opcode::IntOr,
-                         Opcode::IntXor, Opcode::IntLt, Opcode::IntLe, Opcode::IntEq, Opcode::IntNe,
-                         Opcode::IntGt, Opcode::IntFloorDiv, Opcode::UintRshift, Opcode::IntLshift};
+const Opcode kArith[] = {Opcode::IntAdd, Opcode::IntSub,      Opcode::IntMul,     Opcode::IntAnd,   Opcode::IntOr,
+                         Opcode::IntXor, Opcode::IntLt,       Opcode::IntLe,      Opcode::IntEq,    Opcode::IntNe,
+                         Opcode::IntGt,  Opcode::IntFloorDiv, Opcode::UintRshift, Opcode::IntLshift};
 const Opcode kOvf[] = {Opcode::IntAddOvf, Opcode::IntSubOvf, Opcode::IntMulOvf};
 
 }  // namespace
@@ -70,13 +70,13 @@ std::string Program::to_string() const {
   std::string s;
   for (size_t pc = 0; pc < body.size(); ++pc) {
     const Instr& i = body[pc];
-    static const char* const kNames[] = {"const",   "arith",    "arith_const", "ovf",     "new",
-                                         "new_vec", "move",     "get_int",     "set_int", "get_ref",
-                                         "set_ref", "type_of",  "ptr_eq",      "if_true", "get_item",
-                                         "set_item", "bump",    "bump_random", "call",    "dec",
-                                         "loop_end"};
+    static const char* const kNames[] = {"const",  "arith",   "arith_const", "ovf",      "new",     "new_vec",
+                                         "move",   "get_int", "set_int",     "get_ref",  "set_ref", "type_of",
+                                         "ptr_eq", "if_true", "get_item",    "set_item", "bump",    "bump_random",
+                                         "call",   "dec",     "loop_end"};
     s += std::to_string(pc) + ": " + kNames[static_cast<int>(i.kind)];
-    if (i.kind == Kind::Arith || i.kind == Kind::ArithConst || i.kind == Kind::Ovf) s += " " + std::string(op_name(i.op));
+    if (i.kind == Kind::Arith || i.kind == Kind::ArithConst || i.kind == Kind::Ovf)
+      s += " " + std::string(op_name(i.op));
     s += " dst=" + std::to_string(i.dst) + " a=" + std::to_string(i.a) + " b=" + std::to_string(i.b) +
          " c=" + std::to_string(i.c) + " cls=" + std::to_string(i.cls) + " field=" + std::to_string(i.field) +
          " skip=" + std::to_string(i.skip) + "\n";
@@ -213,9 +213,12 @@ InitialState generate_state(std::mt19937_64& rng) {
   for (int k = 0; k < kRefRegs; ++k) {
     auto& o = s.refs[k];
     int r = pick(10);
-    if (r < 2) o.cls = -1;
-    else if (r < 6 && k > 0) o.alias = pick(k);  // aliases matter for the heap cache
-    else o.cls = pick(kClasses);
+    if (r < 2)
+      o.cls = -1;
+    else if (r < 6 && k > 0)
+      o.alias = pick(k);  // aliases matter for the heap cache
+    else
+      o.cls = pick(kClasses);
     o.i0 = pick(10) - 3;
     o.i1 = pick(10) - 3;
     o.link = pick(3) == 0 ? -1 : pick(kRefRegs);
@@ -236,8 +239,10 @@ Registers build_state(const InitialState& s, const World& w, TestGc& gc) {
   for (int k = 0; k < kRefRegs; ++k) {
     const auto& o = s.refs[k];
     Word& slot = regs[kIntRegs + k];
-    if (o.alias >= 0) slot = regs[kIntRegs + o.alias];
-    else if (o.cls < 0) slot = 0;
+    if (o.alias >= 0)
+      slot = regs[kIntRegs + o.alias];
+    else if (o.cls < 0)
+      slot = 0;
     else {
       layout::GcHeader* obj = alloc(o.cls);
       auto& ifs = w.int_fields[o.cls];
@@ -282,9 +287,15 @@ Registers interpret(const Program& p, const World& w, TestGc& gc, Registers regs
     const Instr& i = p.body[pc];
     size_t next = pc + 1;
     switch (i.kind) {
-      case Kind::Const: R(i.dst) = static_cast<Word>(i.c); break;
-      case Kind::Arith: R(i.dst) = eval(i.op, R(i.a), R(i.b)).value; break;
-      case Kind::ArithConst: R(i.dst) = eval(i.op, R(i.a), static_cast<Word>(i.c)).value; break;
+      case Kind::Const:
+        R(i.dst) = static_cast<Word>(i.c);
+        break;
+      case Kind::Arith:
+        R(i.dst) = eval(i.op, R(i.a), R(i.b)).value;
+        break;
+      case Kind::ArithConst:
+        R(i.dst) = eval(i.op, R(i.a), static_cast<Word>(i.c)).value;
+        break;
       case Kind::Ovf: {
         auto r = eval(i.op, R(i.a), R(i.b));
         R(i.dst) = r.overflow ? 0 : r.value;
@@ -307,7 +318,9 @@ Registers interpret(const Program& p, const World& w, TestGc& gc, Registers regs
         P(i.dst) = reinterpret_cast<Word>(obj);
         break;
       }
-      case Kind::Move: P(i.dst) = P(i.a); break;
+      case Kind::Move:
+        P(i.dst) = P(i.a);
+        break;
       case Kind::GetInt:
       case Kind::SetInt: {
         int cls = w.class_of(P(i.a));
@@ -317,8 +330,10 @@ Registers interpret(const Program& p, const World& w, TestGc& gc, Registers regs
         }
         const auto& fs = w.int_fields[cls];
         const FieldDescr* f = fs[static_cast<size_t>(i.field) % fs.size()];
-        if (i.kind == Kind::GetInt) R(i.dst) = ops::load<Word>(ptr(P(i.a)), f->offset);
-        else ops::store<Word>(ptr(P(i.a)), f->offset, R(i.b));
+        if (i.kind == Kind::GetInt)
+          R(i.dst) = ops::load<Word>(ptr(P(i.a)), f->offset);
+        else
+          ops::store<Word>(ptr(P(i.a)), f->offset, R(i.b));
         break;
       }
       case Kind::GetRef:
@@ -329,12 +344,18 @@ Registers interpret(const Program& p, const World& w, TestGc& gc, Registers regs
           break;
         }
         const FieldDescr* f = w.ref_fields[cls][0];
-        if (i.kind == Kind::GetRef) P(i.dst) = ops::load<Word>(ptr(P(i.a)), f->offset);
-        else ops::store<Word>(ptr(P(i.a)), f->offset, P(i.b));
+        if (i.kind == Kind::GetRef)
+          P(i.dst) = ops::load<Word>(ptr(P(i.a)), f->offset);
+        else
+          ops::store<Word>(ptr(P(i.a)), f->offset, P(i.b));
         break;
       }
-      case Kind::TypeOf: R(i.dst) = static_cast<Word>(w.class_of(P(i.a)) + 1); break;
-      case Kind::PtrEq: R(i.dst) = P(i.a) == P(i.b) ? 1 : 0; break;
+      case Kind::TypeOf:
+        R(i.dst) = static_cast<Word>(w.class_of(P(i.a)) + 1);
+        break;
+      case Kind::PtrEq:
+        R(i.dst) = P(i.a) == P(i.b) ? 1 : 0;
+        break;
       case Kind::IfTrue:
         if (R(i.a) != 0) next += static_cast<size_t>(i.skip);
         break;
@@ -352,24 +373,31 @@ Registers interpret(const Program& p, const World& w, TestGc& gc, Registers regs
           break;
         }
         int64_t offset = static_cast<int64_t>(w.ints->base_offset) + 8 * index;
-        if (i.kind == Kind::GetItem) R(i.dst) = ops::load<Word>(ptr(arr), offset);
-        else ops::store<Word>(ptr(arr), offset, R(i.dst));
+        if (i.kind == Kind::GetItem)
+          R(i.dst) = ops::load<Word>(ptr(arr), offset);
+        else
+          ops::store<Word>(ptr(arr), offset, R(i.dst));
         break;
       }
       case Kind::Bump:
       case Kind::BumpRandom:
         if (w.class_of(P(i.a)) == 0)
-          toy_bump(static_cast<layout::GcHeader*>(ptr(P(i.a))), w.int_fields[0][0]->offset, static_cast<int64_t>(R(i.b)));
+          toy_bump(static_cast<layout::GcHeader*>(ptr(P(i.a))), w.int_fields[0][0]->offset,
+                   static_cast<int64_t>(R(i.b)));
         break;
       case Kind::Call: {
         Registers result = interpret(p.subs.at(static_cast<size_t>(i.cls)), w, gc, callee_registers(R(i.a), P(i.b)));
         R(i.dst) = result[kResultRegister];
         break;
       }
-      case Kind::Dec: R(0) = static_cast<Word>(ops::int_sub(static_cast<int64_t>(R(0)), 1)); break;
+      case Kind::Dec:
+        R(0) = static_cast<Word>(ops::int_sub(static_cast<int64_t>(R(0)), 1));
+        break;
       case Kind::LoopEnd:
-        if (static_cast<int64_t>(R(0)) > 0) next = 0;
-        else next = p.body.size();
+        if (static_cast<int64_t>(R(0)) > 0)
+          next = 0;
+        else
+          next = p.body.size();
         break;
     }
     pc = next;
@@ -398,13 +426,15 @@ std::string describe_state(const Registers& regs, const std::vector<Word>& extra
     out += "o" + std::to_string(n) + " = " + w.classes[cls]->name + "{";
     for (const FieldDescr* f : w.int_fields[cls])
       out += f->name + "=" + std::to_string(ops::load<int64_t>(ptr(obj), f->offset)) + " ";
-    for (const FieldDescr* f : w.ref_fields[cls]) out += f->name + "=" + ref(ops::load<Word>(ptr(obj), f->offset)) + " ";
+    for (const FieldDescr* f : w.ref_fields[cls])
+      out += f->name + "=" + ref(ops::load<Word>(ptr(obj), f->offset)) + " ";
     if (cls == 2) {
       Word arr = ops::load<Word>(ptr(obj), w.vec_items->offset);
       int64_t len = layout::array_length(ptr(arr));
       out += "items=[";
       for (int64_t i = 0; i < len; ++i)
-        out += (i ? "," : "") + std::to_string(ops::load<int64_t>(ptr(arr), static_cast<int64_t>(w.ints->base_offset) + 8 * i));
+        out += (i ? "," : "") +
+               std::to_string(ops::load<int64_t>(ptr(arr), static_cast<int64_t>(w.ints->base_offset) + 8 * i));
       out += "]";
     }
     out += "}\n";

@@ -24,28 +24,28 @@ inline constexpr int kRefRegs = 3;
 inline constexpr int kClasses = 3;  // box, pair, vec
 
 enum class Kind : uint8_t {
-  Const,      // r[dst] = c
-  Arith,      // r[dst] = op(r[a], r[b])
-  ArithConst, // r[dst] = op(r[a], c)
-  Ovf,        // r[dst] = op_ovf(r[a], r[b]), 0 on overflow
-  New,        // p[dst] = new class cls
-  NewVec,     // p[dst] = new vec of c items
-  Move,       // p[dst] = p[a]
-  GetInt,     // r[dst] = p[a].(int field `field` of its class), 0 for null
-  SetInt,     // p[a].(int field) = r[b]
-  GetRef,     // p[dst] = p[a].(ref field), null for null or a class without one
-  SetRef,     // p[a].(ref field) = p[b]
-  TypeOf,     // r[dst] = 0 for null, else its class + 1
-  PtrEq,      // r[dst] = p[a] is p[b]
-  IfTrue,     // if r[a]: skip `skip` instructions
-  GetItem,    // r[dst] = p[a].items[r[b]] for a vec and an index in range, else 0
-  SetItem,    // p[a].items[r[b]] = r[dst] for a vec and an index in range
-  Bump,       // for a box: call bump(p[a], r[b]) — a call that writes box.val (effect info says so)
-  BumpRandom, // the same through a call with random effects
-  Call,       // r[dst] = subroutine cls(r[a], p[b]): its registers start zero with r1 = r[a],
-              // p0 = p[b]; its r2 is the result (guards inside resume through two frames)
-  Dec,        // r0 -= 1
-  LoopEnd,    // loop while r0 > 0
+  Const,       // r[dst] = c
+  Arith,       // r[dst] = op(r[a], r[b])
+  ArithConst,  // r[dst] = op(r[a], c)
+  Ovf,         // r[dst] = op_ovf(r[a], r[b]), 0 on overflow
+  New,         // p[dst] = new class cls
+  NewVec,      // p[dst] = new vec of c items
+  Move,        // p[dst] = p[a]
+  GetInt,      // r[dst] = p[a].(int field `field` of its class), 0 for null
+  SetInt,      // p[a].(int field) = r[b]
+  GetRef,      // p[dst] = p[a].(ref field), null for null or a class without one
+  SetRef,      // p[a].(ref field) = p[b]
+  TypeOf,      // r[dst] = 0 for null, else its class + 1
+  PtrEq,       // r[dst] = p[a] is p[b]
+  IfTrue,      // if r[a]: skip `skip` instructions
+  GetItem,     // r[dst] = p[a].items[r[b]] for a vec and an index in range, else 0
+  SetItem,     // p[a].items[r[b]] = r[dst] for a vec and an index in range
+  Bump,        // for a box: call bump(p[a], r[b]) — a call that writes box.val (effect info says so)
+  BumpRandom,  // the same through a call with random effects
+  Call,        // r[dst] = subroutine cls(r[a], p[b]): its registers start zero with r1 = r[a],
+               // p0 = p[b]; its r2 is the result (guards inside resume through two frames)
+  Dec,         // r0 -= 1
+  LoopEnd,     // loop while r0 > 0
 };
 
 struct Instr {
@@ -57,7 +57,7 @@ struct Instr {
 };
 
 struct Program {
-  std::vector<Instr> body;  // ends with Dec, LoopEnd (subroutines: straight code, no calls)
+  std::vector<Instr> body;    // ends with Dec, LoopEnd (subroutines: straight code, no calls)
   std::vector<Program> subs;  // the subroutines Call instructions call (jitcode 1 + index)
   std::string to_string() const;
 };
@@ -70,11 +70,11 @@ inline constexpr int kResultRegister = 2;
 struct InitialState {
   int64_t ints[kIntRegs] = {};
   struct Obj {
-    int cls = -1;          // -1: null; otherwise the class
-    int alias = -1;        // >= 0: the same object as that register
+    int cls = -1;    // -1: null; otherwise the class
+    int alias = -1;  // >= 0: the same object as that register
     int64_t i0 = 0, i1 = 0;
-    int link = -1;         // ref field: the object of that register (if it is an object), or null
-    int64_t items = 1;     // vec length
+    int link = -1;      // ref field: the object of that register (if it is an object), or null
+    int64_t items = 1;  // vec length
   } refs[kRefRegs];
 };
 

@@ -14,12 +14,14 @@ namespace {
 
 class Tracer {
  public:
-  Tracer(const Program& p, const World& w, TestGc& gc, Registers regs) : p_(p), w_(w), gc_(gc), regs_(std::move(regs)) {}
+  Tracer(const Program& p, const World& w, TestGc& gc, Registers regs)
+      : p_(p), w_(w), gc_(gc), regs_(std::move(regs)) {}
 
   Recorded run() {
     Recorded out;
     Trace& t = out.trace;
-    for (int i = 0; i < kIntRegs + kRefRegs; ++i) vals_.push_back(t.add_input(i < kIntRegs ? ValueType::Int : ValueType::Ref));
+    for (int i = 0; i < kIntRegs + kRefRegs; ++i)
+      vals_.push_back(t.add_input(i < kIntRegs ? ValueType::Int : ValueType::Ref));
     out.loop = w_.names.make<LoopToken>();
     auto* top = w_.names.make<TargetToken>();
     top->owner = out.loop;
@@ -243,10 +245,11 @@ class Tracer {
         int cls = guard_class_of(i.a);
         if (cls != 0) break;
         int64_t offset = w_.int_fields[0][0]->offset;
-        ops::store<int64_t>(reinterpret_cast<void*>(P(i.a)), offset,
-                            ops::int_add(ops::load<int64_t>(reinterpret_cast<void*>(P(i.a)), offset),
-                                         static_cast<int64_t>(R(i.b))));
-        op(Opcode::Call, {trace_->const_int(static_cast<int64_t>(w_.bump_fn)), vP(i.a), trace_->const_int(offset), vR(i.b)},
+        ops::store<int64_t>(
+            reinterpret_cast<void*>(P(i.a)), offset,
+            ops::int_add(ops::load<int64_t>(reinterpret_cast<void*>(P(i.a)), offset), static_cast<int64_t>(R(i.b))));
+        op(Opcode::Call,
+           {trace_->const_int(static_cast<int64_t>(w_.bump_fn)), vP(i.a), trace_->const_int(offset), vR(i.b)},
            ValueType::Void, i.kind == Kind::Bump ? w_.bump_cd : w_.bump_random_cd);
         break;
       }
@@ -309,8 +312,8 @@ class Tracer {
   Trace* trace_ = nullptr;
   std::vector<opt::Snapshot>* snapshots_ = nullptr;
   size_t pc_ = 0;
-  uint32_t jitcode_ = 0;      // the function being traced: 0 the loop, 1 + k subroutine k
-  opt::Snapshot parent_;      // its caller's frame (inside a call)
+  uint32_t jitcode_ = 0;  // the function being traced: 0 the loop, 1 + k subroutine k
+  opt::Snapshot parent_;  // its caller's frame (inside a call)
 };
 
 }  // namespace
