@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "runtime/jit/testing/jit_opt.h"
 #include "runtime/jit/testing/jit_run.h"
 #include "translator/driver/big_stack.h"
 #include "translator/driver/commands.h"
@@ -28,6 +29,7 @@ commands:
                                   (see `rpp ll-run --help`)
   test [FILTER]                   run the test suites (those whose name or path contains FILTER)
   jit-run [OPTIONS] FILE.trace    compile and run JIT traces on a backend (see `rpp jit-run --help`)
+  jit-opt [OPTIONS] FILE.trace    optimize JIT traces and print them (see `rpp jit-opt --help`)
   help                            show this help
 
 Examples:
@@ -56,6 +58,7 @@ int main(int argc, char** argv) {
   if (command == "run") return rpp::run_command(home, rest);
   if (command == "test") return rpp::test_command(home, rest);
   if (command == "jit-run") return rpp::jit::jit_run_command(rest);
+  if (command == "jit-opt") return rpp::jit::jit_opt_command(rest);
   if (command == "ll-opt") return rpp::ll::ll_opt_command(rest);
   if (command == "ll-run") return rpp::run_on_big_stack([&] { return rpp::llinterp::ll_run_command(rest); });
   std::fprintf(stderr, "rpp: error: unknown command '%s'\n(see `rpp --help`)\n", command.c_str());

@@ -14,6 +14,8 @@ struct FieldType {
   ValueType type;
   uint8_t size;
   bool is_signed;
+  bool is_immutable = false;        // `name: int immutable`
+  bool is_quasi_immutable = false;  // `name: int quasi_immutable`
 };
 
 FieldType field_type(const std::string& name, LineCursor& cur) {
@@ -49,6 +51,12 @@ std::vector<LaidOutField> parse_fields(LineCursor& cur, uint32_t start, uint32_t
       std::string fname = cur.name();
       cur.expect(":");
       FieldType ft = field_type(cur.name(), cur);
+      if (cur.peek().kind == Token::Name) {
+        std::string hint = cur.name();
+        if (hint == "immutable") ft.is_immutable = true;
+        else if (hint == "quasi_immutable") ft.is_quasi_immutable = true;
+        else cur.fail("unknown field hint '" + hint + "' (immutable, quasi_immutable)");
+      }
       for (auto& f : fields)
         if (f.name == fname) cur.fail("field '" + fname + "' is declared twice");
       offset = align_up(offset, ft.size);
@@ -73,6 +81,8 @@ FieldDescr* make_field(TraceNamespace& names, const std::string& name, const Fie
   f->size = t.size;
   f->type = t.type;
   f->is_signed = t.is_signed;
+  f->is_immutable = t.is_immutable;
+  f->is_quasi_immutable = t.is_quasi_immutable;
   f->parent = parent;
   return f;
 }
@@ -181,6 +191,17 @@ void declare_call(LineCursor& cur, TraceNamespace& names) {
       else if (e == "forces") call->effects.extra = ExtraEffect::ForcesVirtualOrVirtualizable;
       else if (e == "random") call->effects.extra = ExtraEffect::RandomEffects;
       else if (e == "no_collect") call->effects.can_collect = false;
+      else if (e == "writes" || e == "reads") {
+        // writes=DESCR / reads=DESCR: a field or array the function writes or reads (effect info).
+        cur.expect("=");
+        std::string what = cur.name();
+        Descr* d = names.find(what);
+        if (!d || (d->kind != DescrKind::Field && d->kind != DescrKind::Array))
+          cur.fail("'" + what + "' is not a field or array descriptor");
+        auto& list = d->kind == DescrKind::Field ? (e == "writes" ? call->effects.writes_fields : call->effects.reads_fields)
+                                                 : (e == "writes" ? call->effects.writes_arrays : call->effects.reads_arrays);
+        list.push_back(d);
+      }
       else cur.fail("unknown effect '" + e + "'");
     } while (cur.accept(","));
     cur.expect("]");

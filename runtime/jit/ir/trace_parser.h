@@ -18,9 +18,11 @@
 //   [i0]
 //   ...
 //
-// Field types: int uint i32 u32 i16 u16 i8 u8 char bool float ref. Call types: int ref float void
+// Field types: int uint i32 u32 i16 u16 i8 u8 char bool float ref, optionally followed by
+// `immutable` or `quasi_immutable` (`{ len: int immutable }`). Call types: int ref float void
 // (results also i32 u32 i16 u16 i8 u8). Effects: cannot_raise can_raise elidable
-// elidable_can_raise loopinvariant forces random, and no_collect.
+// elidable_can_raise loopinvariant forces random, and no_collect; writes=DESCR / reads=DESCR name
+// a field or array the function writes or reads (the optimizer's heap cache keeps the rest).
 // Comments run from '#' or ';' to the end of the line.
 //
 // Layouts follow runtime/layout.h (fields from offset 8 in C order with natural alignment; an

@@ -35,6 +35,8 @@ options:
   --asm                      print the x86-64 code of every loop and bridge (Capstone)
   --gc-stress                a tiny nursery and a collection at every allocation slow path
   --repeat=N                 run N times, printing the last exit
+  --optimize[=PASSES]        run the optimizer on the loops first (all passes, or a comma list:
+                             bounds,guards,virtuals,heap,pure,dce,peel; see `rpp jit-opt --help`)
 exit status: 0, 1 for an invalid trace file, 2 for bad options, 3 when the backends disagree,
 4 for an internal error of a backend.
 )";
@@ -46,6 +48,7 @@ struct Options {
   std::string loop;
   bool print = false, asm_dump = false, gc_stress = false;
   long repeat = 1;
+  std::string optimize;
 };
 
 std::vector<std::string> split_args(const std::string& s) {
@@ -82,6 +85,8 @@ int jit_run_command(const std::vector<std::string>& args) {
     else if (a == "--print") opt.print = true;
     else if (a == "--asm") opt.asm_dump = true;
     else if (a == "--gc-stress") opt.gc_stress = true;
+    else if (a == "--optimize") opt.optimize = "all";
+    else if (auto v = value("--optimize=")) opt.optimize = *v;
     else if (!a.empty() && a[0] == '-') {
       std::fprintf(stderr, "rpp jit-run: error: unknown option '%s'\n(see `rpp jit-run --help`)\n", a.c_str());
       return 2;
@@ -111,6 +116,7 @@ int jit_run_command(const std::vector<std::string>& args) {
   run.loop = opt.loop;
   run.arg_sets = {opt.args};
   run.gc_stress = opt.gc_stress;
+  run.optimize = opt.optimize;
   run.repeat = opt.repeat;
   run.asm_dump = opt.asm_dump;
   try {

@@ -9,6 +9,8 @@
 #include "runtime/jit/ir/trace_lexer.h"
 #include "runtime/jit/ir/trace_parser.h"
 #include "runtime/jit/ir/trace_printer.h"
+#include "runtime/jit/ir/trace_verifier.h"
+#include "runtime/jit/optimizer/optimizer.h"
 #include "runtime/jit/log/disassembler.h"
 #include "runtime/jit/testing/describe.h"
 #include "runtime/jit/testing/test_gc.h"
@@ -87,6 +89,20 @@ TraceFileResult run_trace_file(const std::string& text, const TraceFileRun& opt)
   TestEnv env;
   register_test_helpers(names, &env);
   auto traces = parse_trace_file(text, names);
+  std::vector<std::shared_ptr<opt::ResumeStorage>> resume_keepalive;
+  if (!opt.optimize.empty()) {
+    opt::OptimizerConfig config;
+    if (std::string err = config.parse(opt.optimize); !err.empty()) throw std::invalid_argument("--optimize: " + err);
+    for (auto& t : traces) {
+      if (t.is_bridge)
+        throw std::invalid_argument("--optimize: files with bridges are not supported (a bridge's inputs are its "
+                                    "guard's fail arguments, which the optimizer changes)");
+      if (std::string err = verify_trace(t.trace); !err.empty()) throw std::invalid_argument(err);
+      opt::OptimizedTrace o = opt::optimize_trace(t.trace, names, config);
+      t.trace = std::move(o.trace);
+      resume_keepalive.push_back(o.resume);
+    }
+  }
   TestGc::Options gc_options;
   if (opt.gc_stress) {
     gc_options.stress = true;

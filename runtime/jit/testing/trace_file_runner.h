@@ -14,6 +14,8 @@ struct TraceFileRun {
   // address of a zeroed raw buffer, as an int).
   std::vector<std::vector<std::string>> arg_sets;
   bool gc_stress = false;       // tiny nursery, collection at every allocation slow path
+  std::string optimize;         // non-empty: optimize the loops first with these passes (all, none,
+                                // or a list; see optimizer.h); files with bridges are refused
   bool print_traces = false;    // the parsed traces in text form, into TraceFileResult::printed
   bool asm_dump = false;        // x86-64 disassembly into TraceFileResult::asm_text
   long repeat = 1;              // runs per argument set (the last is described)

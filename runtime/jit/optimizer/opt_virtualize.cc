@@ -1,0 +1,190 @@
+// Virtuals (RPython's virtualize.py): an allocation is not emitted; its fields (or items, for
+// arrays and strings of constant length) are tracked as values. Reads and writes of a virtual's
+// fields become those values, its length a constant, comparisons with it constants. Wherever it
+// escapes (stored into a real object, passed to a call, a jump, a label, any operation not
+// handled here) it is forced: allocated and filled just there. At guards it stays virtual and is
+// described in the resume data.
+#include "runtime/jit/optimizer/optimizer.h"
+
+namespace rpp::jit::opt {
+
+namespace {
+
+constexpr int64_t kMaxVirtualLength = 64;
+
+class VirtualsPass : public Pass {
+ public:
+  using Pass::Pass;
+  const char* name() const override { return "virtuals"; }
+
+  void propagate(PendingOp& op) override {
+    switch (op.opcode) {
+      case Opcode::New:
+      case Opcode::NewWithVtable: {
+        VirtualObject v;
+        v.kind = op.opcode == Opcode::New ? VirtualKind::Struct : VirtualKind::Object;
+        v.descr = op.descr;
+        v.alloc = op.opcode;
+        opt_.forward(op.old_result, opt_.make_virtual(std::move(v)));
+        return;
+      }
+      case Opcode::NewArray:
+      case Opcode::NewArrayClear: {
+        auto* ad = static_cast<const ArrayDescr*>(op.descr);
+        if (!constant_length(op.args[0]) || ad->item_type == ValueType::Void) break;
+        VirtualObject v;
+        v.kind = VirtualKind::Array;
+        v.descr = ad;
+        v.alloc = op.opcode;
+        v.item_type = ad->item_type;
+        v.items.assign(static_cast<size_t>(opt_.const_int(op.args[0])), kNoBox);
+        opt_.forward(op.old_result, opt_.make_virtual(std::move(v)));
+        return;
+      }
+      case Opcode::Newstr:
+      case Opcode::Newunicode: {
+        if (!constant_length(op.args[0])) break;
+        VirtualObject v;
+        v.kind = op.opcode == Opcode::Newstr ? VirtualKind::Str : VirtualKind::Unicode;
+        v.alloc = op.opcode;
+        v.items.assign(static_cast<size_t>(opt_.const_int(op.args[0])), kNoBox);
+        opt_.forward(op.old_result, opt_.make_virtual(std::move(v)));
+        return;
+      }
+      case Opcode::SetfieldGc:
+        if (VirtualObject* v = opt_.virtual_of(op.args[0])) {
+          auto* fd = static_cast<const FieldDescr*>(op.descr);
+          Box value = stored_value(op.args[1], fd->type, fd->size, fd->is_signed);
+          if (value == kNoBox) break;  // a narrow field written with a variable: escapes
+          for (auto& f : v->fields)
+            if (f.first == fd) {
+              f.second = value;
+              return;
+            }
+          v->fields.emplace_back(fd, value);
+          return;
+        }
+        // A virtual stored into a real object stays virtual for now: the heap pass delays the
+        // write (and forces the value when the write is done).
+        emit_next(op);
+        return;
+      case Opcode::GetfieldGc:
+        if (VirtualObject* v = opt_.virtual_of(op.args[0])) {
+          auto* fd = static_cast<const FieldDescr*>(op.descr);
+          Box value = kNoBox;
+          for (auto& f : v->fields)
+            if (f.first == fd) value = f.second;
+          opt_.forward(op.old_result, value == kNoBox ? opt_.make_const(fd->type, 0) : value);
+          return;
+        }
+        break;
+      case Opcode::SetarrayitemGc:
+      case Opcode::Strsetitem:
+      case Opcode::Unicodesetitem:
+        if (VirtualObject* v = indexed_virtual(op)) {
+          Box value = opt_.resolve(op.args[2]);
+          if (v->kind == VirtualKind::Array) {
+            auto* ad = static_cast<const ArrayDescr*>(v->descr);
+            value = stored_value(value, ad->item_type, static_cast<uint8_t>(ad->item_size), ad->is_signed);
+          } else {
+            value = stored_value(value, ValueType::Int, v->kind == VirtualKind::Str ? 1 : 4, false);
+          }
+          if (value == kNoBox) break;
+          v->items[static_cast<size_t>(opt_.const_int(op.args[1]))] = value;
+          return;
+        }
+        break;
+      case Opcode::GetarrayitemGc:
+      case Opcode::Strgetitem:
+      case Opcode::Unicodegetitem:
+        if (VirtualObject* v = indexed_virtual(op)) {
+          Box item = v->items[static_cast<size_t>(opt_.const_int(op.args[1]))];
+          ValueType t = op.opcode == Opcode::GetarrayitemGc ? v->item_type : ValueType::Int;
+          opt_.forward(op.old_result, item == kNoBox ? opt_.make_const(t, 0) : item);
+          return;
+        }
+        break;
+      case Opcode::ArraylenGc:
+      case Opcode::Strlen:
+      case Opcode::Unicodelen:
+        if (VirtualObject* v = opt_.virtual_of(op.args[0]);
+            v && v->kind != VirtualKind::Struct && v->kind != VirtualKind::Object) {
+          opt_.forward(op.old_result, opt_.make_const_int(static_cast<int64_t>(v->items.size())));
+          return;
+        }
+        break;
+      case Opcode::GuardNonnull:
+        if (opt_.virtual_of(op.args[0])) return;
+        break;
+      case Opcode::GuardClass:
+      case Opcode::GuardNonnullClass:
+        if (VirtualObject* v = opt_.virtual_of(op.args[0]);
+            v && v->kind == VirtualKind::Object && opt_.is_const(op.args[1]) &&
+            opt_.info(op.args[1]).bits == opt_.info(op.args[0]).known_class)
+          return;
+        break;
+      case Opcode::PtrEq:
+      case Opcode::PtrNe:
+      case Opcode::InstancePtrEq:
+      case Opcode::InstancePtrNe: {
+        Box a = opt_.resolve(op.args[0]), b = opt_.resolve(op.args[1]);
+        if (opt_.virtual_of(a) || opt_.virtual_of(b)) {
+          // A virtual is only equal to itself: nothing else can point to it.
+          bool eq = a == b;
+          bool want_eq = op.opcode == Opcode::PtrEq || op.opcode == Opcode::InstancePtrEq;
+          opt_.forward(op.old_result, opt_.make_const_int(eq == want_eq ? 1 : 0));
+          return;
+        }
+        break;
+      }
+      case Opcode::SameAs:
+        if (opt_.virtual_of(op.args[0])) {
+          opt_.forward(op.old_result, opt_.resolve(op.args[0]));
+          return;
+        }
+        break;
+      case Opcode::Keepalive:
+        if (opt_.virtual_of(op.args[0])) return;
+        break;
+      default:
+        break;
+    }
+    // Everything else: virtual arguments escape here (guards' fail arguments do not: they are
+    // described in the resume data).
+    for (Box& a : op.args) a = opt_.force_if_virtual(a);
+    emit_next(op);
+  }
+
+ private:
+  // The value a store of `value` into a field or item of `size` bytes leaves there: the value
+  // itself for words, a truncated constant for narrow integers, kNoBox when that is a variable.
+  Box stored_value(Box value, ValueType type, uint8_t size, bool is_signed) {
+    value = opt_.resolve(value);
+    if (type != ValueType::Int || size >= 8) return value;
+    if (!opt_.is_const(value)) return kNoBox;
+    uint64_t bits = static_cast<uint64_t>(opt_.const_int(value));
+    int width = size * 8;
+    uint64_t mask = (uint64_t{1} << width) - 1;
+    int64_t v = static_cast<int64_t>(bits & mask);
+    if (is_signed && (v >> (width - 1)) & 1) v -= static_cast<int64_t>(uint64_t{1} << width);
+    return opt_.make_const_int(v);
+  }
+
+  bool constant_length(Box b) {
+    return opt_.is_const(b) && opt_.const_int(b) >= 0 && opt_.const_int(b) <= kMaxVirtualLength;
+  }
+  VirtualObject* indexed_virtual(const PendingOp& op) {
+    VirtualObject* v = opt_.virtual_of(op.args[0]);
+    if (!v || v->kind == VirtualKind::Struct || v->kind == VirtualKind::Object) return nullptr;
+    if (!opt_.is_const(op.args[1])) return nullptr;
+    int64_t i = opt_.const_int(op.args[1]);
+    if (i < 0 || i >= static_cast<int64_t>(v->items.size())) return nullptr;
+    return v;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Pass> make_virtuals_pass(Optimizer& opt) { return std::make_unique<VirtualsPass>(opt); }
+
+}  // namespace rpp::jit::opt

@@ -1,0 +1,123 @@
+// Tiny source programs for the optimizer's correctness oracle: a loop body over integer and
+// reference registers and a heap of three classes (box, pair, vec — a vec holds an int array),
+// with arithmetic, overflow checks, allocation, field and item reads and writes, class tests,
+// branches and calls with effects. The program has its own reference interpreter (on real GC
+// objects laid out by the trace descriptors) and a tracer recording one iteration of the loop as
+// a trace with a snapshot (jitcode 0, pc, every register) at each guard, so a failing guard can
+// resume the interpreter from the resume data.
+#pragma once
+#include <cstdint>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "runtime/jit/ir/opcode.h"
+#include "runtime/jit/ir/trace.h"
+#include "runtime/jit/ir/trace_namespace.h"
+#include "runtime/jit/optimizer/resume_data.h"
+#include "runtime/jit/testing/test_gc.h"
+
+namespace rpp::jit::oracle {
+
+inline constexpr int kIntRegs = 5;  // r0 is the loop counter
+inline constexpr int kRefRegs = 3;
+inline constexpr int kClasses = 3;  // box, pair, vec
+
+enum class Kind : uint8_t {
+  Const,       // r[dst] = c
+  Arith,       // r[dst] = op(r[a], r[b])
+  ArithConst,  // r[dst] = op(r[a], c)
+  Ovf,         // r[dst] = op_ovf(r[a], r[b]), 0 on overflow
+  New,         // p[dst] = new class cls
+  NewVec,      // p[dst] = new vec of c items
+  Move,        // p[dst] = p[a]
+  GetInt,      // r[dst] = p[a].(int field `field` of its class), 0 for null
+  SetInt,      // p[a].(int field) = r[b]
+  GetRef,      // p[dst] = p[a].(ref field), null for null or a class without one
+  SetRef,      // p[a].(ref field) = p[b]
+  TypeOf,      // r[dst] = 0 for null, else its class + 1
+  PtrEq,       // r[dst] = p[a] is p[b]
+  IfTrue,      // if r[a]: skip `skip` instructions
+  GetItem,     // r[dst] = p[a].items[r[b]] for a vec and an index in range, else 0
+  SetItem,     // p[a].items[r[b]] = r[dst] for a vec and an index in range
+  Bump,        // for a box: call bump(p[a], r[b]) — a call that writes box.val (effect info says so)
+  BumpRandom,  // the same through a call with random effects
+  Call,        // r[dst] = subroutine cls(r[a], p[b]): its registers start zero with r1 = r[a],
+               // p0 = p[b]; its r2 is the result (guards inside resume through two frames)
+  Dec,         // r0 -= 1
+  LoopEnd,     // loop while r0 > 0
+};
+
+struct Instr {
+  Kind kind;
+  Opcode op = Opcode::IntAdd;
+  int dst = 0, a = 0, b = 0;
+  int64_t c = 0;
+  int cls = 0, field = 0, skip = 0;
+};
+
+struct Program {
+  std::vector<Instr> body;    // ends with Dec, LoopEnd (subroutines: straight code, no calls)
+  std::vector<Program> subs;  // the subroutines Call instructions call (jitcode 1 + index)
+  std::string to_string() const;
+};
+
+// The registers a Call gives its subroutine.
+std::vector<uint64_t> callee_registers(uint64_t int_arg, uint64_t ref_arg);
+inline constexpr int kResultRegister = 2;
+
+// The initial heap and registers, built the same way for every run.
+struct InitialState {
+  int64_t ints[kIntRegs] = {};
+  struct Obj {
+    int cls = -1;    // -1: null; otherwise the class
+    int alias = -1;  // >= 0: the same object as that register
+    int64_t i0 = 0, i1 = 0;
+    int link = -1;      // ref field: the object of that register (if it is an object), or null
+    int64_t items = 1;  // vec length
+  } refs[kRefRegs];
+};
+
+Program generate_program(std::mt19937_64& rng);
+InitialState generate_state(std::mt19937_64& rng);
+
+// Descriptors and helpers of the toy world, declared in a TraceNamespace.
+struct World {
+  explicit World(TraceNamespace& names);
+  TraceNamespace& names;
+  SizeDescr* classes[kClasses];
+  std::vector<FieldDescr*> int_fields[kClasses], ref_fields[kClasses];
+  FieldDescr* vec_items;
+  ArrayDescr* ints;
+  CallDescr* bump_cd;         // writes box.val only
+  CallDescr* bump_random_cd;  // random effects
+  Word bump_fn;
+  Word vtable(int cls) const { return classes[cls]->vtable; }
+  int class_of(Word obj) const;  // -1 for null
+};
+
+// Registers: ints first, then references.
+using Registers = std::vector<Word>;
+
+// Builds the initial objects in `gc` (no collection may happen while a run lasts: the caller
+// uses a nursery large enough and checks).
+Registers build_state(const InitialState& s, const World& w, TestGc& gc);
+
+// Runs the program from `pc` until the loop ends; returns the final registers.
+Registers interpret(const Program& p, const World& w, TestGc& gc, Registers regs, size_t pc = 0);
+
+// Records one iteration from pc 0 with the given registers as the trace's input arguments:
+// `[inputs] label(...) body jump(...)`; every guard has a snapshot. Runs the iteration for real
+// (in `gc`) to know which way each branch goes.
+struct Recorded {
+  Trace trace;
+  std::vector<opt::Snapshot> snapshots;  // per operation
+  LoopToken* loop = nullptr;
+};
+Recorded record_trace(const Program& p, const World& w, TestGc& gc, Registers regs);
+
+// Describes the registers and the heap reachable from them and from `extra_roots` with object
+// identities numbered in order of discovery (so two runs compare up to addresses).
+std::string describe_state(const Registers& regs, const std::vector<Word>& extra_roots, const World& w);
+
+}  // namespace rpp::jit::oracle
