@@ -11,7 +11,9 @@
 #include <unistd.h>
 
 #include "annotator/annotate_stage.h"
+#include "jit_codegen/readiness_stage.h"
 #include "rtyper/rtype_stage.h"
+#include "translator/backendopt/backendopt_stage.h"
 #include "translator/diagnostics.h"
 #include "translator/flow/flow_stage.h"
 
@@ -22,8 +24,9 @@ const std::vector<Stage>& pipeline_stages() {
       {"flow", "Foundation, part 2", flow::run_flow_stage, flow::dump_flow_stage},
       {"annotate", "Annotator", annotator::run_annotate_stage, annotator::dump_annotate_stage},
       {"rtype", "RTyper, part 1", rtyper::run_rtype_stage, rtyper::dump_rtype_stage},
-      {"jit", "JIT codewriter"},
-      {"backendopt", "Backend optimizations"},
+      // Until the codewriter exists, the jit stage is the JIT-readiness check.
+      {"jit", "JIT codewriter", jit_codegen::run_jit_stage, jit_codegen::dump_jit_stage},
+      {"backendopt", "Backend optimizations", backendopt::run_backendopt_stage, backendopt::dump_backendopt_stage},
       {"gc", "A precise generational GC"},
       {"emit", "C++ emission"},
   };
@@ -94,6 +97,8 @@ void run_pipeline(TranslationContext& context) {
                       "\"); the pipeline ends before it. Use --stop-after to stop earlier.");
     }
     stage.run(context);
+    // `--jit --stop-after=rtype` checks that the program is ready for the JIT.
+    if (stage.name == "rtype" && o.jit && last == i) jit_codegen::run_readiness_check(context);
     if (o.dumps.count(std::string(stage.name))) {
       if (!stage.dump)
         throw UserError("rpp translate: error: the '" + std::string(stage.name) +

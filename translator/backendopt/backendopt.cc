@@ -1,0 +1,90 @@
+// The backend optimizations' driver (backendopt.h).
+#include "translator/backendopt/backendopt.h"
+
+#include "translator/backendopt/analyzers/call_graph.h"
+#include "translator/backendopt/constant_fold.h"
+#include "translator/backendopt/dead_code.h"
+#include "translator/backendopt/graph_edit.h"
+#include "translator/backendopt/malloc_removal.h"
+#include "translator/backendopt/merge_if_blocks.h"
+
+namespace rpp::backendopt {
+
+using namespace flow;
+
+std::string BackendOptStats::summary() const {
+  return "backendopt: " + std::to_string(calls_inlined) + " calls inlined, " + std::to_string(mallocs_removed) +
+         " mallocs removed, " + std::to_string(constants_folded) + " constants folded, " +
+         std::to_string(dead_removed) + " dead operations and arguments removed, " + std::to_string(switches_merged) +
+         " if-chains merged into switches";
+}
+
+size_t fold_all(const std::vector<FunctionGraph*>& graphs) {
+  size_t n = 0;
+  for (FunctionGraph* g : graphs) n += fold_constants(*g);
+  return n;
+}
+
+size_t remove_dead_code_all(const std::vector<FunctionGraph*>& graphs) {
+  size_t n = 0;
+  for (FunctionGraph* g : graphs) n += remove_dead_code(*g);
+  return n;
+}
+
+size_t merge_if_blocks_all(const std::vector<FunctionGraph*>& graphs) {
+  size_t n = 0;
+  for (FunctionGraph* g : graphs) n += merge_if_blocks(*g);
+  return n;
+}
+
+size_t remove_mallocs_all(const std::vector<FunctionGraph*>& graphs, bool inline_to_remove, size_t inline_limit,
+                          size_t* calls_inlined) {
+  analyzers::CallGraph calls(graphs);
+  size_t removed = 0;
+  for (FunctionGraph* g : graphs) {
+    size_t extra_inlined = 0;
+    for (int round = 0; round < 50; ++round) {
+      size_t n = remove_mallocs(*g);
+      removed += n;
+      if (n) {
+        fold_constants(*g);
+        remove_dead_code(*g);
+        continue;
+      }
+      if (!inline_to_remove) break;
+      bool inlined = false;
+      for (const CallSite& site : calls_blocking_malloc_removal(*g)) {
+        FunctionGraph* callee = direct_callee(site.block->operations[site.index]);
+        if (!callee || callee == g || !may_inline(*callee) || calls.scc_of(callee) == calls.scc_of(g)) continue;
+        if (callee->startblock->inputargs.size() + 1 != site.block->operations[site.index].args.size()) continue;
+        size_t size = operation_count(*callee);
+        if (size > inline_limit || extra_inlined + size > 4 * inline_limit) continue;
+        inline_call(*g, site.block, site.index, *callee);
+        extra_inlined += size;
+        if (calls_inlined) ++*calls_inlined;
+        inlined = true;
+        break;
+      }
+      if (!inlined) break;
+    }
+  }
+  return removed;
+}
+
+BackendOptStats optimize_graphs(const std::vector<FunctionGraph*>& graphs, const BackendOptOptions& options) {
+  BackendOptStats stats;
+  if (options.level <= 0) return stats;
+  if (options.level >= 2) {
+    stats.calls_inlined += auto_inline(graphs, options.inlining);
+    stats.constants_folded += fold_all(graphs);
+    stats.dead_removed += remove_dead_code_all(graphs);
+    stats.mallocs_removed += remove_mallocs_all(graphs, true, options.malloc_inline_limit, &stats.calls_inlined);
+  }
+  stats.constants_folded += fold_all(graphs);
+  stats.dead_removed += remove_dead_code_all(graphs);
+  stats.switches_merged += merge_if_blocks_all(graphs);
+  stats.dead_removed += remove_dead_code_all(graphs);
+  return stats;
+}
+
+}  // namespace rpp::backendopt
