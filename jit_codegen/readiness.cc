@@ -152,7 +152,7 @@ class Checker {
     // What the JIT would trace from this portal, and what it writes.
     analyzers::CallGraph calls({&portal});
     analyzers::EffectsAnalysis effects(calls);
-    const analyzers::Effects& portal_effects = effects.summary(&portal);
+    analyzers::Effects portal_effects = effects_after(portal, block, index, effects);
 
     // Greens and reds.
     for (size_t k = 0; k < n; ++k) {
@@ -209,6 +209,31 @@ class Checker {
         }
     }
     report_.portals.push_back(std::move(p));
+  }
+
+  // What the code from the merge point on may do (the loop and what follows it: writes that
+  // only set things up before the loop do not change a green while the JIT runs).
+  static analyzers::Effects effects_after(const FunctionGraph& portal, Block* block, size_t index,
+                                          const analyzers::EffectsAnalysis& effects) {
+    analyzers::Effects result;
+    std::set<const Block*> seen;
+    std::vector<Block*> work;
+    for (auto& l : block->exits) work.push_back(l->target);
+    bool whole_block = false;
+    while (!work.empty()) {
+      Block* b = work.back();
+      work.pop_back();
+      if (!seen.insert(b).second) continue;
+      if (b == block) whole_block = true;
+      for (auto& l : b->exits) work.push_back(l->target);
+    }
+    seen.insert(block);
+    for (const Block* b : seen) {
+      size_t from = (b == block && !whole_block) ? index + 1 : 0;
+      for (size_t i = from; i < b->operations.size(); ++i) effects.domain().join(result, effects.operation(b->operations[i]));
+    }
+    (void)portal;
+    return result;
   }
 
   void check_kind(const FunctionGraph& g, const Block* b, const Value* v) {

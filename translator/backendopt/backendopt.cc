@@ -55,7 +55,7 @@ size_t remove_mallocs_all(const std::vector<FunctionGraph*>& graphs, bool inline
       bool inlined = false;
       for (const CallSite& site : calls_blocking_malloc_removal(*g)) {
         FunctionGraph* callee = direct_callee(site.block->operations[site.index]);
-        if (!callee || callee == g || !may_inline(*callee) || calls.scc_of(callee) == calls.scc_of(g)) continue;
+        if (!callee || callee == g || !may_inline(*callee) || in_cycle(calls, callee)) continue;
         if (callee->startblock->inputargs.size() + 1 != site.block->operations[site.index].args.size()) continue;
         size_t size = operation_count(*callee);
         if (size > inline_limit || extra_inlined + size > 4 * inline_limit) continue;

@@ -6,6 +6,7 @@
 
 #include "translator/backendopt/analyzers/call_graph.h"
 #include "translator/backendopt/graph_edit.h"
+#include "translator/backendopt/join_blocks.h"
 
 namespace rpp::backendopt {
 
@@ -258,18 +259,28 @@ bool may_inline(const FunctionGraph& callee) {
          !has_jit_marker(callee);
 }
 
+bool in_cycle(const analyzers::CallGraph& calls, const FunctionGraph* g) {
+  if (calls.sccs()[calls.scc_of(g)].size() > 1) return true;
+  for (const FunctionGraph* c : calls.callees(g))
+    if (c == g) return true;
+  return false;
+}
+
 size_t auto_inline(const std::vector<FunctionGraph*>& graphs, const InlineOptions& options) {
   analyzers::CallGraph calls(graphs);
   size_t inlined = 0;
   for (const auto& scc : calls.sccs()) {
     for (FunctionGraph* g : scc) {
       size_t limit = operation_count(*g) + options.max_growth;
+      size_t before = inlined;
       for (bool again = true; again;) {
         again = false;
         for (Block* b : g->iterblocks()) {
           for (size_t i = 0; i < b->operations.size(); ++i) {
             FunctionGraph* callee = direct_callee(b->operations[i]);
-            if (!callee || callee == g || calls.scc_of(callee) == calls.scc_of(g) || !may_inline(*callee)) continue;
+            // A recursive callee (in a cycle of the call graph) is never inlined: its copy would
+            // bring the next call of the cycle, and so on.
+            if (!callee || callee == g || in_cycle(calls, callee) || !may_inline(*callee)) continue;
             if (callee->startblock->inputargs.size() + 1 != b->operations[i].args.size()) continue;
             size_t size = operation_count(*callee);
             if (!callee->flags.always_inline && size > options.threshold) continue;
@@ -282,6 +293,7 @@ size_t auto_inline(const std::vector<FunctionGraph*>& graphs, const InlineOption
           if (again) break;
         }
       }
+      if (inlined != before) join_blocks(*g);
     }
   }
   return inlined;

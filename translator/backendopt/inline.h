@@ -12,12 +12,13 @@
 // The heuristic (auto_inline) walks the call graph's SCCs callee-first (Boost.Graph, through
 // analyzers::CallGraph), so callees are optimized before their callers, and inlines a call when
 // the callee is small (operations <= threshold) or `always_inline`; never a `dont_inline` graph,
-// a graph with a jit_marker (a portal), or a callee in the caller's own SCC (recursion: inlining
-// around a cycle would never end).
+// a graph with a jit_marker (a portal), or a recursive callee (one in a cycle of the call graph:
+// inlining around a cycle would never end).
 #pragma once
 #include <cstddef>
 #include <vector>
 
+#include "translator/backendopt/analyzers/call_graph.h"
 #include "translator/flow/model.h"
 
 namespace rpp::backendopt {
@@ -37,6 +38,9 @@ struct InlineOptions {
 };
 
 // Inlines by the heuristic into every graph of `graphs`; returns the number of calls inlined.
+// Whether g is in a cycle of the call graph (an SCC of several graphs, or calling itself).
+bool in_cycle(const analyzers::CallGraph& calls, const flow::FunctionGraph* g);
+
 size_t auto_inline(const std::vector<flow::FunctionGraph*>& graphs, const InlineOptions& options = {});
 
 }  // namespace rpp::backendopt
