@@ -1,6 +1,7 @@
 // The ll interpreter's differential suite (ll_differential.h). Manifest lines:
 //   folders: flow annotate              the folders of tests/ whose programs must all be listed
-//   run PATH [-- ARGS...]               compare rpp run and the ll interpreter on tests/PATH
+//   run PATH [-- ARGS...]               compare rpp run and the ll interpreter on tests/PATH, after
+//                                       rtyping and after the backend optimizations (--opt=2)
 //   skip PATH: REASON                   not run (what it needs that the interpreter lacks)
 // `#` starts a comment.
 #include "tests/harness/ll_differential.h"
@@ -94,10 +95,12 @@ std::string indent(const std::string& text) {
   return out;
 }
 
-TestOutcome compare(const Entry& e, const HarnessEnv& env) {
+// The ll interpreter after rtyping (`optimized`: after the backend optimizations at --opt=2).
+TestOutcome compare(const Entry& e, const HarnessEnv& env, bool optimized) {
   std::string program = (fs::path(env.rpp_home) / "tests" / e.path).string();
   std::string tmp = (fs::temp_directory_path() / ("rpp-diff-" + std::to_string(getpid()) + "-" +
-                                                  std::to_string(std::hash<std::string>{}(e.path))))
+                                                  std::to_string(std::hash<std::string>{}(e.path)) +
+                                                  (optimized ? "-opt2" : "")))
                         .string();
   fs::create_directories(tmp);
   auto spec_for = [&](std::vector<std::string> argv) {
@@ -111,6 +114,8 @@ TestOutcome compare(const Entry& e, const HarnessEnv& env) {
   std::vector<std::string> run_argv{env.rpp_binary, "run", program};
   std::vector<std::string> interp_argv{env.rpp_binary, "translate", "--stop-after=rtype", "--interp-check-overflow",
                                        program};
+  if (optimized)
+    interp_argv = {env.rpp_binary, "translate", "--stop-after=backendopt", "--opt=2", "--interp-check-overflow", program};
   if (!e.args.empty()) interp_argv.push_back("--");
   for (const auto& a : e.args) {
     run_argv.push_back(a);
@@ -182,7 +187,10 @@ Suite ll_differential_suite(const HarnessEnv& env) {
   }
   suite.cases.push_back({"llinterp-diff/manifest-complete", [m, env] { return check_complete(m, env); }});
   for (const Entry& e : m.entries)
-    if (e.run) suite.cases.push_back({"llinterp-diff/" + e.path, [e, env] { return compare(e, env); }});
+    if (e.run) {
+      suite.cases.push_back({"llinterp-diff/" + e.path, [e, env] { return compare(e, env, false); }});
+      suite.cases.push_back({"llinterp-diff/opt2/" + e.path, [e, env] { return compare(e, env, true); }});
+    }
   return suite;
 }
 

@@ -7,6 +7,7 @@
 #include "rtyper/rtyper.h"
 #include "translator/backendopt/backendopt.h"
 #include "translator/diagnostics.h"
+#include "translator/ll/ll_typecheck.h"
 
 namespace rpp::backendopt {
 
@@ -14,7 +15,17 @@ void run_backendopt_stage(TranslationContext& context) {
   if (!context.rtyper) throw UserError("rpp: error: the backendopt stage needs the rtype stage");
   BackendOptOptions options;
   options.level = context.options.opt;
-  BackendOptStats stats = optimize_graphs(context.rtyper->all_graphs(), options);
+  std::vector<flow::FunctionGraph*> graphs = context.rtyper->all_graphs();
+  BackendOptStats stats = optimize_graphs(graphs, options);
+  // The optimized graphs must still type-check: a mistake here is the toolchain's, said plainly.
+  if (options.level > 0) {
+    std::string problems;
+    for (flow::FunctionGraph* g : graphs)
+      for (const std::string& p : ll::check_ll_graph(*g, *context.types)) problems += "\n  " + g->name + ": " + p;
+    if (!problems.empty())
+      throw UserError("rpp: internal error: the backend optimizations made ill-typed graphs (use --opt=0 to avoid "
+                      "them):" + problems, 70);
+  }
   std::fflush(stdout);
   std::fprintf(stderr, "%s\n", stats.summary().c_str());
 }
