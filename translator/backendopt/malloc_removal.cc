@@ -2,6 +2,7 @@
 #include "translator/backendopt/malloc_removal.h"
 
 #include <map>
+#include <optional>
 #include <set>
 
 #include "rtyper/lltype/lltype.h"
@@ -35,16 +36,35 @@ struct FieldKey {
   const lltype::LowLevelType* type;
 };
 
-// The object made by one malloc, and everything the analysis learns about it.
+// Where a variable is defined: its block, and the operation (index) or input argument (arg).
+struct Definition {
+  Block* block = nullptr;
+  int op = -1;     // >= 0: an operation's result
+  size_t arg = 0;  // op < 0: the block's input argument at this position
+};
+using Definitions = std::map<const Value*, Definition>;
+
+Definitions definitions(const FunctionGraph& g) {
+  Definitions defs;
+  for (Block* b : g.iterblocks()) {
+    for (size_t i = 0; i < b->inputargs.size(); ++i) defs[b->inputargs[i]] = {b, -1, i};
+    for (size_t i = 0; i < b->operations.size(); ++i) defs[b->operations[i].result] = {b, int(i), 0};
+  }
+  return defs;
+}
+
+// The lifetime of some objects of one struct type (RPython's malloc removal): the variables that
+// may hold them, connected through links (both ways) and casts, with every malloc that makes
+// them. Removed together when no variable of the lifetime escapes.
 struct Candidate {
-  Block* block = nullptr;       // where the malloc is
-  size_t index = 0;
   const Struct* type = nullptr;
   std::vector<const Struct*> chain;
-  std::vector<FieldKey> fields;             // non-Void scalar fields, in chain order
-  std::set<const Value*> family;            // every variable that is the object
-  std::map<Block*, Variable*> root_of;      // blocks receiving the object: the input argument
-  std::vector<CallSite> escaping_calls;     // escapes that are direct calls
+  std::vector<FieldKey> fields;                  // non-Void scalar fields, in chain order
+  std::set<const Value*> family;                 // every variable of the lifetime
+  std::map<Block*, Variable*> inputarg_root;     // blocks receiving one of the objects
+  std::set<std::pair<Block*, size_t>> mallocs;   // the mallocs making them
+  std::set<Block*> blocks;                       // every block with a variable of the lifetime
+  std::vector<CallSite> escaping_calls;          // escapes that are direct calls
   bool escapes = false;
 };
 
@@ -73,131 +93,156 @@ const std::string* string_operand(const Value* v) {
   return std::get_if<std::string>(&static_cast<const Constant*>(v)->value);
 }
 
-// Whether an operation that uses a family variable keeps the object local. Adds the aliases it
-// makes (cast_pointer, getsubstruct) to `aliases`.
-bool local_use(const Candidate& c, const Operation& op, std::vector<Variable*>& aliases) {
-  auto is_member = [&](const Value* v) { return c.family.count(v) > 0; };
-  const std::string& n = op.opname;
+bool is_alias_op(const std::string& n) { return n == "cast_pointer" || n == "getsubstruct" || n == "same_as"; }
+
+// A malloc this pass can remove, of type `s` (nullptr: not one).
+const Struct* removable_malloc_type(const Operation& op) {
+  if (op.opname != "malloc" || op.args.size() != 2) return nullptr;
+  const std::string* flavor = string_operand(op.args[1]);
+  const Struct* s = lltype::pointee<Struct>(op.result->concretetype);
+  if (!flavor || *flavor != "gc" || !s || !s->is_gc() || s->is_varsize() || s->hints().virtualizable) return nullptr;
+  return s;
+}
+
+// Whether an operation using `v` (a variable of the lifetime) keeps the object local: reads and
+// writes of its fields through `v`, casts along its chain, null tests, keepalive. Anything else
+// (storing it, passing it, comparing it with another pointer) is an escape.
+bool local_use(const Candidate& c, const Operation& op, const Value* v) {
   for (size_t i = 1; i < op.args.size(); ++i)
-    if (is_member(op.args[i])) return false;  // stored somewhere, compared, passed: escapes
-  if (op.args.empty() || !is_member(op.args[0])) return true;
+    if (op.args[i] == v) return false;
+  if (op.args.empty() || op.args[0] != v) return true;
+  const std::string& n = op.opname;
   if (n == "getfield" || n == "setfield" || n == "bare_setfield") {
     const std::string* f = op.args.size() >= 2 ? string_operand(op.args[1]) : nullptr;
     if (!f) return false;
-    return field_index(c, op.args[0], *f) >= 0 || is_void_field(op.args[0], *f);
+    return field_index(c, v, *f) >= 0 || is_void_field(v, *f);
   }
-  if (n == "cast_pointer" || n == "getsubstruct" || n == "same_as") {
-    if (!in_chain(c, op.result->concretetype)) return false;
-    aliases.push_back(op.result);
-    return true;
-  }
+  if (is_alias_op(n)) return in_chain(c, op.result->concretetype);
   return n == "ptr_iszero" || n == "ptr_nonzero" || n == "keepalive";
 }
 
-// Escape analysis of one malloc: the family of variables that are the object, following links.
-void analyze(FunctionGraph& g, Candidate& c, const std::map<const Block*, std::vector<Link*>>& entries) {
-  Variable* made = c.block->operations[c.index].result;
-  std::vector<std::pair<Block*, Variable*>> work{{c.block, made}};
-  c.family.insert(made);
-  std::map<Block*, Variable*> visited;  // block -> the variable that brings the object in
+// Escape analysis: grows the lifetime from one malloc's result until it is closed or escapes.
+void analyze(FunctionGraph& g, Candidate& c, Variable* start, const Definitions& defs,
+             const std::map<const Block*, std::vector<Link*>>& entries) {
+  std::vector<const Value*> work{start};
+  c.family.insert(start);
+  auto add = [&](const Value* v) {
+    if (!v->is_variable()) {
+      c.escapes = true;  // a constant (null) meets the objects
+      return;
+    }
+    if (c.family.insert(v).second) work.push_back(v);
+  };
   while (!work.empty() && !c.escapes) {
-    auto [block, root] = work.back();
+    const Value* v = work.back();
     work.pop_back();
-    if (auto it = visited.find(block); it != visited.end()) {
-      // Reached again: fine through the same argument; a second object in one block (a loop
-      // making a new one, the object passed twice) escapes.
-      if (it->second != root) c.escapes = true;
-      continue;
+    auto d = defs.find(v);
+    if (d == defs.end()) {
+      c.escapes = true;  // an exception link's variable
+      return;
     }
-    visited[block] = root;
-    if (block != c.block) c.root_of[block] = root;
-    size_t start = block == c.block ? c.index + 1 : 0;
-    for (size_t i = start; i < block->operations.size() && !c.escapes; ++i) {
-      const Operation& op = block->operations[i];
-      if (block == c.block && i == c.index) continue;
-      std::vector<Variable*> aliases;
-      if (!local_use(c, op, aliases)) {
+    Block* b = d->second.block;
+    c.blocks.insert(b);
+    // Where it comes from.
+    if (d->second.op >= 0) {
+      const Operation& op = b->operations[d->second.op];
+      if (removable_malloc_type(op) == c.type && op.result->concretetype == start->concretetype) {
+        c.mallocs.insert({b, size_t(d->second.op)});
+      } else if (is_alias_op(op.opname) && op.args.size() >= 1 && in_chain(c, op.result->concretetype)) {
+        add(op.args[0]);
+      } else {
+        c.escapes = true;  // read from memory, returned by a call, another type...
+        return;
+      }
+    } else {
+      auto [it, fresh] = c.inputarg_root.emplace(b, const_cast<Variable*>(static_cast<const Variable*>(v)));
+      if (!fresh && it->second != v) {
+        c.escapes = true;  // two of the objects enter one block: they might be the same one
+        return;
+      }
+      if (b == g.startblock) {
+        c.escapes = true;  // a parameter of the graph
+        return;
+      }
+      auto in = entries.find(b);
+      if (in != entries.end())
+        for (Link* l : in->second) add(l->args[d->second.arg]);
+    }
+    // Where it goes.
+    for (size_t i = 0; i < b->operations.size() && !c.escapes; ++i) {
+      const Operation& op = b->operations[i];
+      bool uses = false;
+      for (Value* a : op.args) uses = uses || a == v;
+      if (!uses) continue;
+      if (!local_use(c, op, v)) {
         c.escapes = true;
-        if (direct_callee(op)) c.escaping_calls.push_back({block, i});
-        break;
+        if (direct_callee(op)) c.escaping_calls.push_back({b, i});
+        return;
       }
-      for (Variable* a : aliases) c.family.insert(a);
+      if (is_alias_op(op.opname)) add(op.result);
     }
-    if (c.escapes) break;
-    if (block->exitswitch && c.family.count(block->exitswitch)) {
-      c.escapes = true;
-      break;
-    }
-    for (auto& link : block->exits) {
-      int members = 0;
-      for (size_t k = 0; k < link->args.size(); ++k) {
-        if (!c.family.count(link->args[k])) continue;
-        ++members;
-        if (link->target == g.returnblock || link->target == g.exceptblock) {
-          c.escapes = true;
-          break;
-        }
-        Variable* param = link->target->inputargs[k];
-        c.family.insert(param);
-        work.push_back({link->target, param});
+    if (b->exitswitch == v) c.escapes = true;
+    for (auto& link : b->exits) {
+      for (size_t k = 0; k < link->args.size() && !c.escapes; ++k) {
+        if (link->args[k] != v) continue;
+        if (link->target == g.returnblock || link->target == g.exceptblock) c.escapes = true;
+        else add(link->target->inputargs[k]);
       }
-      if (members > 1) c.escapes = true;
-      if (c.escapes) break;
     }
   }
   if (c.escapes) return;
-  // At every join, all entering links must bring the object.
-  for (auto& [block, root] : c.root_of) {
-    size_t k = 0;
-    while (block->inputargs[k] != root) ++k;
-    auto it = entries.find(block);
-    if (it == entries.end()) continue;
-    for (Link* l : it->second)
-      if (!c.family.count(l->args[k])) {
-        c.escapes = true;
-        return;
-      }
-  }
+  // A link carries at most one of the objects (two could be the same object under two names).
+  for (Block* b : c.blocks)
+    for (auto& link : b->exits) {
+      int members = 0;
+      for (Value* a : link->args) members += c.family.count(a) ? 1 : 0;
+      if (members > 1) c.escapes = true;
+    }
 }
 
-// Scalar replacement of a non-escaping candidate.
-void replace(FunctionGraph& g, Candidate& c, const std::map<const Block*, std::vector<Link*>>& entries) {
-  // New input arguments: the root argument becomes one argument per field.
-  std::map<Block*, std::vector<Variable*>> field_args;
-  for (auto& [block, root] : c.root_of) {
-    std::vector<Variable*> vars;
-    for (const FieldKey& f : c.fields) {
-      Variable* v = g.new_variable(f.name);
-      v->concretetype = f.type;
-      vars.push_back(v);
+// Scalar replacement of a lifetime that does not escape: every object becomes its fields.
+void replace(FunctionGraph& g, Candidate& c) {
+  for (Block* block : c.blocks) {
+    std::map<const Value*, std::vector<Value*>> fields_of;  // root -> current field values
+    std::map<const Value*, const Value*> root_of;           // alias -> root
+    auto root = [&](const Value* v) {
+      while (root_of.count(v)) v = root_of[v];
+      return v;
+    };
+    if (auto it = c.inputarg_root.find(block); it != c.inputarg_root.end()) {
+      std::vector<Variable*> vars;
+      for (const FieldKey& f : c.fields) {
+        Variable* v = g.new_variable(f.name);
+        v->concretetype = f.type;
+        vars.push_back(v);
+      }
+      std::vector<Variable*> args;
+      for (Variable* a : block->inputargs) {
+        if (a == it->second) args.insert(args.end(), vars.begin(), vars.end());
+        else args.push_back(a);
+      }
+      block->inputargs = args;
+      fields_of[it->second].assign(vars.begin(), vars.end());
     }
-    std::vector<Variable*> args;
-    for (Variable* a : block->inputargs) {
-      if (a == root) args.insert(args.end(), vars.begin(), vars.end());
-      else args.push_back(a);
-    }
-    block->inputargs = args;
-    field_args[block] = vars;
-  }
-  std::vector<Block*> blocks{c.block};
-  for (auto& [block, root] : c.root_of) blocks.push_back(block);
-  for (Block* block : blocks) {
-    std::vector<Value*> current;
-    if (block != c.block) current.assign(field_args[block].begin(), field_args[block].end());
     ValueMap map;
     std::vector<Operation> kept;
     for (size_t i = 0; i < block->operations.size(); ++i) {
       Operation& op = block->operations[i];
       for (Value*& a : op.args) a = renamed(map, a);
-      if (block == c.block && i == c.index) {
-        current.clear();
-        for (const FieldKey& f : c.fields) current.push_back(zero_constant(g, f.type));
+      if (c.family.count(op.result)) {
+        if (op.opname == "malloc") {
+          auto& fields = fields_of[op.result];
+          for (const FieldKey& f : c.fields) fields.push_back(zero_constant(g, f.type));
+        } else {
+          root_of[op.result] = op.args[0];  // a cast of one of the objects
+        }
         continue;
       }
       if (op.args.empty() || !c.family.count(op.args[0])) {
         kept.push_back(std::move(op));
         continue;
       }
+      std::vector<Value*>& current = fields_of[root(op.args[0])];
       const std::string& n = op.opname;
       if (n == "getfield") {
         int k = field_index(c, op.args[0], *string_operand(op.args[1]));
@@ -208,47 +253,58 @@ void replace(FunctionGraph& g, Candidate& c, const std::map<const Block*, std::v
       } else if (n == "ptr_iszero" || n == "ptr_nonzero") {
         map[op.result] = typed_constant(g, n == "ptr_nonzero", op.result->concretetype);
       }
-      // cast_pointer, getsubstruct, same_as, keepalive: nothing left to do.
+      // keepalive: nothing left to keep alive.
     }
     block->operations = std::move(kept);
     if (block->exitswitch && block->exitswitch->is_variable()) block->exitswitch = renamed(map, block->exitswitch);
     for (auto& link : block->exits) {
       std::vector<Value*> args;
       for (Value* a : link->args) {
-        if (c.family.count(a)) args.insert(args.end(), current.begin(), current.end());
-        else args.push_back(renamed(map, a));
+        if (c.family.count(a)) {
+          const std::vector<Value*>& fields = fields_of[root(a)];
+          args.insert(args.end(), fields.begin(), fields.end());
+        } else {
+          args.push_back(renamed(map, a));
+        }
       }
       link->args = std::move(args);
     }
   }
-  (void)entries;
 }
 
-std::vector<Candidate> candidates(FunctionGraph& g) {
-  std::vector<Candidate> result;
-  for (Block* b : g.iterblocks()) {
-    for (size_t i = 0; i < b->operations.size(); ++i) {
-      const Operation& op = b->operations[i];
-      if (op.opname != "malloc" || op.args.size() != 2) continue;
-      const std::string* flavor = string_operand(op.args[1]);
-      const Struct* s = lltype::pointee<Struct>(op.result->concretetype);
-      if (!flavor || *flavor != "gc" || !s || !s->is_gc() || s->is_varsize() || s->hints().virtualizable) continue;
-      Candidate c;
-      c.block = b;
-      c.index = i;
-      c.type = s;
-      c.chain = struct_chain(s);
-      for (const Struct* t : c.chain)
-        for (size_t k = 0; k < t->fields().size(); ++k) {
-          const lltype::StructField& f = t->fields()[k];
-          if (k == 0 && dynamic_cast<const Struct*>(f.type)) continue;  // the inlined parent
-          if (f.type->is_container()) continue;                          // an inlined struct or array
-          if (lltype::is_void(f.type)) continue;
-          c.fields.push_back({t, f.name, f.type});
-        }
-      result.push_back(std::move(c));
+// A fresh candidate for the malloc at (b, i), with the fields of its type.
+std::optional<Candidate> candidate_at(Block* b, size_t i) {
+  const Struct* s = removable_malloc_type(b->operations[i]);
+  if (!s) return std::nullopt;
+  Candidate c;
+  c.type = s;
+  c.chain = struct_chain(s);
+  for (const Struct* t : c.chain)
+    for (size_t k = 0; k < t->fields().size(); ++k) {
+      const lltype::StructField& f = t->fields()[k];
+      if (k == 0 && dynamic_cast<const Struct*>(f.type)) continue;  // the inlined parent
+      if (f.type->is_container()) continue;                          // another inlined struct or array
+      if (lltype::is_void(f.type)) continue;
+      c.fields.push_back({t, f.name, f.type});
     }
-  }
+  return c;
+}
+
+// Every lifetime of the graph, analyzed (one per malloc not already in an earlier lifetime).
+std::vector<Candidate> analyze_all(FunctionGraph& g) {
+  std::vector<Candidate> result;
+  Definitions defs = definitions(g);
+  auto entries = links_into(g);
+  std::set<const Value*> seen;
+  for (Block* b : g.iterblocks())
+    for (size_t i = 0; i < b->operations.size(); ++i) {
+      if (seen.count(b->operations[i].result)) continue;
+      std::optional<Candidate> c = candidate_at(b, i);
+      if (!c) continue;
+      analyze(g, *c, b->operations[i].result, defs, entries);
+      seen.insert(c->family.begin(), c->family.end());
+      result.push_back(std::move(*c));
+    }
   return result;
 }
 
@@ -256,15 +312,13 @@ std::vector<Candidate> candidates(FunctionGraph& g) {
 
 size_t remove_mallocs(FunctionGraph& graph) {
   size_t removed = 0;
-  // One at a time: each replacement changes the blocks the next analysis walks.
+  // One lifetime at a time: each replacement changes the blocks the next analysis walks.
   for (bool again = true; again;) {
     again = false;
-    auto entries = links_into(graph);
-    for (Candidate& c : candidates(graph)) {
-      analyze(graph, c, entries);
+    for (Candidate& c : analyze_all(graph)) {
       if (c.escapes) continue;
-      replace(graph, c, entries);
-      ++removed;
+      replace(graph, c);
+      removed += c.mallocs.size();
       again = true;
       break;
     }
@@ -274,11 +328,8 @@ size_t remove_mallocs(FunctionGraph& graph) {
 
 std::vector<CallSite> calls_blocking_malloc_removal(FunctionGraph& graph) {
   std::vector<CallSite> sites;
-  auto entries = links_into(graph);
-  for (Candidate& c : candidates(graph)) {
-    analyze(graph, c, entries);
+  for (Candidate& c : analyze_all(graph))
     for (const CallSite& s : c.escaping_calls) sites.push_back(s);
-  }
   return sites;
 }
 
