@@ -37,6 +37,34 @@ size_t merge_if_blocks_all(const std::vector<FunctionGraph*>& graphs) {
   return n;
 }
 
+namespace {
+
+// Whether a graph returns an object it has just allocated (a malloc in a block that returns it):
+// inlining a call of it may let that malloc go.
+bool returns_fresh_object(const FunctionGraph& g) {
+  for (Block* b : g.iterblocks())
+    for (auto& l : b->exits) {
+      if (l->target != g.returnblock || l->args.empty()) continue;
+      for (const Operation& op : b->operations)
+        if (op.result == l->args[0] && op.opname == "malloc") return true;
+    }
+  return false;
+}
+
+// The calls of g whose inlining may let a malloc go: those a malloc escapes into, and those
+// returning a fresh object.
+std::vector<CallSite> calls_worth_inlining_for_mallocs(FunctionGraph& g) {
+  std::vector<CallSite> sites = calls_blocking_malloc_removal(g);
+  for (Block* b : g.iterblocks())
+    for (size_t i = 0; i < b->operations.size(); ++i) {
+      FunctionGraph* callee = direct_callee(b->operations[i]);
+      if (callee && returns_fresh_object(*callee)) sites.push_back({b, i});
+    }
+  return sites;
+}
+
+}  // namespace
+
 size_t remove_mallocs_all(const std::vector<FunctionGraph*>& graphs, bool inline_to_remove, size_t inline_limit,
                           size_t* calls_inlined) {
   analyzers::CallGraph calls(graphs);
@@ -53,7 +81,7 @@ size_t remove_mallocs_all(const std::vector<FunctionGraph*>& graphs, bool inline
       }
       if (!inline_to_remove) break;
       bool inlined = false;
-      for (const CallSite& site : calls_blocking_malloc_removal(*g)) {
+      for (const CallSite& site : calls_worth_inlining_for_mallocs(*g)) {
         FunctionGraph* callee = direct_callee(site.block->operations[site.index]);
         if (!callee || callee == g || !may_inline(*callee) || in_cycle(calls, callee)) continue;
         if (callee->startblock->inputargs.size() + 1 != site.block->operations[site.index].args.size()) continue;
