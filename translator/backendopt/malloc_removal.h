@@ -1,11 +1,15 @@
-// Malloc removal (RPython's backendopt/malloc.py): escape analysis, then scalar replacement. A
-// `malloc(<S>, "gc")` of a fixed-size GcStruct (an instance, a tuple) whose pointer never escapes
-// the graph — it is only read and written through getfield/setfield, cast up and down its
-// first-field chain, tested against null, kept alive, and passed along links to blocks that see
-// only that object — becomes its fields as local variables: each block that holds the object
-// takes the fields' values as input arguments instead, getfield reads the current value, setfield
-// changes it, and the malloc is gone. A pointer that reaches the return or except block, a call,
-// a store into another object, a switch, or meets another value at a join escapes.
+// Malloc removal (RPython's backendopt/malloc.py): escape analysis, then scalar replacement.
+// A lifetime is the set of variables that may hold the objects of some mallocs of one type — a
+// fixed-size GcStruct (an instance, a tuple) or a GcArray of at most 8 items made with a constant
+// length (a small fixed list) — connected through links in both directions and through casts.
+// When no variable of the lifetime escapes — the objects are only read and written through
+// getfield/setfield (getarrayitem/setarrayitem at constant indexes, getarraysize), cast along
+// their first-field chain, tested against null and kept alive — every object becomes its parts
+// as local variables: blocks receiving an object take its parts as input arguments instead,
+// reads take the current part, writes replace it, and the mallocs are gone. A pointer that
+// reaches the return or except block, a call, a store into another object, a switch, a graph
+// parameter or a null constant at a join escapes; a block receiving objects in several
+// arguments must receive the same object in all of them.
 #pragma once
 #include <cstddef>
 #include <vector>
