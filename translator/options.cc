@@ -16,7 +16,8 @@ options:
   --jit, --opt=jit       generate a meta-tracing JIT from the program's JitDriver hints
   --gc=gen|boehm         garbage collector: the precise generational GC, or Boehm's
                          conservative libgc (default: boehm until gen exists)
-  --opt=0|1|2            backend optimizations: 0 none, 2 all (default: 2)
+  --opt=0|1|2            backend optimizations: 0 none; 1 constant folding, dead code, switches;
+                         2 also inlining and malloc removal (default: 2)
   --asserts=check|remove keep `assert` checks in the translated program (default: check)
   -o OUT                 the executable to write (default: ./<target>-c)
   --dump=STAGE,...       print the output of these stages (see STAGES)
@@ -25,7 +26,8 @@ options:
   --stop-after=STAGE     stop after this stage
   --interp               after rtyping, run the low-level graphs in the ll interpreter (with
                          [TARGET.py, ARGS...] as argv) instead of going on; the exit code is the
-                         program's (needs --stop-after=rtype until the later stages exist)
+                         program's (needs --stop-after=rtype or backendopt until the later stages
+                         exist; with backendopt it runs the optimized graphs)
   --interp-check-overflow  --interp, reporting (exit code 3) the first integer operation that is
                          not `_ovf` and wraps around
   -h, --help             show this help
@@ -34,8 +36,9 @@ STAGES, in pipeline order:
   flow        flow graphs, built by abstract interpretation of each function
   annotate    every variable's inferred type
   rtype       low-level graphs: C-like operations on lltype types
-  jit         jitcodes for the JIT (only with --jit)
-  backendopt  inlining, malloc removal, constant folding
+  jit         jitcodes for the JIT (only with --jit; for now the JIT-readiness check, which
+              --jit also runs after rtype with --stop-after=rtype)
+  backendopt  inlining, malloc removal, constant folding, dead code, if-chains to switches
   gc          the GC transform (roots, barriers, allocation fast paths)
   emit        the generated C++
 
