@@ -1,6 +1,7 @@
 // Constant folding through ops.h (constant_fold.h).
 #include "translator/backendopt/constant_fold.h"
 
+#include "rtyper/lltype/lltype.h"
 #include "rtyper/lltype/operation_table.h"
 #include "translator/backendopt/graph_edit.h"
 #include "translator/ll/fold.h"
@@ -11,6 +12,13 @@ using namespace flow;
 
 namespace {
 
+// A constant whose value no folding may know (a symbol such as `we_are_jitted:Bool`, a
+// symbolic offset): it stays in a variable, so that no switch ends up on it.
+bool is_unknown_number(const Value* v) {
+  if (!v->is_constant() || !lltype::as<lltype::Primitive>(v->concretetype)) return false;
+  return std::holds_alternative<std::shared_ptr<const ConstPayload>>(static_cast<const Constant*>(v)->value);
+}
+
 // Folds the operations of one block whose operands are all constants; renames their uses.
 size_t fold_block(FunctionGraph& graph, Block* block) {
   size_t folded = 0;
@@ -19,7 +27,8 @@ size_t fold_block(FunctionGraph& graph, Block* block) {
   for (size_t i = 0; i < block->operations.size(); ++i) {
     Operation& op = block->operations[i];
     for (Value*& a : op.args) a = renamed(map, a);
-    if (op.opname == "same_as" && op.args.size() == 1 && op.args[0]->concretetype == op.result->concretetype) {
+    if (op.opname == "same_as" && op.args.size() == 1 && op.args[0]->concretetype == op.result->concretetype &&
+        !is_unknown_number(op.args[0])) {
       map[op.result] = op.args[0];  // a copy: its uses read the operand
       ++folded;
       continue;
@@ -100,7 +109,7 @@ size_t propagate_constant_arguments(FunctionGraph& graph) {
       for (Link* l : links) {
         Value* a = l->args[i];
         if (a == block->inputargs[i]) continue;
-        if (!a->is_constant() || (constant && !same_constant(constant, a))) {
+        if (!a->is_constant() || is_unknown_number(a) || (constant && !same_constant(constant, a))) {
           ok = false;
           break;
         }

@@ -16,6 +16,7 @@ namespace {
 
 // `inner` with `call` appended to its chain of inlined calls.
 SourceLocation chain_location(const SourceLocation& inner, const SourceLocation& call) {
+  if (!inner.known()) return call;  // an operation the rtyper made without one: the call's
   SourceLocation result = inner;
   if (!inner.inlined_at) result.inlined_at = std::make_shared<const SourceLocation>(call);
   else result.inlined_at = std::make_shared<const SourceLocation>(chain_location(*inner.inlined_at, call));
