@@ -3,6 +3,7 @@
 
 #include "rtyper/lltype/lltype.h"
 #include "rtyper/lltype/operation_table.h"
+#include "rtyper/lltype/static_data.h"
 #include "translator/backendopt/graph_edit.h"
 #include "translator/ll/fold.h"
 
@@ -19,6 +20,25 @@ bool is_unknown_number(const Value* v) {
   return std::holds_alternative<std::shared_ptr<const ConstPayload>>(static_cast<const Constant*>(v)->value);
 }
 
+// getfield of an immutable field of a prebuilt object (a vtable's class-id range, a prebuilt
+// instance's `_immutable_fields_`): the value in the static data, or nullptr.
+Constant* fold_immutable_getfield(FunctionGraph& graph, const Operation& op) {
+  if (op.opname != "getfield" || op.args.size() != 2 || !op.args[0]->is_constant()) return nullptr;
+  const auto* name = std::get_if<std::string>(&static_cast<const Constant*>(op.args[1])->value);
+  const lltype::Struct* s = lltype::pointee<lltype::Struct>(op.args[0]->concretetype);
+  const lltype::StaticObject* o = lltype::static_object_of(static_cast<const Constant*>(op.args[0]));
+  if (!name || !s || !o) return nullptr;
+  // The pointer may be to a parent struct of the object: follow the inlined first fields.
+  while (o && o->type() != s) o = o->slots().empty() ? nullptr : o->slots()[0].inlined.get();
+  const lltype::StructField* f = o ? s->field(*name) : nullptr;
+  if (!f || f->type->is_container() || f->type != op.result->concretetype) return nullptr;
+  lltype::FieldMutability m = s->mutability_of(*name);
+  bool immutable = s->hints().immutable || m == lltype::FieldMutability::Immutable ||
+                   m == lltype::FieldMutability::ImmutableArray;
+  if (!immutable) return nullptr;
+  return typed_constant(graph, o->field(*name), f->type);
+}
+
 // Folds the operations of one block whose operands are all constants; renames their uses.
 size_t fold_block(FunctionGraph& graph, Block* block) {
   size_t folded = 0;
@@ -30,6 +50,11 @@ size_t fold_block(FunctionGraph& graph, Block* block) {
     if (op.opname == "same_as" && op.args.size() == 1 && op.args[0]->concretetype == op.result->concretetype &&
         !is_unknown_number(op.args[0])) {
       map[op.result] = op.args[0];  // a copy: its uses read the operand
+      ++folded;
+      continue;
+    }
+    if (Constant* c = fold_immutable_getfield(graph, op)) {
+      map[op.result] = c;
       ++folded;
       continue;
     }
