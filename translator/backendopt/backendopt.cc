@@ -66,7 +66,9 @@ std::vector<CallSite> calls_worth_inlining_for_mallocs(FunctionGraph& g) {
 }  // namespace
 
 size_t remove_mallocs_all(const std::vector<FunctionGraph*>& graphs, bool inline_to_remove, size_t inline_limit,
-                          size_t* calls_inlined) {
+                          BackendOptStats* stats) {
+  BackendOptStats ignored;
+  if (!stats) stats = &ignored;
   analyzers::CallGraph calls(graphs);
   size_t removed = 0;
   for (FunctionGraph* g : graphs) {
@@ -75,8 +77,8 @@ size_t remove_mallocs_all(const std::vector<FunctionGraph*>& graphs, bool inline
       size_t n = remove_mallocs(*g);
       removed += n;
       if (n) {
-        fold_constants(*g);
-        remove_dead_code(*g);
+        stats->constants_folded += fold_constants(*g);
+        stats->dead_removed += remove_dead_code(*g);
         continue;
       }
       if (!inline_to_remove) break;
@@ -89,7 +91,7 @@ size_t remove_mallocs_all(const std::vector<FunctionGraph*>& graphs, bool inline
         if (size > inline_limit || extra_inlined + size > 4 * inline_limit) continue;
         inline_call(*g, site.block, site.index, *callee);
         extra_inlined += size;
-        if (calls_inlined) ++*calls_inlined;
+        ++stats->calls_inlined;
         inlined = true;
         break;
       }
@@ -106,7 +108,7 @@ BackendOptStats optimize_graphs(const std::vector<FunctionGraph*>& graphs, const
     stats.calls_inlined += auto_inline(graphs, options.inlining);
     stats.constants_folded += fold_all(graphs);
     stats.dead_removed += remove_dead_code_all(graphs);
-    stats.mallocs_removed += remove_mallocs_all(graphs, true, options.malloc_inline_limit, &stats.calls_inlined);
+    stats.mallocs_removed += remove_mallocs_all(graphs, true, options.malloc_inline_limit, &stats);
   }
   stats.constants_folded += fold_all(graphs);
   stats.dead_removed += remove_dead_code_all(graphs);

@@ -39,7 +39,8 @@ size_t remove_dead_code_all(const std::vector<flow::FunctionGraph*>& graphs);
 size_t merge_if_blocks_all(const std::vector<flow::FunctionGraph*>& graphs);
 // Malloc removal to a fixpoint with folding and dead code removal in between; with
 // `inline_to_remove`, inlining the calls that keep a malloc alive.
+// Counts what it inlined, folded and removed besides the mallocs into `stats` when given.
 size_t remove_mallocs_all(const std::vector<flow::FunctionGraph*>& graphs, bool inline_to_remove,
-                          size_t inline_limit, size_t* calls_inlined);
+                          size_t inline_limit, BackendOptStats* stats);
 
 }  // namespace rpp::backendopt
