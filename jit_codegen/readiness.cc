@@ -1,6 +1,7 @@
 // The JIT-readiness check (readiness.h).
 #include "jit_codegen/readiness.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <sstream>
@@ -198,7 +199,7 @@ class Checker {
       FunctionGraph* g = work.back();
       work.pop_back();
       ++p.traced_graphs;
-      check_traced_graph(*g, p);
+      check_traced_graph(*g, p, effects);
       for (Block* b : g->iterblocks())
         for (const Operation& o : b->operations) {
           if (!analyzers::is_call(o)) continue;
@@ -242,7 +243,8 @@ class Checker {
                                       ", which has no JIT register kind (int, ref or float)");
   }
 
-  void check_traced_graph(const FunctionGraph& g, ReadinessReport::Portal& p) {
+  void check_traced_graph(const FunctionGraph& g, ReadinessReport::Portal& p,
+                          const analyzers::EffectsAnalysis& effects) {
     for (Block* b : g.iterblocks()) {
       for (Variable* v : b->inputargs) check_kind(g, b, v);
       for (const Operation& op : b->operations) {
@@ -250,10 +252,19 @@ class Checker {
         if (!analyzers::is_call(op)) continue;
         ++p.calls;
         analyzers::CallTargets t = analyzers::call_targets(op);
-        if (t.unknown)
+        if (t.unknown) {
           problem(op.location, op.opname + " in " + g.name +
                                    " may call a function the toolchain cannot see: the JIT has no effect info for it "
                                    "(an indirect call needs the set of graphs it may call)");
+          continue;
+        }
+        // The effect info the codewriter will attach to the call.
+        std::string callees;
+        if (t.helper) callees = "$" + std::string(t.helper->name);
+        for (FunctionGraph* callee : t.graphs) callees += (callees.empty() ? "@" : ", @") + callee->name;
+        std::string line = callees + ": " + effects.operation(op).to_string();
+        if (std::find(p.call_effects.begin(), p.call_effects.end(), line) == p.call_effects.end())
+          p.call_effects.push_back(line);
       }
     }
   }
@@ -293,6 +304,7 @@ std::string format_report(const ReadinessReport& report) {
     out << "\n  reds:";
     for (const auto& r : p.reds) out << " " << r << ";";
     out << "\n  traced graphs: " << p.traced_graphs << ", calls: " << p.calls << "\n";
+    for (const auto& c : p.call_effects) out << "    call " << c << "\n";
   }
   out << "jit readiness: " << (report.problems.empty() ? "ok" : std::to_string(report.problems.size()) + " problems") << "\n";
   return out.str();

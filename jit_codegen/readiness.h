@@ -46,6 +46,7 @@ struct ReadinessReport {
     std::vector<std::string> reds;
     size_t traced_graphs = 0;         // graphs the JIT would trace from this portal
     size_t calls = 0;                 // calls in them, all with effect info when no problem
+    std::vector<std::string> call_effects;  // "@callee: reads {...} writes {...}", once each
   };
   std::vector<Portal> portals;
   std::vector<ReadinessProblem> problems;

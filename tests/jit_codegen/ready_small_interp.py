@@ -1,11 +1,14 @@
 # A small bytecode interpreter passes the JIT-readiness check: greens are an int, a str and an
 # instance with only immutable fields; reds an int and a mutable frame; the elidable helper is a
-# residual call; the report lists the portal, its greens and reds with their types.
+# residual call; the report lists the portal, its greens and reds with their types, and the
+# effect info of every call the JIT would see.
 # run: rpp translate --jit --stop-after=jit --dump=jit %s
 # check: jit portal interpret (driver tiny)
 # nextln:   greens: pc: Signed; program: Ptr(rpy_string); code: Ptr(Code);
 # nextln:   reds: frame: Ptr(Frame); steps: Signed;
 # nextln:   traced graphs: {{[0-9]+}}, calls: {{[0-9]+}}
+# check:     call @Frame.push: reads {Frame.acc} writes {Frame.acc}
+# check:     call @weight: reads {} writes {}
 # check: jit readiness: ok
 from rpython.rlib import jit
 
