@@ -46,6 +46,8 @@ struct TranslationContext {
   std::string rpp_home;
   // What the pipeline did, for the summary: (stage or step, seconds).
   std::vector<std::pair<std::string, double>> stage_times;
+  // What stages report in the translation summary besides their time (backendopt's counts).
+  std::vector<std::string> summary_notes;
   // genc's units (name, text) and the executable it linked.
   std::vector<std::pair<std::string, std::string>> emitted_units;
   std::string executable;

@@ -16,16 +16,18 @@ options:
   --jit, --opt=jit       generate a meta-tracing JIT from the program's JitDriver hints
   --gc=gen|boehm         garbage collector: the precise generational GC, or Boehm's
                          conservative libgc (default: boehm until gen exists)
-  --opt=0|1|2            backend optimizations: 0 none, 2 all (default: 2)
+  --opt=0|1|2            backend optimizations: 0 none; 1 constant folding, dead code, switches;
+                         2 also inlining and malloc removal (default: 2)
   --asserts=check|remove keep `assert` checks in the translated program (default: check)
   -o OUT                 the executable to write (default: ./<target>-c)
   --dump=STAGE,...       print the output of these stages (see STAGES)
   --dump-dir DIR         write dumps to DIR/<stage>.txt instead of standard output
   --format=text|dot|svg  the form of --dump output (default: text)
   --stop-after=STAGE     stop after this stage
-  --interp               after rtyping, run the low-level graphs in the ll interpreter (with
-                         [TARGET.py, ARGS...] as argv) instead of going on; the exit code is the
-                         program's (needs --stop-after=rtype until the later stages exist)
+  --interp               run the low-level graphs in the ll interpreter (with [TARGET.py, ARGS...]
+                         as argv) instead of emitting C++; the exit code is the program's. It runs
+                         the graphs as --stop-after=rtype, backendopt or exceptions (the default)
+                         leaves them
   --interp-check-overflow  --interp, reporting (exit code 3) the first integer operation that is
                          not `_ovf` and wraps around
   -h, --help             show this help
@@ -34,8 +36,10 @@ STAGES, in pipeline order:
   flow        flow graphs, built by abstract interpretation of each function
   annotate    every variable's inferred type
   rtype       low-level graphs: C-like operations on lltype types
-  jit         jitcodes for the JIT (only with --jit)
-  backendopt  inlining, malloc removal, constant folding
+  jit         jitcodes for the JIT (only with --jit; for now the JIT-readiness check, which
+              --jit also runs after rtype with --stop-after=rtype)
+  backendopt  inlining, malloc removal, constant folding, dead code, if-chains to switches
+  exceptions  stack checks and the exception transform (explicit checks after each raising call)
   gc          the GC transform (roots, barriers, allocation fast paths)
   emit        the generated C++
 
@@ -49,7 +53,8 @@ std::optional<int> stage_index(std::string_view name) {
 }
 
 int TranslateOptions::last_stage() const {
-  if (stop_after.empty()) return static_cast<int>(kStageNames.size()) - 1;
+  // --interp alone runs the graphs as the ll interpreter's last stage leaves them.
+  if (stop_after.empty()) return interp ? *stage_index("exceptions") : static_cast<int>(kStageNames.size()) - 1;
   return *stage_index(stop_after);
 }
 
@@ -161,6 +166,9 @@ std::optional<TranslateOptions> parse_translate_options(const std::vector<std::s
   if (o.output.empty()) o.output = o.default_output();
   if (o.interp && o.last_stage() < *stage_index("rtype"))
     bad_option("--interp runs the low-level graphs: it needs the rtype stage (--stop-after=rtype)");
+  if (o.interp && o.last_stage() > *stage_index("exceptions"))
+    bad_option("--interp runs the low-level graphs before the GC transform and C++ emission: use "
+               "--stop-after=rtype, backendopt or exceptions");
   if (o.dumps.count("jit") && !o.jit) bad_option("--dump=jit needs --jit");
   if (o.stop_after == "jit" && !o.jit) bad_option("--stop-after=jit needs --jit");
   for (const auto& name : o.dumps)

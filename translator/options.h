@@ -11,8 +11,8 @@
 namespace rpp {
 
 // The translation stages, in pipeline order.
-inline constexpr std::array<std::string_view, 7> kStageNames = {
-    "flow", "annotate", "rtype", "jit", "backendopt", "gc", "emit"};
+inline constexpr std::array<std::string_view, 8> kStageNames = {
+    "flow", "annotate", "rtype", "jit", "backendopt", "exceptions", "gc", "emit"};
 
 // Index of a stage name in kStageNames, or nullopt.
 std::optional<int> stage_index(std::string_view name);

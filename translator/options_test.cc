@@ -14,7 +14,7 @@ TEST_CASE("defaults and the default output name") {
   CHECK(o->opt == 2);
   CHECK(o->gc == "boehm");
   CHECK(!o->jit);
-  CHECK(o->last_stage() == 6);
+  CHECK(o->last_stage() == 7);
 }
 
 TEST_CASE("--opt=jit is --jit; stages and dumps") {

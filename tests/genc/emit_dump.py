@@ -1,7 +1,8 @@
 # `--dump=emit` prints the C++ units: struct definitions from lltype with layout static_asserts,
 # prebuilt objects flagged kGcFlagPrebuilt, one function per graph with blocks as labels, the
 # exception checks of the transform, the traceback record, and main calling rpp_main.
-# run: rpp translate --dump=emit -o %t/prog %s
+# (--opt=0: at --opt=2 the Point would be inlined away and its malloc removed.)
+# run: rpp translate --opt=0 --dump=emit -o %t/prog %s
 # check: // ==== m_emit_dump.cc ====
 # check: struct S_Point {
 # nextln: S_object super;

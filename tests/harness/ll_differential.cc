@@ -106,6 +106,7 @@ struct Mode {
   std::string suite;             // suite name
   std::string manifest;          // relative to tests/
   std::vector<std::string> interp_flags;  // rpp translate flags for the ll interpreter run
+  std::string case_prefix;       // after `SUITE/` in case names ("opt2/" for a second variant)
   bool translated = false;       // also translate to an executable and run it
   bool require_run_line = true;  // completeness counts only programs with a `run:` line
 };
@@ -113,7 +114,7 @@ struct Mode {
 TestOutcome compare(const Entry& e, const HarnessEnv& env, const Mode& mode) {
   std::string program = (fs::path(env.rpp_home) / "tests" / e.path).string();
   std::string tmp = (fs::temp_directory_path() / ("rpp-diff-" + std::to_string(getpid()) + "-" +
-                                                  std::to_string(std::hash<std::string>{}(e.path))))
+                                                  std::to_string(std::hash<std::string>{}(mode.case_prefix + e.path))))
                         .string();
   fs::create_directories(tmp);
   auto spec_for = [&](std::vector<std::string> argv) {
@@ -167,7 +168,7 @@ TestOutcome compare(const Entry& e, const HarnessEnv& env, const Mode& mode) {
       ProcessResult native = run_process(spec_for(native_argv));
       check("translated", native_argv, native);
       // An uncaught exception ends standard error with the same `Cls: msg` line.
-      if (native.exit_code == 1 && interpreted.exit_code == 1 &&
+      if (native.exit_code == 1 && interpreted.exit_code == 1 && !native.err.empty() &&
           last_line(native.err) != last_line(interpreted.err))
         why << "  translated: the last line of standard error is '" << last_line(native.err)
             << "', the ll interpreter's '" << last_line(interpreted.err) << "'\n";
@@ -261,7 +262,8 @@ Suite differential_suite(const HarnessEnv& env, const Mode& mode) {
   }
   suite.cases.push_back({mode.suite + "/manifest-complete", [m, env, mode] { return check_complete(m, env, mode); }});
   for (const Entry& e : m.entries)
-    if (e.run) suite.cases.push_back({mode.suite + "/" + e.path, [e, env, mode] { return compare(e, env, mode); }});
+    if (e.run)
+      suite.cases.push_back({mode.suite + "/" + mode.case_prefix + e.path, [e, env, mode] { return compare(e, env, mode); }});
   return suite;
 }
 
@@ -272,7 +274,15 @@ Suite ll_differential_suite(const HarnessEnv& env) {
   mode.suite = "llinterp-diff";
   mode.manifest = "llinterp/differential.txt";
   mode.interp_flags = {"--stop-after=rtype", "--interp-check-overflow"};
-  return differential_suite(env, mode);
+  Suite suite = differential_suite(env, mode);
+  // Every program again after the backend optimizations (`--opt=2`), before the exception transform.
+  Mode optimized = mode;
+  optimized.interp_flags = {"--stop-after=backendopt", "--opt=2", "--interp-check-overflow"};
+  optimized.case_prefix = "opt2/";
+  Suite second = differential_suite(env, optimized);
+  for (auto& c : second.cases)
+    if (c.name != optimized.suite + "/manifest-complete") suite.cases.push_back(std::move(c));
+  return suite;
 }
 
 Suite e2e_differential_suite(const HarnessEnv& env) {
@@ -280,7 +290,7 @@ Suite e2e_differential_suite(const HarnessEnv& env) {
   mode.suite = "e2e";
   mode.manifest = "e2e/differential.txt";
   // After the exception transform: the ll interpreter runs the graphs genc compiles.
-  mode.interp_flags = {"--stop-after=backendopt", "--interp-check-overflow"};
+  mode.interp_flags = {"--stop-after=exceptions", "--interp-check-overflow"};
   mode.translated = true;
   mode.require_run_line = false;
   Suite suite = differential_suite(env, mode);

@@ -11,7 +11,9 @@
 #include <unistd.h>
 
 #include "annotator/annotate_stage.h"
+#include "jit_codegen/readiness_stage.h"
 #include "rtyper/rtype_stage.h"
+#include "translator/backendopt/backendopt_stage.h"
 #include "translator/exceptiontransform/exception_stage.h"
 #include "translator/genc/emit_stage.h"
 #include "translator/diagnostics.h"
@@ -24,8 +26,10 @@ const std::vector<Stage>& pipeline_stages() {
       {"flow", "Foundation, part 2", flow::run_flow_stage, flow::dump_flow_stage},
       {"annotate", "Annotator", annotator::run_annotate_stage, annotator::dump_annotate_stage},
       {"rtype", "RTyper, part 1", rtyper::run_rtype_stage, rtyper::dump_rtype_stage},
-      {"jit", "JIT codewriter"},
-      {"backendopt", "Backend optimizations", exceptiontransform::run_exception_stage,
+      // Until the codewriter exists, the jit stage is the JIT-readiness check.
+      {"jit", "JIT codewriter", jit_codegen::run_jit_stage, jit_codegen::dump_jit_stage},
+      {"backendopt", "Backend optimizations", backendopt::run_backendopt_stage, backendopt::dump_backendopt_stage},
+      {"exceptions", "RTyper, part 2", exceptiontransform::run_exception_stage,
        exceptiontransform::dump_exception_stage},
       {"gc", "A precise generational GC"},
       {"emit", "C++ emission", genc::run_emit_stage, genc::dump_emit_stage},
@@ -106,6 +110,7 @@ void print_stage_summary(const TranslationContext& context) {
   char line[256];
   std::snprintf(line, sizeof line, "[rpp]   %-48s %8.3f s\n", "total (stages)", total);
   text += line;
+  for (const auto& note : context.summary_notes) text += "[rpp] " + note + "\n";
   if (!context.executable.empty()) text += "[rpp] wrote " + context.executable + "\n";
   std::fputs(text.c_str(), stderr);
 }
@@ -129,6 +134,8 @@ void run_pipeline(TranslationContext& context) {
     stage.run(context);
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     context.stage_times.insert(context.stage_times.begin() + stage_time_slot(context), {std::string(stage.name), seconds});
+    // `--jit --stop-after=rtype` checks that the program is ready for the JIT.
+    if (stage.name == "rtype" && o.jit && last == i) jit_codegen::run_readiness_check(context);
     if (o.dumps.count(std::string(stage.name))) {
       if (!stage.dump)
         throw UserError("rpp translate: error: the '" + std::string(stage.name) +

@@ -32,7 +32,9 @@ int translate_command(const std::string& rpp_home, const std::vector<std::string
                                                   options->target_args);
       context.objects = frontend::make_object_table(*context.program);
       run_pipeline(context);
-      if (!context.executable.empty()) print_stage_summary(context);
+      // The summary goes to standard error once an executable is written or the backend
+      // optimizations ran (their counts), before the ll interpreter runs the program (--interp).
+      if (!context.executable.empty() || !context.summary_notes.empty()) print_stage_summary(context);
       if (context.options.interp) {
         std::fflush(stdout);
         return rtyper::interpret_program(context);

@@ -1,6 +1,6 @@
 // The stage that runs stack-check insertion and the exception transform over every low-level
-// graph of the translation (after rtyping; the "backendopt" slot of the pipeline until the
-// backend optimizations arrive, which will run before them). `--dump=backendopt` prints the
+// graph of the translation: the `exceptions` stage, after backendopt and before the GC
+// transform. `--dump=exceptions` prints the
 // transformed module as the rtype dump does.
 #pragma once
 #include <ostream>

@@ -11,10 +11,13 @@
 #include <sstream>
 
 #include "translator/backendopt/analyzers/analysis_report.h"
+#include "translator/backendopt/backendopt.h"
+#include "rtyper/lltype/operation_table.h"
 #include "translator/diagnostics.h"
 #include "gc_transform/shadow_stack_roots.h"
 #include "gc_transform/type_info_tables.h"
 #include "gc_transform/write_barriers.h"
+#include "translator/flow/checkgraph.h"
 #include "translator/ll/ll_parser.h"
 #include "translator/ll/ll_printer.h"
 #include "translator/ll/ll_typecheck.h"
@@ -36,6 +39,14 @@ options:
                          gc-roots     GC transform: shadow-stack saves around operations that can collect
                          gc-types     GC transform: print the GC's type table (type ids, sizes, GC pointer
                                       offsets) as `; ` comment lines before the module
+                         constfold  constant folding through ops.h, constant arguments and switches
+                         dce        dead operations, dead arguments, trivial switches, empty blocks
+                         inline     inlining by the size heuristic (always_inline / dont_inline)
+                         malloc-removal  scalar replacement of non-escaping mallocs, to a fixpoint
+                                    (inlining the calls that keep one alive)
+                         merge-if   if-chains on one variable merged into a switch
+                         backendopt all of them as `rpp translate --opt=2` runs them; prints the
+                                    summary line on standard error
   --analyze=NAMES      print the call-graph analyzers' report instead of the module, one line per
                        analysis and graph; NAMES is a comma-separated list of
                        can-raise, can-collect, effects, random-effects, forces-virtualizable, or all
@@ -101,6 +112,36 @@ std::string exception_transform_pass(LLModule& module, const std::string&) {
   return "";
 }
 
+// The type rules and the graph model's invariants (SSI, exits, locations) after a transformation.
+std::string check_transformed(LLModule& module) {
+  std::string problems = verify_pass(module, "");
+  flow::CheckOptions options;
+  options.can_raise = [](const flow::Operation& op) {
+    const lltype::OperationInfo* info = lltype::find_operation(op.opname);
+    return !info || info->can_raise();
+  };
+  for (auto& g : module.graphs())
+    for (const std::string& p : flow::check_graph(*g, options))
+      // LL exception links' cases are vtable constants, not the flow level's class objects.
+      if (p.find("is not an exception class") == std::string::npos) problems += g->name + ": " + p + "\n";
+  return problems;
+}
+
+std::string backendopt_pass(LLModule& module, const std::string&) {
+  backendopt::BackendOptStats stats = backendopt::optimize_graphs(module.graph_list(), {});
+  std::fprintf(stderr, "%s\n", stats.summary().c_str());
+  return check_transformed(module);
+}
+
+// A backend optimization step, then the type check of every graph again.
+template <class Step>
+Pass checked(Step step) {
+  return [step](LLModule& module, const std::string&) {
+    step(module.graph_list());
+    return check_transformed(module);
+  };
+}
+
 const std::map<std::string, Pass>& passes() {
   static const std::map<std::string, Pass> table = {
       {"verify", verify_pass},
@@ -110,6 +151,13 @@ const std::map<std::string, Pass>& passes() {
       {"gc-types", gc_types_pass},
       {"stack-check", stack_check_pass},
       {"exception-transform", exception_transform_pass},
+      {"constfold", checked([](const auto& graphs) { backendopt::fold_all(graphs); })},
+      {"dce", checked([](const auto& graphs) { backendopt::remove_dead_code_all(graphs); })},
+      {"inline", checked([](const auto& graphs) { backendopt::auto_inline(graphs); })},
+      {"malloc-removal",
+       checked([](const auto& graphs) { backendopt::remove_mallocs_all(graphs, true, 300, nullptr); })},
+      {"merge-if", checked([](const auto& graphs) { backendopt::merge_if_blocks_all(graphs); })},
+      {"backendopt", backendopt_pass},
   };
   return table;
 }
@@ -123,6 +171,19 @@ std::string read_file(const std::string& path) {
 }
 
 }  // namespace
+
+void run_ll_passes(LLModule& module, const std::vector<std::string>& names, const std::string& path) {
+  for (const std::string& name : names) {
+    auto it = passes().find(name);
+    if (it == passes().end()) {
+      std::string known;
+      for (auto& [n, p] : passes()) known += (known.empty() ? "" : ", ") + n;
+      throw UserError("rpp: error: unknown pass '" + name + "' (passes: " + known + ")");
+    }
+    std::string error = it->second(module, path);
+    if (!error.empty()) throw UserError(path + ": error: pass " + name + ": " + error, 1);
+  }
+}
 
 int ll_opt_command(const std::vector<std::string>& args) {
   std::vector<std::string> pass_names, analyses;

@@ -9,4 +9,9 @@ namespace rpp::ll {
 
 int ll_opt_command(const std::vector<std::string>& args);
 
+class LLModule;
+// Runs the named ll-opt passes in order over a module (`rpp ll-run --passes=` uses it too).
+// Throws UserError (exit 2) naming an unknown pass, or (exit 1) with a pass's error.
+void run_ll_passes(LLModule& module, const std::vector<std::string>& names, const std::string& path);
+
 }  // namespace rpp::ll

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "translator/diagnostics.h"
+#include "translator/ll/ll_opt_command.h"
 #include "translator/ll/ll_parser.h"
 #include "translator/llinterp/helper_calls.h"
 #include "translator/llinterp/llinterp.h"
@@ -17,7 +18,7 @@ namespace rpp::llinterp {
 
 namespace {
 
-const char* const kHelp = R"(usage: rpp ll-run [--entry=NAME] [--interp-check-overflow] [--exception-transform] FILE.ll [-- ARGS...]
+const char* const kHelp = R"(usage: rpp ll-run [--entry=NAME] [--interp-check-overflow] [--passes=NAME,...] [--exception-transform] FILE.ll [-- ARGS...]
 
 Runs a graph of a module of low-level graphs (LL text, docs/ll-text.md) in the ll interpreter, on
 the real runtime (runtime/layout.h objects, runtime/ops.h operations, the helper table). Output of
@@ -28,6 +29,7 @@ options:
   --entry=NAME              the graph to run (default: @main, else @entry_point, else the first graph)
   --interp-check-overflow   stop with a located report (exit code 3) at the first operation that is
                             not `_ovf` and wraps around
+  --passes=NAME,...         run these `rpp ll-opt` passes first (e.g. backendopt, inline)
   --exception-transform     insert stack checks and run the exception transform first, then run
                             the transformed graphs (exceptions in the exception state)
   -- ARGS...                the entry graph's arguments, one per parameter: integers, floats,
@@ -89,6 +91,7 @@ std::string format_result(Word w, const lltype::LowLevelType* type) {
 
 int ll_run_command(const std::vector<std::string>& args) {
   std::string path, entry;
+  std::vector<std::string> pass_names;
   std::vector<std::string> program_args;
   InterpOptions options;
   try {
@@ -105,12 +108,18 @@ int ll_run_command(const std::vector<std::string>& args) {
       if (arg.starts_with("--entry=")) entry = arg.substr(8);
       else if (arg == "--interp-check-overflow") options.check_overflow = true;
       else if (arg == "--exception-transform") options.exceptions_transformed = true;
+      else if (arg.starts_with("--passes=")) {
+        std::stringstream list(arg.substr(9));
+        for (std::string name; std::getline(list, name, ',');)
+          if (!name.empty()) pass_names.push_back(name);
+      }
       else if (arg.starts_with("-")) throw UserError("rpp: error: unknown option '" + arg + "' (see `rpp ll-run --help`)");
       else if (path.empty()) path = arg;
       else throw UserError("rpp: error: ll-run takes one file");
     }
     if (path.empty()) throw UserError("rpp: error: ll-run needs an LL file (see `rpp ll-run --help`)");
     auto module = ll::parse_ll_module(read_file(path), path);
+    ll::run_ll_passes(*module, pass_names, path);
     if (entry.starts_with("@")) entry = entry.substr(1);
     flow::FunctionGraph* graph = nullptr;
     if (!entry.empty()) {

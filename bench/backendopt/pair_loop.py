@@ -1,0 +1,38 @@
+"""A function returning a pair, called in a loop: after inlining and malloc removal at --opt=2 no
+allocation is left in the loop (bench/backendopt/README.md)."""
+
+
+class Vec(object):
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+
+
+def step(a, b):
+    return (b, (a + b) & 0xFFFF)
+
+
+def advance(v, d):
+    return Vec(v.x + d, v.y - d)
+
+
+def run(n):
+    a = 0
+    b = 1
+    v = Vec(0, 0)
+    i = 0
+    while i < n:
+        a, b = step(a, b)
+        v = advance(v, a & 7)
+        i += 1
+    return a + b + v.x + v.y
+
+
+def entry_point(argv):
+    # 300000 iterations per argument (int(str) comes with "RTyper, part 2").
+    print(run(300000 * len(argv)))
+    return 0
+
+
+def target(driver, args):
+    return entry_point
