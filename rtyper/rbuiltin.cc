@@ -10,6 +10,7 @@
 #include "rtyper/lltype/jit_symbolic.h"
 #include "rtyper/rclass.h"
 #include "rtyper/riter.h"
+#include "rtyper/rlist.h"
 #include "rtyper/rmodel.h"
 #include "rtyper/rnumber.h"
 #include "rtyper/rpbc.h"
@@ -134,6 +135,16 @@ Value* rtype_builtin_call(Hop& hop) {
     return a.positional[k];
   };
   if (name == "print") return rtype_print(hop);
+  if (hop.args_r[0]->kind() == ReprKind::BuiltinMethod) {
+    if (!a.keywords.empty()) hop.fail(name + "() with keyword arguments is not supported");
+    size_t dot = name.find('.');
+    std::string method = name.substr(dot + 1);
+    Repr* receiver = static_cast<BuiltinMethodRepr*>(hop.args_r[0])->receiver();
+    if (receiver->kind() == ReprKind::List) return rtype_list_method(hop, method, a.positional);
+    if (receiver->kind() == ReprKind::Str || receiver->kind() == ReprKind::Char)
+      return rtype_str_method(hop, method, a.positional);
+    hop.fail("the method " + name + "() has no low-level implementation yet");
+  }
   if (hop.s_result && hop.s_result->is_constant() && name != "jit_merge_point" && name != "can_enter_jit" &&
       name != "debug.debug_print" && name != "debug.ll_assert" && name != "debug.fatalerror") {
     hop.exception_cannot_occur();
@@ -143,9 +154,21 @@ Value* rtype_builtin_call(Hop& hop) {
   if (name == "int" || name == "rarithmetic.intmask" || name == "rarithmetic.r_int" || name == "rarithmetic.widen" ||
       name == "rarithmetic.r_uint" || name == "rarithmetic.longlongmask" || name == "float" || name == "bool" ||
       name == "rarithmetic.ovfcheck" || name == "rarithmetic.ovfcheck_float_to_int") {
+    if (name == "int" && a.positional.size() == 2 && hop.args_r[arg(0)]->kind() == ReprKind::Str) {
+      Value* s = hop.arg(arg(0));
+      Value* base = hop.arg(arg(1), int_repr(rtyper));
+      hop.exception_is_here();
+      return llops.call_helper("str_to_int", {s, base});
+    }
     if (a.positional.size() != 1) hop.fail(name + "() takes one argument here");
     size_t i = arg(0);
     Repr* from = hop.args_r[i];
+    if ((name == "int" || name == "float") && (from->kind() == ReprKind::Str || from->kind() == ReprKind::Char)) {
+      Value* s = hop.arg(i, rtyper.getrepr(annotator::s_str()));
+      hop.exception_is_here();
+      if (name == "int") return llops.call_helper("str_to_int", {s, llops.constant(int64_t(10), &Signed)});
+      return llops.call_helper("str_to_float", {s});
+    }
     if (name == "bool") {
       hop.exception_cannot_occur();
       return truth_value(hop, hop.arg(i), from, hop.args_s[i]);
@@ -155,8 +178,6 @@ Value* rtype_builtin_call(Hop& hop) {
       Value* r = llops.genop("cast_float_to_int_ovf", {hop.arg(i)}, &Signed);
       return r;
     }
-    if (name == "int" && from->kind() == ReprKind::Str) hop.fail("int() of a str comes with \"RTyper, part 2\"");
-    if (name == "float" && from->kind() == ReprKind::Str) hop.fail("float() of a str comes with \"RTyper, part 2\"");
     hop.exception_cannot_occur();
     return hop.arg(i, hop.r_result);
   }
@@ -170,6 +191,10 @@ Value* rtype_builtin_call(Hop& hop) {
     return llops.genop("cast_int_to_unichar", {hop.arg(arg(0), int_repr(rtyper))}, &UniChar);
   }
   if (name == "min" || name == "max") return min_max(hop, a, name == "min");
+  if (name == "enumerate" || name == "reversed") {
+    if (a.positional.size() != 1 || !a.keywords.empty()) hop.fail(name + "() takes one argument here");
+    return rtype_enumerate_reversed(hop, a.positional[0]);
+  }
   if (name == "range") {
     if (a.positional.empty() || !a.keywords.empty()) hop.fail("range() takes 1 to 3 positional arguments");
     return rtype_range(hop, a.positional[0]);

@@ -30,11 +30,17 @@ RangeRepr::RangeRepr(RTyper& rtyper) : Repr(ReprKind::Range, &Void, "RangeRepr")
   set_type(types.ptr(struct_));
 }
 
-IteratorRepr::IteratorRepr(RTyper& rtyper, Repr* container, Repr* item)
-    : Repr(ReprKind::Iterator, &Void, "IteratorRepr(" + container->name() + ")"), container_(container), item_(item) {
+IteratorRepr::IteratorRepr(RTyper& rtyper, Repr* container, Repr* item, annotator::IterVariant variant)
+    : Repr(ReprKind::Iterator, &Void, "IteratorRepr(" + container->name() + ")"),
+      container_(container),
+      item_(item),
+      variant_(variant) {
   TypeArena& types = rtyper.types();
   bool range = dynamic_cast<RangeRepr*>(container) != nullptr;
-  std::string name = range ? "range_iter" : "iter_" + ll_name(container->lowleveltype()->to_string());
+  const char* prefix = variant == annotator::IterVariant::Enumerate  ? "enum_iter_"
+                       : variant == annotator::IterVariant::Reversed ? "rev_iter_"
+                                                                     : "iter_";
+  std::string name = range ? "range_iter" : prefix + ll_name(container->lowleveltype()->to_string());
   struct_ = types.find_struct(name);
   if (!struct_) {
     if (range)
@@ -46,10 +52,23 @@ IteratorRepr::IteratorRepr(RTyper& rtyper, Repr* container, Repr* item)
 }
 
 std::unique_ptr<Repr> make_iterator_repr(RTyper& rtyper, const annotator::SomeIterator& it) {
-  if (it.variant != annotator::IterVariant::Plain)
-    throw RTypeFailure(std::string(annotator::iter_variant_name(it.variant)) +
-                       " iterators come with \"RTyper, part 2\"");
+  using annotator::IterVariant;
+  bool seq = it.container->is(SomeKind::List) || it.container->is(SomeKind::Str) || it.container->is(SomeKind::Char);
+  if (it.variant != IterVariant::Plain &&
+      !((it.variant == IterVariant::Enumerate || it.variant == IterVariant::Reversed) && seq))
+    throw RTypeFailure(std::string(annotator::iter_variant_name(it.variant)) + " iterators over " +
+                       it.container->repr() + " are not supported yet");
   Repr* container = rtyper.getrepr(it.container);
+  if (it.variant != IterVariant::Plain) {
+    if (dynamic_cast<RangeRepr*>(container)) throw RTypeFailure("enumerate()/reversed() of a range is not supported yet");
+    annotator::SomeRef elem = it.container->is(SomeKind::List)
+                                  ? it.container->as<annotator::SomeList>().listdef->item()->value()
+                                  : annotator::s_char();
+    annotator::SomeRef item = elem;
+    if (it.variant == IterVariant::Enumerate)
+      item = std::make_shared<annotator::SomeTuple>(std::vector<annotator::SomeRef>{annotator::s_int(), elem});
+    return std::make_unique<IteratorRepr>(rtyper, container, rtyper.getrepr(item), it.variant);
+  }
   annotator::SomeRef item;
   switch (it.container->kind()) {
     case SomeKind::Str:
@@ -82,7 +101,32 @@ Value* rtype_iter(Hop& hop) {
     return it;
   }
   llops.genop("setfield", {it, llops.void_string("container"), c});
-  llops.genop("setfield", {it, llops.void_string("index"), llops.constant(int64_t(0), &Signed)});
+  Value* start = llops.constant(int64_t(0), &Signed);
+  if (r->variant() == annotator::IterVariant::Reversed) {
+    Value* n = r->container()->kind() == ReprKind::List ? static_cast<ListRepr*>(r->container())->length(llops, c)
+                                                        : llops.genop("str_len", {c}, &Signed);
+    start = llops.genop("int_sub", {n, llops.constant(int64_t(1), &Signed)}, &Signed);
+  }
+  llops.genop("setfield", {it, llops.void_string("index"), start});
+  return it;
+}
+
+Value* rtype_enumerate_reversed(Hop& hop, size_t arg) {
+  auto* r = dynamic_cast<IteratorRepr*>(hop.r_result);
+  if (!r) hop.unsupported();
+  // Same as iter(seq), with the variant's start index.
+  LowLevelOps& llops = hop.llops;
+  Value* c = hop.arg(arg, r->container());
+  hop.exception_cannot_occur();
+  Value* it = llops.genop("malloc", {llops.type_constant(r->iter_struct()), llops.void_string("gc")}, r->lowleveltype());
+  llops.genop("setfield", {it, llops.void_string("container"), c});
+  Value* start = llops.constant(int64_t(0), &Signed);
+  if (r->variant() == annotator::IterVariant::Reversed) {
+    Value* n = r->container()->kind() == ReprKind::List ? static_cast<ListRepr*>(r->container())->length(llops, c)
+                                                        : llops.genop("str_len", {c}, &Signed);
+    start = llops.genop("int_sub", {n, llops.constant(int64_t(1), &Signed)}, &Signed);
+  }
+  llops.genop("setfield", {it, llops.void_string("index"), start});
   return it;
 }
 
@@ -130,17 +174,16 @@ flow::FunctionGraph* range_next(RTyper& rtyper, IteratorRepr* r, const flow::Sou
 }
 
 // The item i (known in range) of a container, in the iterator's item repr.
-Value* item_at(RTyper& rtyper, LowLevelGraphBuilder& b, LowLevelOps& ops, Block*& block, IteratorRepr* r, Value* c,
-               Value* i) {
-  Repr* cr = r->container();
+Value* item_at(RTyper& rtyper, LowLevelGraphBuilder& b, LowLevelOps& ops, Block*& block, Repr* cr, Repr* item_repr,
+               Value* c, Value* i) {
   if (cr->kind() == ReprKind::Str) {
     Value* ch = ops.genop("str_getitem", {c, i}, &UniChar);
-    return ops.convert(ch, rtyper.getrepr(annotator::s_char()), r->item());
+    return ops.convert(ch, rtyper.getrepr(annotator::s_char()), item_repr);
   }
   if (auto* lr = dynamic_cast<ListRepr*>(cr)) {
     Value* items = lr->items(ops, c);
     Value* x = ops.genop("getarrayitem", {items, i}, lr->item_repr()->lowleveltype());
-    return ops.convert(x, lr->item_repr(), r->item());
+    return ops.convert(x, lr->item_repr(), item_repr);
   }
   (void)b;
   (void)block;
@@ -163,14 +206,17 @@ flow::FunctionGraph* sequence_next(RTyper& rtyper, IteratorRepr* r, const flow::
     if (cr->kind() == ReprKind::Str) n = ops.genop("str_len", {c}, &Signed);
     else if (auto* lr = dynamic_cast<ListRepr*>(cr)) n = lr->length(ops, c);
     else n = ops.constant(int64_t(static_cast<TupleRepr*>(cr)->items().size()), &Signed);
-    Value* more = ops.genop("int_lt", {i, n}, &Bool);
+    bool reversed = r->variant() == annotator::IterVariant::Reversed;
+    Value* more = reversed ? ops.genop("int_ge", {i, ops.constant(int64_t(0), &Signed)}, &Bool)
+                           : ops.genop("int_lt", {i, n}, &Bool);
     b.append(s, ops);
     Block* body = b.block({it, ct, &Signed});
     Block* done = b.block({});
     b.branch(s, more, body, {s->inputargs[0], c, i}, done, {});
     raise_stop_iteration(rtyper, b, done);
     LowLevelOps bo = b.ops();
-    Value* next = bo.genop("int_add", {body->inputargs[2], bo.constant(int64_t(1), &Signed)}, &Signed);
+    Value* next = bo.genop(reversed ? "int_sub" : "int_add", {body->inputargs[2], bo.constant(int64_t(1), &Signed)},
+                           &Signed);
     bo.genop("setfield", {body->inputargs[0], bo.void_string("index"), next});
     if (auto* tr = dynamic_cast<TupleRepr*>(cr)) {
       // A switch on the index: item k of the tuple.
@@ -196,7 +242,15 @@ flow::FunctionGraph* sequence_next(RTyper& rtyper, IteratorRepr* r, const flow::
       return b.take();
     }
     Block* cur = body;
-    Value* x = item_at(rtyper, b, bo, cur, r, body->inputargs[1], body->inputargs[2]);
+    Value* x;
+    if (r->variant() == annotator::IterVariant::Enumerate) {
+      auto* tr = static_cast<TupleRepr*>(r->item());
+      Value* elem = item_at(rtyper, b, bo, cur, cr, tr->items()[1], body->inputargs[1], body->inputargs[2]);
+      Value* index = bo.convert(body->inputargs[2], rtyper.getrepr(annotator::s_int()), tr->items()[0]);
+      x = tr->make(bo, {index, elem});
+    } else {
+      x = item_at(rtyper, b, bo, cur, cr, r->item(), body->inputargs[1], body->inputargs[2]);
+    }
     b.append(body, bo);
     b.return_(body, x);
     return b.take();

@@ -18,6 +18,9 @@ class StrRepr final : public Repr {
 
 // A value of repr `r` as a str (Python's str(x)); throws RTypeFailure when it has none yet.
 flow::Value* to_str(Hop& hop, flow::Value* v, Repr* r, const annotator::SomeRef& s);
+// repr(x): CPython's quoting for text; lists and tuples of representable items.
+flow::Value* to_repr(Hop& hop, flow::Value* v, Repr* r, const annotator::SomeRef& s);
+flow::Value* rtype_repr(Hop& hop);         // repr(x)
 // A prebuilt str constant.
 flow::Value* str_constant(LowLevelOps& llops, const std::string& utf8);
 
@@ -27,5 +30,13 @@ flow::Value* rtype_str_binary(Hop& hop);   // add, eq, ne on strs / chars
 flow::Value* rtype_str_len(Hop& hop);
 flow::Value* rtype_str_getitem(Hop& hop);
 flow::Value* rtype_str_is_true(Hop& hop);
+
+// rstr_methods.cc: the str methods (helpers of runtime/helpers.def) and s[a:b].
+flow::Value* rtype_str_method(Hop& hop, const std::string& method, const std::vector<size_t>& args);
+flow::Value* rtype_str_getslice(Hop& hop);
+
+// rstr_format.cc: "..." % values (constant format) and format(x, spec) (f-string fields).
+flow::Value* rtype_str_mod(Hop& hop);
+flow::Value* rtype_format(Hop& hop);
 
 }  // namespace rpp::rtyper

@@ -144,7 +144,13 @@ std::string RTyper::repr_key(const SomeRef& s) {
     case SomeKind::Float: return "float";
     case SomeKind::Char: return "char";
     case SomeKind::Str: return "str";
-    case SomeKind::Builtin: return "builtin";
+    case SomeKind::Builtin: {
+      const auto& b = s->as<annotator::SomeBuiltin>();
+      if (b.receiver && (b.receiver->is(SomeKind::List) || b.receiver->is(SomeKind::Str) ||
+                         b.receiver->is(SomeKind::Char)))
+        return "bmethod:" + repr_key(b.receiver);
+      return "builtin";
+    }
     case SomeKind::PBC: {
       const auto& p = s->as<annotator::SomePBC>();
       std::string k = "pbc:";
@@ -189,7 +195,14 @@ std::unique_ptr<Repr> RTyper::make_repr(const SomeRef& s) {
     case SomeKind::Float: return std::make_unique<FloatRepr>();
     case SomeKind::Char: return std::make_unique<CharRepr>();
     case SomeKind::Str: return std::make_unique<StrRepr>(types().ptr(rt_.str));
-    case SomeKind::Builtin: return std::make_unique<VoidRepr>(std::nullopt, "BuiltinRepr");
+    case SomeKind::Builtin: {
+      const auto& b = s->as<annotator::SomeBuiltin>();
+      if (b.receiver) {
+        Repr* r = getrepr(b.receiver);
+        if (!r->is_void() && r->kind() != ReprKind::Range) return std::make_unique<BuiltinMethodRepr>(r);
+      }
+      return std::make_unique<VoidRepr>(std::nullopt, "BuiltinRepr");
+    }
     case SomeKind::PBC: return make_pbc_repr(*this, s->as<annotator::SomePBC>());
     case SomeKind::Tuple: {
       std::vector<Repr*> items;

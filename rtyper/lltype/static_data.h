@@ -106,6 +106,14 @@ class StaticData {
   }
   const StaticObject* operation_exception(const std::string& key) const;
 
+  // The instance structs of the builtin exception classes the runtime's helpers raise
+  // (layout::BuiltinException), by class name ("ValueError"...).
+  void set_builtin_exception(const std::string& name, const Struct* instance) { builtin_exceptions_[name] = instance; }
+  const Struct* builtin_exception(const std::string& name) const {
+    auto it = builtin_exceptions_.find(name);
+    return it == builtin_exceptions_.end() ? nullptr : it->second;
+  }
+
   // Every object, in creation order.
   const std::deque<std::unique_ptr<StaticObject>>& objects() const { return objects_; }
   const StaticObject* find(const std::string& name) const;
@@ -116,6 +124,7 @@ class StaticData {
   std::map<std::u32string, StaticObject*> strings_;
   std::map<const Struct*, const StaticObject*> vtables_;
   std::map<std::string, const StaticObject*> operation_exceptions_;
+  std::map<std::string, const Struct*> builtin_exceptions_;
 };
 
 // UTF-8 to code points (invalid sequences are kept byte by byte as code points < 256).
