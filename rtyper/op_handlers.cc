@@ -9,6 +9,7 @@
 #include "rtyper/helper_graphs.h"
 #include "rtyper/rbuiltin.h"
 #include "rtyper/rclass.h"
+#include "rtyper/rdict.h"
 #include "rtyper/riter.h"
 #include "rtyper/rlist.h"
 #include "rtyper/rmodel.h"
@@ -82,6 +83,7 @@ Value* rtype_len(Hop& hop) {
     case ReprKind::Char: return rtype_str_len(hop);
     case ReprKind::Tuple: return rtype_tuple_len(hop);
     case ReprKind::List: return rtype_list_len(hop);
+    case ReprKind::Dict: return rtype_dict_len(hop);
     default: hop.unsupported();
   }
 }
@@ -91,6 +93,7 @@ Value* rtype_getitem(Hop& hop) {
     case ReprKind::Str: return rtype_str_getitem(hop);
     case ReprKind::Tuple: return rtype_tuple_getitem(hop);
     case ReprKind::List: return rtype_list_getitem(hop);
+    case ReprKind::Dict: return rtype_dict_getitem(hop);
     default: hop.unsupported();
   }
 }
@@ -110,18 +113,24 @@ Value* rtype_binary(Hop& hop) {
   return rtype_arithmetic(hop);
 }
 
+bool is_dict(const Hop& hop, size_t i) { return i < hop.args_r.size() && hop.args_r[i]->kind() == ReprKind::Dict; }
+
 Value* rtype_setitem(Hop& hop) {
+  if (is_dict(hop, 0)) return rtype_dict_setitem(hop);
   if (is_list(hop, 0)) return rtype_list_setitem(hop);
   hop.unsupported();
 }
 
 Value* rtype_delitem(Hop& hop) {
+  if (is_dict(hop, 0)) return rtype_dict_delitem(hop);
   if (is_list(hop, 0)) return rtype_list_delitem(hop);
   hop.unsupported();
 }
 
 Value* rtype_contains(Hop& hop) {
+  if (is_dict(hop, 0)) return rtype_dict_contains(hop);
   if (is_list(hop, 0)) return rtype_list_contains(hop);
+  if (hop.args_r[0]->kind() == ReprKind::Str) return rtype_str_contains(hop);
   hop.unsupported();
 }
 
@@ -316,6 +325,7 @@ const std::map<std::string, Handler>& handlers() {
     t["getslice"] = rtype_getslice;
     t["newtuple"] = rtype_newtuple;
     t["newlist"] = rtype_newlist;
+    t["newdict"] = rtype_newdict;
     t["simple_call"] = rtype_call;
     t["call_args"] = rtype_call;
     t["getattr"] = rtype_getattr;

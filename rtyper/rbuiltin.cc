@@ -9,6 +9,7 @@
 #include "rtyper/helper_graphs.h"
 #include "rtyper/lltype/jit_symbolic.h"
 #include "rtyper/rclass.h"
+#include "rtyper/rdict.h"
 #include "rtyper/riter.h"
 #include "rtyper/rlist.h"
 #include "rtyper/rmodel.h"
@@ -143,6 +144,7 @@ Value* rtype_builtin_call(Hop& hop) {
     if (receiver->kind() == ReprKind::List) return rtype_list_method(hop, method, a.positional);
     if (receiver->kind() == ReprKind::Str || receiver->kind() == ReprKind::Char)
       return rtype_str_method(hop, method, a.positional);
+    if (receiver->kind() == ReprKind::Dict) return rtype_dict_method(hop, method, a.positional);
     hop.fail("the method " + name + "() has no low-level implementation yet");
   }
   if (hop.s_result && hop.s_result->is_constant() && name != "jit_merge_point" && name != "can_enter_jit" &&

@@ -5,7 +5,9 @@
 #include "annotator/union.h"
 #include "rtyper/exception_data.h"
 #include "rtyper/helper_graphs.h"
+#include "annotator/dictdef.h"
 #include "rtyper/rclass.h"
+#include "rtyper/rdict.h"
 #include "rtyper/rlist.h"
 #include "rtyper/rmodel.h"
 #include "rtyper/rstr.h"
@@ -39,6 +41,8 @@ IteratorRepr::IteratorRepr(RTyper& rtyper, Repr* container, Repr* item, annotato
   bool range = dynamic_cast<RangeRepr*>(container) != nullptr;
   const char* prefix = variant == annotator::IterVariant::Enumerate  ? "enum_iter_"
                        : variant == annotator::IterVariant::Reversed ? "rev_iter_"
+                       : variant == annotator::IterVariant::Values   ? "values_iter_"
+                       : variant == annotator::IterVariant::Items    ? "items_iter_"
                                                                      : "iter_";
   std::string name = range ? "range_iter" : prefix + ll_name(container->lowleveltype()->to_string());
   struct_ = types.find_struct(name);
@@ -53,6 +57,19 @@ IteratorRepr::IteratorRepr(RTyper& rtyper, Repr* container, Repr* item, annotato
 
 std::unique_ptr<Repr> make_iterator_repr(RTyper& rtyper, const annotator::SomeIterator& it) {
   using annotator::IterVariant;
+  if (it.container->is(SomeKind::Dict)) {
+    auto* dr = dynamic_cast<DictRepr*>(rtyper.getrepr(it.container));
+    if (!dr) throw RTypeFailure("iteration over " + it.container->repr() + " is not supported yet");
+    const annotator::DictDef* dd = it.container->as<annotator::SomeDict>().dictdef;
+    annotator::SomeRef key = dd->key()->value(), value = dd->value()->value();
+    annotator::SomeRef item = key;
+    if (it.variant == IterVariant::Values) item = value;
+    if (it.variant == IterVariant::Items)
+      item = std::make_shared<annotator::SomeTuple>(std::vector<annotator::SomeRef>{key, value});
+    if (it.variant == IterVariant::Enumerate || it.variant == IterVariant::Reversed || it.variant == IterVariant::Zip)
+      throw RTypeFailure("this iteration over a dict is not supported yet");
+    return std::make_unique<IteratorRepr>(rtyper, dr, rtyper.getrepr(item), it.variant);
+  }
   bool seq = it.container->is(SomeKind::List) || it.container->is(SomeKind::Str) || it.container->is(SomeKind::Char);
   if (it.variant != IterVariant::Plain &&
       !((it.variant == IterVariant::Enumerate || it.variant == IterVariant::Reversed) && seq))
@@ -108,6 +125,17 @@ Value* rtype_iter(Hop& hop) {
     start = llops.genop("int_sub", {n, llops.constant(int64_t(1), &Signed)}, &Signed);
   }
   llops.genop("setfield", {it, llops.void_string("index"), start});
+  return it;
+}
+
+Value* rtype_dict_view(Hop& hop, Value* d) {
+  auto* r = dynamic_cast<IteratorRepr*>(hop.r_result);
+  if (!r) hop.unsupported();
+  LowLevelOps& llops = hop.llops;
+  hop.exception_cannot_occur();
+  Value* it = llops.genop("malloc", {llops.type_constant(r->iter_struct()), llops.void_string("gc")}, r->lowleveltype());
+  llops.genop("setfield", {it, llops.void_string("container"), d});
+  llops.genop("setfield", {it, llops.void_string("index"), llops.constant(int64_t(0), &Signed)});
   return it;
 }
 
@@ -190,6 +218,60 @@ Value* item_at(RTyper& rtyper, LowLevelGraphBuilder& b, LowLevelOps& ops, Block*
   throw RTypeFailure("internal error: item_at of " + cr->name());
 }
 
+// next() over a dict: the first live entry at or after the index ($dict_next_index).
+flow::FunctionGraph* dict_next(RTyper& rtyper, IteratorRepr* r, const flow::SourceLocation& loc) {
+  std::string name = "ll_next_" + r->iter_struct()->name();
+  return rtyper.helpers().get(name, [&] {
+    auto* dr = static_cast<DictRepr*>(r->container());
+    const LowLevelType* it = r->lowleveltype();
+    const LowLevelType* dt = dr->lowleveltype();
+    const LowLevelType* item = r->item()->lowleveltype();
+    LowLevelGraphBuilder b(rtyper, name, {it}, item, loc);
+    Block* s = b.start();
+    LowLevelOps ops = b.ops();
+    Value* d = ops.genop("getfield", {s->inputargs[0], ops.void_string("container")}, dt);
+    Value* i = ops.genop("getfield", {s->inputargs[0], ops.void_string("index")}, &Signed);
+    Value* e = ops.call_helper("dict_next_index", {d, i});
+    Value* more = ops.genop("int_ge", {e, ops.constant(int64_t(0), &Signed)}, &Bool);
+    b.append(s, ops);
+    Block* body = b.block({it, dt, &Signed});
+    Block* done = b.block({});
+    b.branch(s, more, body, {s->inputargs[0], d, e}, done, {});
+    raise_stop_iteration(rtyper, b, done);
+    LowLevelOps o = b.ops();
+    Value* e1 = body->inputargs[2];
+    Value* next = o.genop("int_add", {e1, o.constant(int64_t(1), &Signed)}, &Signed);
+    o.genop("setfield", {body->inputargs[0], o.void_string("index"), next});
+    Value* entries = dr->entries(o, body->inputargs[1]);
+    auto key = [&]() -> Value* {
+      Value* k = o.genop("getinteriorfield", {entries, e1, o.void_string("key")}, dr->stored_key_type());
+      Repr* kr = dr->key_repr();
+      if (kr->kind() == ReprKind::Char) return o.genop("cast_int_to_unichar", {k}, &UniChar);
+      if (kr->kind() == ReprKind::Bool) return o.genop("int_is_true", {k}, &Bool);
+      return k;
+    };
+    auto value = [&]() -> Value* {
+      if (dr->value_repr()->is_void()) return o.constant(flow::NoneValue{}, &Void);
+      return o.genop("getinteriorfield", {entries, e1, o.void_string("value")}, dr->value_repr()->lowleveltype());
+    };
+    Value* x;
+    switch (r->variant()) {
+      case annotator::IterVariant::Values: x = o.convert(value(), dr->value_repr(), r->item()); break;
+      case annotator::IterVariant::Items: {
+        auto* tr = static_cast<TupleRepr*>(r->item());
+        Value* k = o.convert(key(), dr->key_repr(), tr->items()[0]);
+        Value* v = o.convert(value(), dr->value_repr(), tr->items()[1]);
+        x = tr->make(o, {k, v});
+        break;
+      }
+      default: x = o.convert(key(), dr->key_repr(), r->item()); break;
+    }
+    b.append(body, o);
+    b.return_(body, x);
+    return b.take();
+  });
+}
+
 flow::FunctionGraph* sequence_next(RTyper& rtyper, IteratorRepr* r, const flow::SourceLocation& loc) {
   std::string name = "ll_next_" + r->iter_struct()->name();
   return rtyper.helpers().get(name, [&] {
@@ -263,8 +345,9 @@ Value* rtype_next(Hop& hop) {
   auto* r = dynamic_cast<IteratorRepr*>(hop.args_r[0]);
   if (!r) hop.unsupported();
   RTyper& rtyper = hop.rtyper;
-  flow::FunctionGraph* g = dynamic_cast<RangeRepr*>(r->container()) ? range_next(rtyper, r, hop.op.location)
-                                                                      : sequence_next(rtyper, r, hop.op.location);
+  flow::FunctionGraph* g = dynamic_cast<RangeRepr*>(r->container())  ? range_next(rtyper, r, hop.op.location)
+                          : r->container()->kind() == ReprKind::Dict ? dict_next(rtyper, r, hop.op.location)
+                                                                     : sequence_next(rtyper, r, hop.op.location);
   Value* it = hop.arg(0);
   hop.exception_is_here();
   Value* x = hop.llops.call_graph(g, {it});

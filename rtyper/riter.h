@@ -49,5 +49,7 @@ flow::Value* rtype_range(Hop& hop, size_t first_arg);
 flow::Value* rtype_range_len(Hop& hop);
 // enumerate(seq) / reversed(seq): the iterator itself.
 flow::Value* rtype_enumerate_reversed(Hop& hop, size_t arg);
+// d.keys() / d.values() / d.items(): the iterator over the dict `d` (hop.r_result's variant).
+flow::Value* rtype_dict_view(Hop& hop, flow::Value* d);
 
 }  // namespace rpp::rtyper

@@ -34,6 +34,7 @@ flow::Value* rtype_str_is_true(Hop& hop);
 // rstr_methods.cc: the str methods (helpers of runtime/helpers.def) and s[a:b].
 flow::Value* rtype_str_method(Hop& hop, const std::string& method, const std::vector<size_t>& args);
 flow::Value* rtype_str_getslice(Hop& hop);
+flow::Value* rtype_str_contains(Hop& hop);  // x in s
 
 // rstr_format.cc: "..." % values (constant format) and format(x, spec) (f-string fields).
 flow::Value* rtype_str_mod(Hop& hop);

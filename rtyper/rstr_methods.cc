@@ -149,6 +149,21 @@ Value* rtype_str_method(Hop& hop, const std::string& method, const std::vector<s
   hop.fail("str." + method + "() has no low-level implementation yet");
 }
 
+// x in s: a char is $str_find_char >= 0, a str $str_find >= 0.
+Value* rtype_str_contains(Hop& hop) {
+  RTyper& rtyper = hop.rtyper;
+  LowLevelOps& ops = hop.llops;
+  Value* s = hop.arg(0, rtyper.getrepr(annotator::s_str()));
+  hop.exception_cannot_occur();
+  Value* at;
+  if (hop.args_r[1]->kind() == ReprKind::Char)
+    at = ops.call_helper("str_find_char", {s, hop.arg(1), c_int(ops, 0), c_int(ops, INT64_MAX)});
+  else
+    at = ops.call_helper("str_find", {s, hop.arg(1, rtyper.getrepr(annotator::s_str())), c_int(ops, 0),
+                                      c_int(ops, INT64_MAX)});
+  return ops.genop("int_ge", {at, c_int(ops, 0)}, &Bool);
+}
+
 Value* rtype_str_getslice(Hop& hop) {
   RTyper& rtyper = hop.rtyper;
   LowLevelOps& ops = hop.llops;

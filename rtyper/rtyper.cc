@@ -6,12 +6,14 @@
 #include "annotator/annotate_stage.h"
 #include "annotator/bookkeeper.h"
 #include "annotator/classdef.h"
+#include "annotator/dictdef.h"
 #include "annotator/listdef.h"
 #include "rtyper/exception_data.h"
 #include "rtyper/helper_graphs.h"
 #include "rtyper/normalize_calls.h"
 #include "rtyper/rclass.h"
 #include "rtyper/riter.h"
+#include "rtyper/rdict.h"
 #include "rtyper/rlist.h"
 #include "rtyper/rmodel.h"
 #include "rtyper/rpbc.h"
@@ -147,7 +149,7 @@ std::string RTyper::repr_key(const SomeRef& s) {
     case SomeKind::Builtin: {
       const auto& b = s->as<annotator::SomeBuiltin>();
       if (b.receiver && (b.receiver->is(SomeKind::List) || b.receiver->is(SomeKind::Str) ||
-                         b.receiver->is(SomeKind::Char)))
+                         b.receiver->is(SomeKind::Char) || b.receiver->is(SomeKind::Dict)))
         return "bmethod:" + repr_key(b.receiver);
       return "builtin";
     }
@@ -170,6 +172,17 @@ std::string RTyper::repr_key(const SomeRef& s) {
       const annotator::ListItem* item = s->as<annotator::SomeList>().listdef->item();
       if (is_range(*item)) return "range";
       return std::string("list:") + (item->is_fixed() ? "fixed:" : "resizable:") + repr_key(item->value());
+    }
+    case SomeKind::Dict: {
+      const annotator::DictDef* d = s->as<annotator::SomeDict>().dictdef;
+      if (d->is_r_dict()) return "";
+      // Keys and values of any repr (instances have no key of their own: their repr's address).
+      auto part = [&](const SomeRef& x) {
+        std::string k = repr_key(x);
+        return k.empty() ? "repr@" + std::to_string(reinterpret_cast<uintptr_t>(getrepr(x))) : k;
+      };
+      std::string k = part(d->key()->value()), v = part(d->value()->value());
+      return "dict:" + k + ":" + v;
     }
     default: return "";
   }
@@ -214,6 +227,10 @@ std::unique_ptr<Repr> RTyper::make_repr(const SomeRef& s) {
       const annotator::ListItem* item = s->as<annotator::SomeList>().listdef->item();
       if (is_range(*item)) return std::make_unique<RangeRepr>(*this);
       return std::make_unique<ListRepr>(*this, getrepr(item->value()), !item->is_fixed());
+    }
+    case SomeKind::Dict: {
+      const annotator::DictDef* d = s->as<annotator::SomeDict>().dictdef;
+      return std::make_unique<DictRepr>(*this, getrepr(d->key()->value()), getrepr(d->value()->value()));
     }
     default: throw RTypeFailure("values of type " + s->repr() + " have no low-level representation yet");
   }
