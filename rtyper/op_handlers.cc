@@ -140,6 +140,11 @@ Value* rtype_getslice(Hop& hop) {
   hop.unsupported();
 }
 
+Value* rtype_setslice(Hop& hop) {
+  if (is_list(hop, 0)) return rtype_list_setslice(hop);
+  hop.unsupported();
+}
+
 Value* rtype_call(Hop& hop) {
   if (hop.args_s[0] && hop.args_s[0]->is(SomeKind::Builtin)) return rtype_builtin_call(hop);
   return rtype_pbc_call(hop);
@@ -323,6 +328,7 @@ const std::map<std::string, Handler>& handlers() {
     t["delitem"] = rtype_delitem;
     t["contains"] = rtype_contains;
     t["getslice"] = rtype_getslice;
+    t["setslice"] = rtype_setslice;
     t["newtuple"] = rtype_newtuple;
     t["newlist"] = rtype_newlist;
     t["newdict"] = rtype_newdict;

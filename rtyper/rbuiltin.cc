@@ -16,6 +16,7 @@
 #include "rtyper/rnumber.h"
 #include "rtyper/rpbc.h"
 #include "rtyper/rstr.h"
+#include "rtyper/rtuple.h"
 #include "rtyper/rtyper.h"
 #include "translator/flow/call_shape.h"
 
@@ -193,6 +194,19 @@ Value* rtype_builtin_call(Hop& hop) {
     return llops.genop("cast_int_to_unichar", {hop.arg(arg(0), int_repr(rtyper))}, &UniChar);
   }
   if (name == "min" || name == "max") return min_max(hop, a, name == "min");
+  if (name == "zip") {
+    auto* r = dynamic_cast<IteratorRepr*>(hop.r_result);
+    auto* tr = r ? dynamic_cast<TupleRepr*>(r->container()) : nullptr;
+    if (!tr || tr->items().size() != a.positional.size() || !a.keywords.empty()) hop.fail("zip() of these arguments is not supported");
+    std::vector<Value*> seqs;
+    for (size_t k = 0; k < a.positional.size(); ++k) seqs.push_back(hop.arg(a.positional[k], tr->items()[k]));
+    hop.exception_cannot_occur();
+    Value* t = tr->make(llops, seqs);
+    Value* it = llops.genop("malloc", {llops.type_constant(r->iter_struct()), llops.void_string("gc")}, r->lowleveltype());
+    llops.genop("setfield", {it, llops.void_string("container"), t});
+    llops.genop("setfield", {it, llops.void_string("index"), llops.constant(int64_t(0), &Signed)});
+    return it;
+  }
   if (name == "enumerate" || name == "reversed") {
     if (a.positional.size() != 1 || !a.keywords.empty()) hop.fail(name + "() takes one argument here");
     return rtype_enumerate_reversed(hop, a.positional[0]);

@@ -43,6 +43,7 @@ IteratorRepr::IteratorRepr(RTyper& rtyper, Repr* container, Repr* item, annotato
                        : variant == annotator::IterVariant::Reversed ? "rev_iter_"
                        : variant == annotator::IterVariant::Values   ? "values_iter_"
                        : variant == annotator::IterVariant::Items    ? "items_iter_"
+                       : variant == annotator::IterVariant::Zip      ? "zip_iter_"
                                                                      : "iter_";
   std::string name = range ? "range_iter" : prefix + ll_name(container->lowleveltype()->to_string());
   struct_ = types.find_struct(name);
@@ -69,6 +70,18 @@ std::unique_ptr<Repr> make_iterator_repr(RTyper& rtyper, const annotator::SomeIt
     if (it.variant == IterVariant::Enumerate || it.variant == IterVariant::Reversed || it.variant == IterVariant::Zip)
       throw RTypeFailure("this iteration over a dict is not supported yet");
     return std::make_unique<IteratorRepr>(rtyper, dr, rtyper.getrepr(item), it.variant);
+  }
+  if (it.variant == IterVariant::Zip) {
+    // The container is a tuple of lists / strs; the item, the tuple of their items.
+    std::vector<annotator::SomeRef> items;
+    for (const annotator::SomeRef& c : it.container->as<annotator::SomeTuple>().items) {
+      if (c->is(SomeKind::List)) items.push_back(c->as<annotator::SomeList>().listdef->item()->value());
+      else if (c->is(SomeKind::Str) || c->is(SomeKind::Char)) items.push_back(annotator::s_char());
+      else throw RTypeFailure("zip() of " + c->repr() + " is not supported yet");
+      if (dynamic_cast<RangeRepr*>(rtyper.getrepr(c))) throw RTypeFailure("zip() of a range is not supported yet");
+    }
+    return std::make_unique<IteratorRepr>(rtyper, rtyper.getrepr(it.container),
+                                          rtyper.getrepr(std::make_shared<annotator::SomeTuple>(items)), it.variant);
   }
   bool seq = it.container->is(SomeKind::List) || it.container->is(SomeKind::Str) || it.container->is(SomeKind::Char);
   if (it.variant != IterVariant::Plain &&
@@ -272,6 +285,48 @@ flow::FunctionGraph* dict_next(RTyper& rtyper, IteratorRepr* r, const flow::Sour
   });
 }
 
+// next() over zip(a, b, ...): StopIteration at the end of the shortest, else the tuple of items.
+flow::FunctionGraph* zip_next(RTyper& rtyper, IteratorRepr* r, const flow::SourceLocation& loc) {
+  std::string name = "ll_next_" + r->iter_struct()->name();
+  return rtyper.helpers().get(name, [&] {
+    auto* cr = static_cast<TupleRepr*>(r->container());
+    auto* ir = static_cast<TupleRepr*>(r->item());
+    const LowLevelType* it = r->lowleveltype();
+    const LowLevelType* ct = cr->lowleveltype();
+    LowLevelGraphBuilder b(rtyper, name, {it}, ir->lowleveltype(), loc);
+    Block* s = b.start();
+    LowLevelOps ops = b.ops();
+    Value* c = ops.genop("getfield", {s->inputargs[0], ops.void_string("container")}, ct);
+    Value* i = ops.genop("getfield", {s->inputargs[0], ops.void_string("index")}, &Signed);
+    Value* more = nullptr;
+    for (size_t k = 0; k < cr->items().size(); ++k) {
+      Repr* sr = cr->items()[k];
+      Value* seq = cr->item(ops, c, k);
+      Value* n = sr->kind() == ReprKind::List ? static_cast<ListRepr*>(sr)->length(ops, seq)
+                                              : ops.genop("str_len", {seq}, &Signed);
+      Value* in = ops.genop("cast_bool_to_int", {ops.genop("int_lt", {i, n}, &Bool)}, &Signed);
+      more = more ? ops.genop("int_and", {more, in}, &Signed) : in;
+    }
+    more = ops.genop("int_is_true", {more}, &Bool);
+    b.append(s, ops);
+    Block* body = b.block({it, ct, &Signed});
+    Block* done = b.block({});
+    b.branch(s, more, body, {s->inputargs[0], c, i}, done, {});
+    raise_stop_iteration(rtyper, b, done);
+    LowLevelOps o = b.ops();
+    Value* j = body->inputargs[2];
+    o.genop("setfield", {body->inputargs[0], o.void_string("index"), o.genop("int_add", {j, o.constant(int64_t(1), &Signed)}, &Signed)});
+    std::vector<Value*> items;
+    Block* cur = body;
+    for (size_t k = 0; k < cr->items().size(); ++k)
+      items.push_back(item_at(rtyper, b, o, cur, cr->items()[k], ir->items()[k], cr->item(o, body->inputargs[1], k), j));
+    Value* x = ir->make(o, items);
+    b.append(body, o);
+    b.return_(body, x);
+    return b.take();
+  });
+}
+
 flow::FunctionGraph* sequence_next(RTyper& rtyper, IteratorRepr* r, const flow::SourceLocation& loc) {
   std::string name = "ll_next_" + r->iter_struct()->name();
   return rtyper.helpers().get(name, [&] {
@@ -347,6 +402,7 @@ Value* rtype_next(Hop& hop) {
   RTyper& rtyper = hop.rtyper;
   flow::FunctionGraph* g = dynamic_cast<RangeRepr*>(r->container())  ? range_next(rtyper, r, hop.op.location)
                           : r->container()->kind() == ReprKind::Dict ? dict_next(rtyper, r, hop.op.location)
+                          : r->variant() == annotator::IterVariant::Zip ? zip_next(rtyper, r, hop.op.location)
                                                                      : sequence_next(rtyper, r, hop.op.location);
   Value* it = hop.arg(0);
   hop.exception_is_here();

@@ -52,6 +52,7 @@ flow::Value* rtype_list_add(Hop& hop);
 flow::Value* rtype_list_inplace_add(Hop& hop);
 flow::Value* rtype_list_mul(Hop& hop);
 flow::Value* rtype_list_getslice(Hop& hop);
+flow::Value* rtype_list_setslice(Hop& hop);
 flow::Value* rtype_list_method(Hop& hop, const std::string& method, const std::vector<size_t>& args);
 // Python's == of two items of repr `r` (numbers, chars, strs; identity for the others).
 flow::Value* item_equal(LowLevelOps& ops, Repr* r, flow::Value* a, flow::Value* b);

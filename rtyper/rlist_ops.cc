@@ -524,6 +524,34 @@ std::pair<Value*, Value*> slice_bounds(Hop& hop, size_t start_arg, size_t stop_a
 
 }  // namespace
 
+// l[a:b] = other (step 1): grow to max(n, new length), move the tail, copy other in, shrink.
+Value* rtype_list_setslice(Hop& hop) {
+  auto* r = static_cast<ListRepr*>(hop.args_r[0]);
+  auto* ro = dynamic_cast<ListRepr*>(hop.args_r[3]);
+  if (!ro) hop.fail("slice assignment of something that is not a list");
+  require_same_items(hop, r, ro);
+  if (!r->resizable()) hop.fail("slice assignment to a list that is never resized");
+  LowLevelOps& ops = hop.llops;
+  Value* l = hop.arg(0);
+  Value* other = hop.arg(3);
+  Value* n = r->length(ops, l);
+  auto [start, stop] = slice_bounds(hop, 1, 2, n);
+  hop.exception_cannot_occur();
+  Value* m = ro->length(ops, other);
+  Value* removed = ops.genop("int_sub", {stop, start}, &Signed);
+  Value* newlen = ops.genop("int_add", {ops.genop("int_sub", {n, removed}, &Signed), m}, &Signed);
+  Value* shrinks = ops.genop("cast_bool_to_int", {ops.genop("int_gt", {n, newlen}, &Bool)}, &Signed);
+  Value* most = ops.genop("int_add", {newlen, ops.genop("int_mul", {shrinks, ops.genop("int_sub", {n, newlen}, &Signed)}, &Signed)},
+                          &Signed);
+  ops.call_helper("list_resize_ge", {l, most});
+  Value* items = r->items(ops, l);
+  Value* to = ops.genop("int_add", {start, m}, &Signed);
+  ops.call_helper("array_copy", {items, items, stop, to, ops.genop("int_sub", {n, stop}, &Signed)});
+  ops.call_helper("array_copy", {ro->items(ops, other), items, c_int(ops, 0), start, m});
+  ops.call_helper("list_resize_le", {l, newlen});
+  return nullptr;
+}
+
 Value* rtype_list_method(Hop& hop, const std::string& method, const std::vector<size_t>& args) {
   auto* bm = static_cast<BuiltinMethodRepr*>(hop.args_r[0]);
   auto* r = static_cast<ListRepr*>(bm->receiver());
