@@ -74,6 +74,8 @@ Value* rtype_compare(Hop& hop) {
   bool text = (ra->kind() == ReprKind::Str || ra->kind() == ReprKind::Char) &&
               (rb->kind() == ReprKind::Str || rb->kind() == ReprKind::Char);
   if (text && hop.op.opname != "is_") return rtype_str_binary(hop);
+  if (ra->kind() == ReprKind::Bytes && rb->kind() == ReprKind::Bytes && hop.op.opname != "is_")
+    return rtype_bytes_binary(hop);
   return pointer_compare(hop);
 }
 
@@ -84,6 +86,7 @@ Value* rtype_len(Hop& hop) {
     case ReprKind::Tuple: return rtype_tuple_len(hop);
     case ReprKind::List: return rtype_list_len(hop);
     case ReprKind::Dict: return rtype_dict_len(hop);
+    case ReprKind::Bytes: return rtype_bytes_len(hop);
     default: hop.unsupported();
   }
 }
@@ -94,6 +97,7 @@ Value* rtype_getitem(Hop& hop) {
     case ReprKind::Tuple: return rtype_tuple_getitem(hop);
     case ReprKind::List: return rtype_list_getitem(hop);
     case ReprKind::Dict: return rtype_dict_getitem(hop);
+    case ReprKind::Bytes: return rtype_bytes_getitem(hop);
     default: hop.unsupported();
   }
 }
@@ -110,6 +114,7 @@ Value* rtype_binary(Hop& hop) {
     hop.unsupported();
   }
   if (op == "mod" && hop.args_r[0]->kind() == ReprKind::Str) return rtype_str_mod(hop);
+  if (hop.args_r[0]->kind() == ReprKind::Bytes || hop.args_r[1]->kind() == ReprKind::Bytes) return rtype_bytes_binary(hop);
   return rtype_arithmetic(hop);
 }
 
@@ -137,6 +142,7 @@ Value* rtype_contains(Hop& hop) {
 Value* rtype_getslice(Hop& hop) {
   if (is_list(hop, 0)) return rtype_list_getslice(hop);
   if (hop.args_r[0]->kind() == ReprKind::Str) return rtype_str_getslice(hop);
+  if (hop.args_r[0]->kind() == ReprKind::Bytes) return rtype_bytes_getslice(hop);
   hop.unsupported();
 }
 

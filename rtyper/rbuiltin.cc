@@ -146,6 +146,7 @@ Value* rtype_builtin_call(Hop& hop) {
     if (receiver->kind() == ReprKind::Str || receiver->kind() == ReprKind::Char)
       return rtype_str_method(hop, method, a.positional);
     if (receiver->kind() == ReprKind::Dict) return rtype_dict_method(hop, method, a.positional);
+    if (receiver->kind() == ReprKind::Bytes) return rtype_bytes_method(hop, method, a.positional);
     hop.fail("the method " + name + "() has no low-level implementation yet");
   }
   if (hop.s_result && hop.s_result->is_constant() && name != "jit_merge_point" && name != "can_enter_jit" &&
@@ -194,6 +195,25 @@ Value* rtype_builtin_call(Hop& hop) {
     return llops.genop("cast_int_to_unichar", {hop.arg(arg(0), int_repr(rtyper))}, &UniChar);
   }
   if (name == "min" || name == "max") return min_max(hop, a, name == "min");
+  // ---- os ----
+  if (name == "os.write" || name == "os.read" || name == "os.open" || name == "os.close") {
+    std::string helper = "os_" + name.substr(3);
+    auto* fn = pointee<FuncType>(llops.helper_constant(helper)->concretetype);
+    if (a.positional.size() != fn->args().size() || !a.keywords.empty())
+      hop.fail(name + "() takes " + std::to_string(fn->args().size()) + " positional arguments here");
+    std::vector<Value*> args;
+    for (size_t k = 0; k < a.positional.size(); ++k) {
+      const LowLevelType* want = fn->args()[k];
+      Repr* r = want == &Signed ? int_repr(rtyper)
+                : pointee<Struct>(want) == rtyper.runtime_types().str ? rtyper.getrepr(annotator::s_str())
+                                                                       : rtyper.getrepr(annotator::s_bytes());
+      args.push_back(hop.arg(a.positional[k], r));
+    }
+    hop.exception_is_here();
+    Value* v = llops.call_helper(helper, args);
+    if (hop.r_result->is_void()) return nullptr;
+    return v;
+  }
   if (name == "zip") {
     auto* r = dynamic_cast<IteratorRepr*>(hop.r_result);
     auto* tr = r ? dynamic_cast<TupleRepr*>(r->container()) : nullptr;

@@ -31,6 +31,7 @@ enum class ReprKind {
   Range,      // Ptr(range): a range() that is never mutated
   Iterator,   // Ptr(an iterator struct)
   Dict,       // Ptr(a dict struct) (rdict.h)
+  Bytes,      // Ptr(rpy_bytes), nullable
   BuiltinMethod,  // a method of a list/str/dict bound to its receiver: the receiver's type
 };
 

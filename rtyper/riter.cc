@@ -103,6 +103,7 @@ std::unique_ptr<Repr> make_iterator_repr(RTyper& rtyper, const annotator::SomeIt
   switch (it.container->kind()) {
     case SomeKind::Str:
     case SomeKind::Char: item = annotator::s_char(); break;
+    case SomeKind::Bytes: item = annotator::s_int(); break;
     case SomeKind::List: item = it.container->as<annotator::SomeList>().listdef->item()->value(); break;
     case SomeKind::Tuple:
       item = annotator::s_impossible();
@@ -217,6 +218,10 @@ flow::FunctionGraph* range_next(RTyper& rtyper, IteratorRepr* r, const flow::Sou
 // The item i (known in range) of a container, in the iterator's item repr.
 Value* item_at(RTyper& rtyper, LowLevelGraphBuilder& b, LowLevelOps& ops, Block*& block, Repr* cr, Repr* item_repr,
                Value* c, Value* i) {
+  if (cr->kind() == ReprKind::Bytes) {
+    Value* ch = ops.genop("str_getitem", {c, i}, &UniChar);
+    return ops.convert(ops.genop("cast_unichar_to_int", {ch}, &Signed), rtyper.getrepr(annotator::s_int()), item_repr);
+  }
   if (cr->kind() == ReprKind::Str) {
     Value* ch = ops.genop("str_getitem", {c, i}, &UniChar);
     return ops.convert(ch, rtyper.getrepr(annotator::s_char()), item_repr);
@@ -340,7 +345,7 @@ flow::FunctionGraph* sequence_next(RTyper& rtyper, IteratorRepr* r, const flow::
     Value* i = ops.genop("getfield", {s->inputargs[0], ops.void_string("index")}, &Signed);
     Value* n;
     Repr* cr = r->container();
-    if (cr->kind() == ReprKind::Str) n = ops.genop("str_len", {c}, &Signed);
+    if (cr->kind() == ReprKind::Str || cr->kind() == ReprKind::Bytes) n = ops.genop("str_len", {c}, &Signed);
     else if (auto* lr = dynamic_cast<ListRepr*>(cr)) n = lr->length(ops, c);
     else n = ops.constant(int64_t(static_cast<TupleRepr*>(cr)->items().size()), &Signed);
     bool reversed = r->variant() == annotator::IterVariant::Reversed;

@@ -16,6 +16,20 @@ class StrRepr final : public Repr {
   flow::ConstValue convert_const(const flow::ConstValue& value, RTyper& rtyper) override;
 };
 
+class BytesRepr final : public Repr {
+ public:
+  explicit BytesRepr(const lltype::LowLevelType* type) : Repr(ReprKind::Bytes, type, "BytesRepr") {}
+  flow::ConstValue convert_const(const flow::ConstValue& value, RTyper& rtyper) override;
+};
+
+// rbytes.cc: len(b), b[i] (an int), iteration, +, ==, b"".join(list), s.encode(), b.decode().
+flow::Value* rtype_bytes_len(Hop& hop);
+flow::Value* rtype_bytes_getitem(Hop& hop);
+flow::Value* rtype_bytes_binary(Hop& hop);
+flow::Value* rtype_bytes_getslice(Hop& hop);
+flow::Value* rtype_bytes_method(Hop& hop, const std::string& method, const std::vector<size_t>& args);
+flow::Value* str_encode(Hop& hop, flow::Value* s, const std::vector<size_t>& args);
+
 // A value of repr `r` as a str (Python's str(x)); throws RTypeFailure when it has none yet.
 flow::Value* to_str(Hop& hop, flow::Value* v, Repr* r, const annotator::SomeRef& s);
 // repr(x): CPython's quoting for text; lists and tuples of representable items.

@@ -5,6 +5,8 @@
 #include <map>
 #include <set>
 
+#include "rtyper/helper_graphs.h"
+#include "rtyper/rclass.h"
 #include "rtyper/rlist.h"
 #include "rtyper/rmodel.h"
 #include "rtyper/rstr.h"
@@ -40,6 +42,54 @@ Value* str_result(Hop& hop, Value* v) {
     return ops.genop("str_getitem", {v, c_int(ops, 0)}, &UniChar);
   if (r->is_void()) return nullptr;
   return v;
+}
+
+// sep.join(l) for a list of chars, through a string builder.
+flow::FunctionGraph* join_chars_graph(Hop& hop, ListRepr* lr) {
+  RTyper& rtyper = hop.rtyper;
+  std::string name = "ll_str_join_chars_" + ll_name(lr->lowleveltype()->to_string());
+  return rtyper.helpers().get(name, [&] {
+    const LowLevelType* sp = rtyper.types().ptr(rtyper.runtime_types().str);
+    const LowLevelType* lt = lr->lowleveltype();
+    const LowLevelType* bt = rtyper.types().ptr(rtyper.runtime_types().builder);
+    LowLevelGraphBuilder b(rtyper, name, {sp, lt}, sp, hop.op.location);
+    flow::Block* s = b.start();
+    LowLevelOps o = b.ops();
+    Value* sb = o.call_helper("builder_new", {lr->length(o, s->inputargs[1])});
+    b.append(s, o);
+    std::vector<const LowLevelType*> state{sp, lt, bt, &Signed};
+    flow::Block* head = b.block(state);
+    b.goto_(s, head, {s->inputargs[0], s->inputargs[1], sb, o.constant(int64_t(0), &Signed)});
+    LowLevelOps h = b.ops();
+    Value* more = h.genop("int_lt", {head->inputargs[3], lr->length(h, head->inputargs[1])}, &Bool);
+    b.append(head, h);
+    flow::Block* body = b.block(state);
+    flow::Block* done = b.block({bt});
+    std::vector<Value*> pass{head->inputargs[0], head->inputargs[1], head->inputargs[2], head->inputargs[3]};
+    b.branch(head, more, body, pass, done, {head->inputargs[2]});
+    LowLevelOps w = b.ops();
+    Value* first = w.genop("int_eq", {body->inputargs[3], w.constant(int64_t(0), &Signed)}, &Bool);
+    b.append(body, w);
+    flow::Block* sep = b.block(state);
+    flow::Block* item = b.block(state);
+    std::vector<Value*> pass2{body->inputargs[0], body->inputargs[1], body->inputargs[2], body->inputargs[3]};
+    b.branch(body, first, item, pass2, sep, pass2);
+    LowLevelOps so = b.ops();
+    so.call_helper("builder_append", {sep->inputargs[2], sep->inputargs[0]});
+    b.append(sep, so);
+    b.goto_(sep, item, {sep->inputargs[0], sep->inputargs[1], sep->inputargs[2], sep->inputargs[3]});
+    LowLevelOps io = b.ops();
+    Value* x = io.genop("getarrayitem", {lr->items(io, item->inputargs[1]), item->inputargs[3]}, &UniChar);
+    io.call_helper("builder_append_char", {item->inputargs[2], x});
+    Value* next = io.genop("int_add", {item->inputargs[3], io.constant(int64_t(1), &Signed)}, &Signed);
+    b.append(item, io);
+    b.goto_(item, head, {item->inputargs[0], item->inputargs[1], item->inputargs[2], next});
+    LowLevelOps d = b.ops();
+    Value* out = d.call_helper("builder_build", {done->inputargs[0]});
+    b.append(done, d);
+    b.return_(done, out);
+    return b.take();
+  });
 }
 
 }  // namespace
@@ -118,7 +168,12 @@ Value* rtype_str_method(Hop& hop, const std::string& method, const std::vector<s
     max_args(1);
     if (args.size() != 1 || hop.args_r[args[0]]->kind() != ReprKind::List) hop.fail("str.join() of a list of str only");
     auto* lr = static_cast<ListRepr*>(hop.args_r[args[0]]);
-    if (lr->item_repr()->kind() != ReprKind::Str) hop.fail("str.join() of a list of str only");
+    if (lr->item_repr()->kind() == ReprKind::Char) {
+      Value* l = hop.arg(args[0]);
+      hop.exception_cannot_occur();
+      return ops.call_graph(join_chars_graph(hop, lr), {s, l});
+    }
+    if (lr->item_repr()->kind() != ReprKind::Str) hop.fail("str.join() of a list of str or chars only");
     Value* l = hop.arg(args[0]);
     hop.exception_is_here();
     return ops.call_helper("str_join", {s, l});
@@ -140,6 +195,7 @@ Value* rtype_str_method(Hop& hop, const std::string& method, const std::vector<s
     hop.exception_cannot_occur();
     return ops.call_helper("str_" + method, {s, width, fill});
   }
+  if (method == "encode") return str_encode(hop, s, args);
   if (method == "zfill") {
     max_args(1);
     Value* width = int_arg(0, 0);

@@ -146,10 +146,12 @@ std::string RTyper::repr_key(const SomeRef& s) {
     case SomeKind::Float: return "float";
     case SomeKind::Char: return "char";
     case SomeKind::Str: return "str";
+    case SomeKind::Bytes: return "bytes";
     case SomeKind::Builtin: {
       const auto& b = s->as<annotator::SomeBuiltin>();
       if (b.receiver && (b.receiver->is(SomeKind::List) || b.receiver->is(SomeKind::Str) ||
-                         b.receiver->is(SomeKind::Char) || b.receiver->is(SomeKind::Dict)))
+                         b.receiver->is(SomeKind::Char) || b.receiver->is(SomeKind::Dict) ||
+                         b.receiver->is(SomeKind::Bytes)))
         return "bmethod:" + repr_key(b.receiver);
       return "builtin";
     }
@@ -208,6 +210,7 @@ std::unique_ptr<Repr> RTyper::make_repr(const SomeRef& s) {
     case SomeKind::Float: return std::make_unique<FloatRepr>();
     case SomeKind::Char: return std::make_unique<CharRepr>();
     case SomeKind::Str: return std::make_unique<StrRepr>(types().ptr(rt_.str));
+    case SomeKind::Bytes: return std::make_unique<BytesRepr>(types().ptr(rt_.bytes));
     case SomeKind::Builtin: {
       const auto& b = s->as<annotator::SomeBuiltin>();
       if (b.receiver) {

@@ -226,6 +226,7 @@ void* Heap::static_address(const StaticObject* object) {
   if (it != static_addresses_.end()) return it->second;
   if (object->is_str()) {
     void* p = static_str(object->text());
+    if (object->type() == rt_.bytes) layout::write_at<uint32_t>(p, layout::kTidOffset, layout::kTidBytes);
     layout::write_at<uint32_t>(p, layout::kGcFlagsOffset, layout::kGcFlagPrebuilt);
     static_addresses_[object] = p;
     return p;
