@@ -163,7 +163,11 @@ std::string RTyper::repr_key(const SomeRef& s) {
     }
     case SomeKind::Tuple: {
       std::string k = "tuple(";
-      for (const SomeRef& item : s->as<annotator::SomeTuple>().items) k += repr_key(item) + ";";
+      for (const SomeRef& item : s->as<annotator::SomeTuple>().items) {
+        std::string ik = repr_key(item);
+        if (ik.empty()) ik = "repr@" + std::to_string(reinterpret_cast<uintptr_t>(getrepr(item)));
+        k += ik + ";";
+      }
       return k + ")";
     }
     case SomeKind::Iterator: {
@@ -173,7 +177,10 @@ std::string RTyper::repr_key(const SomeRef& s) {
     case SomeKind::List: {
       const annotator::ListItem* item = s->as<annotator::SomeList>().listdef->item();
       if (is_range(*item)) return "range";
-      return std::string("list:") + (item->is_fixed() ? "fixed:" : "resizable:") + repr_key(item->value());
+      // Items of any repr (instances have no key of their own: their repr's address).
+      std::string k = repr_key(item->value());
+      if (k.empty()) k = "repr@" + std::to_string(reinterpret_cast<uintptr_t>(getrepr(item->value())));
+      return std::string("list:") + (item->is_fixed() ? "fixed:" : "resizable:") + k;
     }
     case SomeKind::Dict: {
       const annotator::DictDef* d = s->as<annotator::SomeDict>().dictdef;
