@@ -147,6 +147,7 @@ Value* rtype_builtin_call(Hop& hop) {
       return rtype_str_method(hop, method, a.positional);
     if (receiver->kind() == ReprKind::Dict) return rtype_dict_method(hop, method, a.positional);
     if (receiver->kind() == ReprKind::Bytes) return rtype_bytes_method(hop, method, a.positional);
+    if (receiver->kind() == ReprKind::Builder) return rtype_builder_method(hop, method, a.positional);
     hop.fail("the method " + name + "() has no low-level implementation yet");
   }
   if (hop.s_result && hop.s_result->is_constant() && name != "jit_merge_point" && name != "can_enter_jit" &&
@@ -214,6 +215,8 @@ Value* rtype_builtin_call(Hop& hop) {
     if (hop.r_result->is_void()) return nullptr;
     return v;
   }
+  if (name == "rstring.StringBuilder" || name == "rstring.UnicodeBuilder" || name == "rstring.BytesBuilder")
+    return rtype_new_builder(hop, name == "rstring.BytesBuilder", a.positional);
   if (name == "zip") {
     auto* r = dynamic_cast<IteratorRepr*>(hop.r_result);
     auto* tr = r ? dynamic_cast<TupleRepr*>(r->container()) : nullptr;

@@ -188,6 +188,46 @@ Value* rtype_bytes_method(Hop& hop, const std::string& method, const std::vector
   hop.fail("bytes." + method + "() has no low-level implementation yet");
 }
 
+Value* rtype_new_builder(Hop& hop, bool bytes, const std::vector<size_t>& args) {
+  LowLevelOps& ops = hop.llops;
+  Value* size = args.empty() ? ops.constant(int64_t(16), &Signed)
+                             : hop.arg(args[0], hop.rtyper.getrepr(annotator::s_int()));
+  hop.exception_cannot_occur();
+  return ops.call_helper(bytes ? "bytes_builder_new" : "builder_new", {size});
+}
+
+Value* rtype_builder_method(Hop& hop, const std::string& method, const std::vector<size_t>& args) {
+  auto* bm = static_cast<BuiltinMethodRepr*>(hop.args_r[0]);
+  auto* r = static_cast<BuilderRepr*>(bm->receiver());
+  RTyper& rtyper = hop.rtyper;
+  LowLevelOps& ops = hop.llops;
+  Value* sb = hop.arg(0, bm);
+  Repr* ri = rtyper.getrepr(annotator::s_int());
+  Repr* rtext = rtyper.getrepr(r->bytes() ? annotator::s_bytes() : annotator::s_str());
+  hop.exception_cannot_occur();
+  if (method == "append" && args.size() == 1) {
+    Repr* ra = hop.args_r[args[0]];
+    if (!r->bytes() && ra->kind() == ReprKind::Char) {
+      ops.call_helper("builder_append_char", {sb, hop.arg(args[0])});
+      return nullptr;
+    }
+    ops.call_helper(r->bytes() ? "bytes_builder_append" : "builder_append", {sb, hop.arg(args[0], rtext)});
+    return nullptr;
+  }
+  if (!r->bytes() && method == "append_slice" && args.size() == 3) {
+    ops.call_helper("builder_append_slice", {sb, hop.arg(args[0], rtext), hop.arg(args[1], ri), hop.arg(args[2], ri)});
+    return nullptr;
+  }
+  if (!r->bytes() && method == "append_multiple_char" && args.size() == 2) {
+    ops.call_helper("builder_append_multiple_char",
+                    {sb, hop.arg(args[0], rtyper.getrepr(annotator::s_char())), hop.arg(args[1], ri)});
+    return nullptr;
+  }
+  if (method == "build" && args.empty()) return ops.call_helper(r->bytes() ? "bytes_builder_build" : "builder_build", {sb});
+  if (!r->bytes() && method == "getlength" && args.empty()) return ops.call_helper("builder_length", {sb});
+  hop.fail("builder." + method + "() with these arguments has no low-level implementation yet");
+}
+
 // s.encode(encoding) (rstr_methods.cc calls this for str receivers).
 Value* str_encode(Hop& hop, Value* s, const std::vector<size_t>& args) {
   std::string e = encoding_of(hop, args, 0);

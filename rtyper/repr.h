@@ -32,6 +32,7 @@ enum class ReprKind {
   Iterator,   // Ptr(an iterator struct)
   Dict,       // Ptr(a dict struct) (rdict.h)
   Bytes,      // Ptr(rpy_bytes), nullable
+  Builder,    // Ptr(rpy_builder): StringBuilder / BytesBuilder
   BuiltinMethod,  // a method of a list/str/dict bound to its receiver: the receiver's type
 };
 

@@ -22,6 +22,20 @@ class BytesRepr final : public Repr {
   flow::ConstValue convert_const(const flow::ConstValue& value, RTyper& rtyper) override;
 };
 
+// rpython.rlib.rstring's StringBuilder (UnicodeBuilder) / BytesBuilder: the runtime's builder.
+class BuilderRepr final : public Repr {
+ public:
+  BuilderRepr(const lltype::LowLevelType* type, bool bytes) : Repr(ReprKind::Builder, type, "BuilderRepr"), bytes_(bytes) {}
+  bool bytes() const { return bytes_; }
+
+ private:
+  bool bytes_;
+};
+// StringBuilder() / BytesBuilder() and their methods (append, append_slice,
+// append_multiple_char, build, getlength), each a builder helper.
+flow::Value* rtype_new_builder(Hop& hop, bool bytes, const std::vector<size_t>& args);
+flow::Value* rtype_builder_method(Hop& hop, const std::string& method, const std::vector<size_t>& args);
+
 // rbytes.cc: len(b), b[i] (an int), iteration, +, ==, b"".join(list), s.encode(), b.decode().
 flow::Value* rtype_bytes_len(Hop& hop);
 flow::Value* rtype_bytes_getitem(Hop& hop);

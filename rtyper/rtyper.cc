@@ -147,11 +147,12 @@ std::string RTyper::repr_key(const SomeRef& s) {
     case SomeKind::Char: return "char";
     case SomeKind::Str: return "str";
     case SomeKind::Bytes: return "bytes";
+    case SomeKind::Builder: return s->as<annotator::SomeBuilder>().bytes ? "bytes_builder" : "str_builder";
     case SomeKind::Builtin: {
       const auto& b = s->as<annotator::SomeBuiltin>();
       if (b.receiver && (b.receiver->is(SomeKind::List) || b.receiver->is(SomeKind::Str) ||
                          b.receiver->is(SomeKind::Char) || b.receiver->is(SomeKind::Dict) ||
-                         b.receiver->is(SomeKind::Bytes)))
+                         b.receiver->is(SomeKind::Bytes) || b.receiver->is(SomeKind::Builder)))
         return "bmethod:" + repr_key(b.receiver);
       return "builtin";
     }
@@ -218,6 +219,8 @@ std::unique_ptr<Repr> RTyper::make_repr(const SomeRef& s) {
     case SomeKind::Char: return std::make_unique<CharRepr>();
     case SomeKind::Str: return std::make_unique<StrRepr>(types().ptr(rt_.str));
     case SomeKind::Bytes: return std::make_unique<BytesRepr>(types().ptr(rt_.bytes));
+    case SomeKind::Builder:
+      return std::make_unique<BuilderRepr>(types().ptr(rt_.builder), s->as<annotator::SomeBuilder>().bytes);
     case SomeKind::Builtin: {
       const auto& b = s->as<annotator::SomeBuiltin>();
       if (b.receiver) {
