@@ -43,8 +43,12 @@ const OperationException kOperationExceptions[] = {
     {"stack_check:Recursion", "RecursionError", "maximum recursion depth exceeded"},
 };
 
-const char* const kStandardClasses[] = {"OverflowError", "ZeroDivisionError", "ValueError", "IndexError",
-                                        "RecursionError", "StopIteration"};
+// Raised by operations, and every class the runtime's helpers raise (layout::BuiltinException).
+const char* const kStandardClasses[] = {"ValueError",         "TypeError",          "IndexError",
+                                        "KeyError",           "ZeroDivisionError",  "OverflowError",
+                                        "RuntimeError",       "RecursionError",     "AssertionError",
+                                        "StopIteration",      "NotImplementedError", "UnicodeDecodeError",
+                                        "UnicodeEncodeError", "OSError",            "MemoryError"};
 
 }  // namespace
 
@@ -77,6 +81,8 @@ const StaticObject* ExceptionData::instance(const std::string& class_name, const
 }
 
 void ExceptionData::make_operation_exceptions() {
+  for (const char* name : kStandardClasses)
+    rtyper_.static_data().set_builtin_exception(name, rtyper_.classes().info(classdef(name)).instance_struct);
   for (const OperationException& e : kOperationExceptions)
     rtyper_.static_data().set_operation_exception(e.key, instance(e.class_name, e.message));
 }

@@ -64,6 +64,15 @@ Value* LowLevelOps::call_graph(flow::FunctionGraph* graph, std::vector<Value*> a
 Value* LowLevelOps::call_helper(const std::string& helper_name, std::vector<Value*> args) {
   Constant* fn = helper_constant(helper_name);
   auto* t = pointee<FuncType>(fn->concretetype);
+  // Lists and dicts are passed as Ptr(gcref); other pointers as the helper's runtime types.
+  for (size_t i = 0; i < args.size() && i < t->args().size(); ++i) {
+    const LowLevelType* want = t->args()[i];
+    if (args[i]->concretetype == want || !as<Ptr>(want) || !as<Ptr>(args[i]->concretetype)) continue;
+    if (as<OpaqueType>(pointee<ContainerType>(want)) || as<OpaqueType>(pointee<ContainerType>(args[i]->concretetype)))
+      args[i] = genop("cast_opaque_ptr", {args[i]}, want);
+    else
+      args[i] = cast_pointer(args[i], want);
+  }
   args.insert(args.begin(), fn);
   return genop("direct_call", std::move(args), t->result());
 }

@@ -9,6 +9,7 @@
 #include "rtyper/helper_graphs.h"
 #include "rtyper/rbuiltin.h"
 #include "rtyper/rclass.h"
+#include "rtyper/rdict.h"
 #include "rtyper/riter.h"
 #include "rtyper/rlist.h"
 #include "rtyper/rmodel.h"
@@ -73,6 +74,8 @@ Value* rtype_compare(Hop& hop) {
   bool text = (ra->kind() == ReprKind::Str || ra->kind() == ReprKind::Char) &&
               (rb->kind() == ReprKind::Str || rb->kind() == ReprKind::Char);
   if (text && hop.op.opname != "is_") return rtype_str_binary(hop);
+  if (ra->kind() == ReprKind::Bytes && rb->kind() == ReprKind::Bytes && hop.op.opname != "is_")
+    return rtype_bytes_binary(hop);
   return pointer_compare(hop);
 }
 
@@ -82,6 +85,8 @@ Value* rtype_len(Hop& hop) {
     case ReprKind::Char: return rtype_str_len(hop);
     case ReprKind::Tuple: return rtype_tuple_len(hop);
     case ReprKind::List: return rtype_list_len(hop);
+    case ReprKind::Dict: return rtype_dict_len(hop);
+    case ReprKind::Bytes: return rtype_bytes_len(hop);
     default: hop.unsupported();
   }
 }
@@ -91,8 +96,59 @@ Value* rtype_getitem(Hop& hop) {
     case ReprKind::Str: return rtype_str_getitem(hop);
     case ReprKind::Tuple: return rtype_tuple_getitem(hop);
     case ReprKind::List: return rtype_list_getitem(hop);
+    case ReprKind::Dict: return rtype_dict_getitem(hop);
+    case ReprKind::Bytes: return rtype_bytes_getitem(hop);
     default: hop.unsupported();
   }
+}
+
+bool is_list(const Hop& hop, size_t i) { return i < hop.args_r.size() && hop.args_r[i]->kind() == ReprKind::List; }
+
+// Arithmetic, unless an operand is a list (`+`, `+=`, `*`).
+Value* rtype_binary(Hop& hop) {
+  const std::string& op = hop.op.opname;
+  if (is_list(hop, 0) || is_list(hop, 1)) {
+    if (op == "add") return rtype_list_add(hop);
+    if (op == "inplace_add") return rtype_list_inplace_add(hop);
+    if (op == "mul" || op == "inplace_mul") return rtype_list_mul(hop);
+    hop.unsupported();
+  }
+  if (op == "mod" && hop.args_r[0]->kind() == ReprKind::Str) return rtype_str_mod(hop);
+  if (hop.args_r[0]->kind() == ReprKind::Bytes || hop.args_r[1]->kind() == ReprKind::Bytes) return rtype_bytes_binary(hop);
+  return rtype_arithmetic(hop);
+}
+
+bool is_dict(const Hop& hop, size_t i) { return i < hop.args_r.size() && hop.args_r[i]->kind() == ReprKind::Dict; }
+
+Value* rtype_setitem(Hop& hop) {
+  if (is_dict(hop, 0)) return rtype_dict_setitem(hop);
+  if (is_list(hop, 0)) return rtype_list_setitem(hop);
+  hop.unsupported();
+}
+
+Value* rtype_delitem(Hop& hop) {
+  if (is_dict(hop, 0)) return rtype_dict_delitem(hop);
+  if (is_list(hop, 0)) return rtype_list_delitem(hop);
+  hop.unsupported();
+}
+
+Value* rtype_contains(Hop& hop) {
+  if (is_dict(hop, 0)) return rtype_dict_contains(hop);
+  if (is_list(hop, 0)) return rtype_list_contains(hop);
+  if (hop.args_r[0]->kind() == ReprKind::Str) return rtype_str_contains(hop);
+  hop.unsupported();
+}
+
+Value* rtype_getslice(Hop& hop) {
+  if (is_list(hop, 0)) return rtype_list_getslice(hop);
+  if (hop.args_r[0]->kind() == ReprKind::Str) return rtype_str_getslice(hop);
+  if (hop.args_r[0]->kind() == ReprKind::Bytes) return rtype_bytes_getslice(hop);
+  hop.unsupported();
+}
+
+Value* rtype_setslice(Hop& hop) {
+  if (is_list(hop, 0)) return rtype_list_setslice(hop);
+  hop.unsupported();
 }
 
 Value* rtype_call(Hop& hop) {
@@ -112,6 +168,10 @@ Value* rtype_getattr(Hop& hop) {
   Repr* r = hop.args_r[0];
   RTyper& rtyper = hop.rtyper;
   if (hop.r_result->kind() == ReprKind::Method) return rtype_pbc_getattr(hop);
+  if (hop.r_result->kind() == ReprKind::BuiltinMethod) {  // lst.append, s.split...: the receiver
+    hop.exception_cannot_occur();
+    return hop.arg(0, static_cast<BuiltinMethodRepr*>(hop.r_result)->receiver());
+  }
   if (hop.r_result->is_void() && hop.args_s[0] && !hop.args_s[0]->is(SomeKind::Instance)) {
     hop.exception_cannot_occur();
     return nullptr;  // a builtin method bound to its receiver, a known constant...
@@ -264,14 +324,20 @@ const std::map<std::string, Handler>& handlers() {
                            "lshift_ovf", "inplace_add", "inplace_sub", "inplace_mul", "inplace_truediv",
                            "inplace_floordiv", "inplace_mod", "inplace_pow", "inplace_lshift", "inplace_rshift",
                            "inplace_and", "inplace_or", "inplace_xor"})
-      t[op] = rtype_arithmetic;
+      t[op] = rtype_binary;
     for (const char* op : {"lt", "le", "eq", "ne", "gt", "ge", "is_"}) t[op] = rtype_compare;
     for (const char* op : {"neg", "pos", "abs", "invert", "neg_ovf", "abs_ovf"}) t[op] = rtype_number_unary;
     t["bool"] = rtype_is_true;
     t["len"] = rtype_len;
     t["getitem"] = rtype_getitem;
+    t["setitem"] = rtype_setitem;
+    t["delitem"] = rtype_delitem;
+    t["contains"] = rtype_contains;
+    t["getslice"] = rtype_getslice;
+    t["setslice"] = rtype_setslice;
     t["newtuple"] = rtype_newtuple;
     t["newlist"] = rtype_newlist;
+    t["newdict"] = rtype_newdict;
     t["simple_call"] = rtype_call;
     t["call_args"] = rtype_call;
     t["getattr"] = rtype_getattr;
@@ -280,6 +346,8 @@ const std::map<std::string, Handler>& handlers() {
     t["issubtype"] = rtype_issubtype;
     t["type"] = rtype_type;
     t["str"] = rtype_str;
+    t["repr"] = rtype_repr;
+    t["format"] = rtype_format;
     t["id"] = rtype_id;
     t["ord"] = rtype_ord;
     t["iter"] = rtype_iter;

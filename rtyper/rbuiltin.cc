@@ -9,11 +9,14 @@
 #include "rtyper/helper_graphs.h"
 #include "rtyper/lltype/jit_symbolic.h"
 #include "rtyper/rclass.h"
+#include "rtyper/rdict.h"
 #include "rtyper/riter.h"
+#include "rtyper/rlist.h"
 #include "rtyper/rmodel.h"
 #include "rtyper/rnumber.h"
 #include "rtyper/rpbc.h"
 #include "rtyper/rstr.h"
+#include "rtyper/rtuple.h"
 #include "rtyper/rtyper.h"
 #include "translator/flow/call_shape.h"
 
@@ -134,6 +137,19 @@ Value* rtype_builtin_call(Hop& hop) {
     return a.positional[k];
   };
   if (name == "print") return rtype_print(hop);
+  if (hop.args_r[0]->kind() == ReprKind::BuiltinMethod) {
+    if (!a.keywords.empty()) hop.fail(name + "() with keyword arguments is not supported");
+    size_t dot = name.find('.');
+    std::string method = name.substr(dot + 1);
+    Repr* receiver = static_cast<BuiltinMethodRepr*>(hop.args_r[0])->receiver();
+    if (receiver->kind() == ReprKind::List) return rtype_list_method(hop, method, a.positional);
+    if (receiver->kind() == ReprKind::Str || receiver->kind() == ReprKind::Char)
+      return rtype_str_method(hop, method, a.positional);
+    if (receiver->kind() == ReprKind::Dict) return rtype_dict_method(hop, method, a.positional);
+    if (receiver->kind() == ReprKind::Bytes) return rtype_bytes_method(hop, method, a.positional);
+    if (receiver->kind() == ReprKind::Builder) return rtype_builder_method(hop, method, a.positional);
+    hop.fail("the method " + name + "() has no low-level implementation yet");
+  }
   if (hop.s_result && hop.s_result->is_constant() && name != "jit_merge_point" && name != "can_enter_jit" &&
       name != "debug.debug_print" && name != "debug.ll_assert" && name != "debug.fatalerror") {
     hop.exception_cannot_occur();
@@ -143,9 +159,21 @@ Value* rtype_builtin_call(Hop& hop) {
   if (name == "int" || name == "rarithmetic.intmask" || name == "rarithmetic.r_int" || name == "rarithmetic.widen" ||
       name == "rarithmetic.r_uint" || name == "rarithmetic.longlongmask" || name == "float" || name == "bool" ||
       name == "rarithmetic.ovfcheck" || name == "rarithmetic.ovfcheck_float_to_int") {
+    if (name == "int" && a.positional.size() == 2 && hop.args_r[arg(0)]->kind() == ReprKind::Str) {
+      Value* s = hop.arg(arg(0));
+      Value* base = hop.arg(arg(1), int_repr(rtyper));
+      hop.exception_is_here();
+      return llops.call_helper("str_to_int", {s, base});
+    }
     if (a.positional.size() != 1) hop.fail(name + "() takes one argument here");
     size_t i = arg(0);
     Repr* from = hop.args_r[i];
+    if ((name == "int" || name == "float") && (from->kind() == ReprKind::Str || from->kind() == ReprKind::Char)) {
+      Value* s = hop.arg(i, rtyper.getrepr(annotator::s_str()));
+      hop.exception_is_here();
+      if (name == "int") return llops.call_helper("str_to_int", {s, llops.constant(int64_t(10), &Signed)});
+      return llops.call_helper("str_to_float", {s});
+    }
     if (name == "bool") {
       hop.exception_cannot_occur();
       return truth_value(hop, hop.arg(i), from, hop.args_s[i]);
@@ -155,8 +183,6 @@ Value* rtype_builtin_call(Hop& hop) {
       Value* r = llops.genop("cast_float_to_int_ovf", {hop.arg(i)}, &Signed);
       return r;
     }
-    if (name == "int" && from->kind() == ReprKind::Str) hop.fail("int() of a str comes with \"RTyper, part 2\"");
-    if (name == "float" && from->kind() == ReprKind::Str) hop.fail("float() of a str comes with \"RTyper, part 2\"");
     hop.exception_cannot_occur();
     return hop.arg(i, hop.r_result);
   }
@@ -170,6 +196,44 @@ Value* rtype_builtin_call(Hop& hop) {
     return llops.genop("cast_int_to_unichar", {hop.arg(arg(0), int_repr(rtyper))}, &UniChar);
   }
   if (name == "min" || name == "max") return min_max(hop, a, name == "min");
+  // ---- os ----
+  if (name == "os.write" || name == "os.read" || name == "os.open" || name == "os.close") {
+    std::string helper = "os_" + name.substr(3);
+    auto* fn = pointee<FuncType>(llops.helper_constant(helper)->concretetype);
+    if (a.positional.size() != fn->args().size() || !a.keywords.empty())
+      hop.fail(name + "() takes " + std::to_string(fn->args().size()) + " positional arguments here");
+    std::vector<Value*> args;
+    for (size_t k = 0; k < a.positional.size(); ++k) {
+      const LowLevelType* want = fn->args()[k];
+      Repr* r = want == &Signed ? int_repr(rtyper)
+                : pointee<Struct>(want) == rtyper.runtime_types().str ? rtyper.getrepr(annotator::s_str())
+                                                                       : rtyper.getrepr(annotator::s_bytes());
+      args.push_back(hop.arg(a.positional[k], r));
+    }
+    hop.exception_is_here();
+    Value* v = llops.call_helper(helper, args);
+    if (hop.r_result->is_void()) return nullptr;
+    return v;
+  }
+  if (name == "rstring.StringBuilder" || name == "rstring.UnicodeBuilder" || name == "rstring.BytesBuilder")
+    return rtype_new_builder(hop, name == "rstring.BytesBuilder", a.positional);
+  if (name == "zip") {
+    auto* r = dynamic_cast<IteratorRepr*>(hop.r_result);
+    auto* tr = r ? dynamic_cast<TupleRepr*>(r->container()) : nullptr;
+    if (!tr || tr->items().size() != a.positional.size() || !a.keywords.empty()) hop.fail("zip() of these arguments is not supported");
+    std::vector<Value*> seqs;
+    for (size_t k = 0; k < a.positional.size(); ++k) seqs.push_back(hop.arg(a.positional[k], tr->items()[k]));
+    hop.exception_cannot_occur();
+    Value* t = tr->make(llops, seqs);
+    Value* it = llops.genop("malloc", {llops.type_constant(r->iter_struct()), llops.void_string("gc")}, r->lowleveltype());
+    llops.genop("setfield", {it, llops.void_string("container"), t});
+    llops.genop("setfield", {it, llops.void_string("index"), llops.constant(int64_t(0), &Signed)});
+    return it;
+  }
+  if (name == "enumerate" || name == "reversed") {
+    if (a.positional.size() != 1 || !a.keywords.empty()) hop.fail(name + "() takes one argument here");
+    return rtype_enumerate_reversed(hop, a.positional[0]);
+  }
   if (name == "range") {
     if (a.positional.empty() || !a.keywords.empty()) hop.fail("range() takes 1 to 3 positional arguments");
     return rtype_range(hop, a.positional[0]);

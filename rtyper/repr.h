@@ -30,6 +30,10 @@ enum class ReprKind {
   List,       // Ptr(a list struct), or Ptr(GcArray) for a list never resized
   Range,      // Ptr(range): a range() that is never mutated
   Iterator,   // Ptr(an iterator struct)
+  Dict,       // Ptr(a dict struct) (rdict.h)
+  Bytes,      // Ptr(rpy_bytes), nullable
+  Builder,    // Ptr(rpy_builder): StringBuilder / BytesBuilder
+  BuiltinMethod,  // a method of a list/str/dict bound to its receiver: the receiver's type
 };
 
 // Thrown while rtyping an operation: what has no low-level implementation, or a constant that

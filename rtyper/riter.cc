@@ -5,7 +5,9 @@
 #include "annotator/union.h"
 #include "rtyper/exception_data.h"
 #include "rtyper/helper_graphs.h"
+#include "annotator/dictdef.h"
 #include "rtyper/rclass.h"
+#include "rtyper/rdict.h"
 #include "rtyper/rlist.h"
 #include "rtyper/rmodel.h"
 #include "rtyper/rstr.h"
@@ -30,11 +32,20 @@ RangeRepr::RangeRepr(RTyper& rtyper) : Repr(ReprKind::Range, &Void, "RangeRepr")
   set_type(types.ptr(struct_));
 }
 
-IteratorRepr::IteratorRepr(RTyper& rtyper, Repr* container, Repr* item)
-    : Repr(ReprKind::Iterator, &Void, "IteratorRepr(" + container->name() + ")"), container_(container), item_(item) {
+IteratorRepr::IteratorRepr(RTyper& rtyper, Repr* container, Repr* item, annotator::IterVariant variant)
+    : Repr(ReprKind::Iterator, &Void, "IteratorRepr(" + container->name() + ")"),
+      container_(container),
+      item_(item),
+      variant_(variant) {
   TypeArena& types = rtyper.types();
   bool range = dynamic_cast<RangeRepr*>(container) != nullptr;
-  std::string name = range ? "range_iter" : "iter_" + ll_name(container->lowleveltype()->to_string());
+  const char* prefix = variant == annotator::IterVariant::Enumerate  ? "enum_iter_"
+                       : variant == annotator::IterVariant::Reversed ? "rev_iter_"
+                       : variant == annotator::IterVariant::Values   ? "values_iter_"
+                       : variant == annotator::IterVariant::Items    ? "items_iter_"
+                       : variant == annotator::IterVariant::Zip      ? "zip_iter_"
+                                                                     : "iter_";
+  std::string name = range ? "range_iter" : prefix + ll_name(container->lowleveltype()->to_string());
   struct_ = types.find_struct(name);
   if (!struct_) {
     if (range)
@@ -46,14 +57,53 @@ IteratorRepr::IteratorRepr(RTyper& rtyper, Repr* container, Repr* item)
 }
 
 std::unique_ptr<Repr> make_iterator_repr(RTyper& rtyper, const annotator::SomeIterator& it) {
-  if (it.variant != annotator::IterVariant::Plain)
-    throw RTypeFailure(std::string(annotator::iter_variant_name(it.variant)) +
-                       " iterators come with \"RTyper, part 2\"");
+  using annotator::IterVariant;
+  if (it.container->is(SomeKind::Dict)) {
+    auto* dr = dynamic_cast<DictRepr*>(rtyper.getrepr(it.container));
+    if (!dr) throw RTypeFailure("iteration over " + it.container->repr() + " is not supported yet");
+    const annotator::DictDef* dd = it.container->as<annotator::SomeDict>().dictdef;
+    annotator::SomeRef key = dd->key()->value(), value = dd->value()->value();
+    annotator::SomeRef item = key;
+    if (it.variant == IterVariant::Values) item = value;
+    if (it.variant == IterVariant::Items)
+      item = std::make_shared<annotator::SomeTuple>(std::vector<annotator::SomeRef>{key, value});
+    if (it.variant == IterVariant::Enumerate || it.variant == IterVariant::Reversed || it.variant == IterVariant::Zip)
+      throw RTypeFailure("this iteration over a dict is not supported yet");
+    return std::make_unique<IteratorRepr>(rtyper, dr, rtyper.getrepr(item), it.variant);
+  }
+  if (it.variant == IterVariant::Zip) {
+    // The container is a tuple of lists / strs; the item, the tuple of their items.
+    std::vector<annotator::SomeRef> items;
+    for (const annotator::SomeRef& c : it.container->as<annotator::SomeTuple>().items) {
+      if (c->is(SomeKind::List)) items.push_back(c->as<annotator::SomeList>().listdef->item()->value());
+      else if (c->is(SomeKind::Str) || c->is(SomeKind::Char)) items.push_back(annotator::s_char());
+      else throw RTypeFailure("zip() of " + c->repr() + " is not supported yet");
+      if (dynamic_cast<RangeRepr*>(rtyper.getrepr(c))) throw RTypeFailure("zip() of a range is not supported yet");
+    }
+    return std::make_unique<IteratorRepr>(rtyper, rtyper.getrepr(it.container),
+                                          rtyper.getrepr(std::make_shared<annotator::SomeTuple>(items)), it.variant);
+  }
+  bool seq = it.container->is(SomeKind::List) || it.container->is(SomeKind::Str) || it.container->is(SomeKind::Char);
+  if (it.variant != IterVariant::Plain &&
+      !((it.variant == IterVariant::Enumerate || it.variant == IterVariant::Reversed) && seq))
+    throw RTypeFailure(std::string(annotator::iter_variant_name(it.variant)) + " iterators over " +
+                       it.container->repr() + " are not supported yet");
   Repr* container = rtyper.getrepr(it.container);
+  if (it.variant != IterVariant::Plain) {
+    if (dynamic_cast<RangeRepr*>(container)) throw RTypeFailure("enumerate()/reversed() of a range is not supported yet");
+    annotator::SomeRef elem = it.container->is(SomeKind::List)
+                                  ? it.container->as<annotator::SomeList>().listdef->item()->value()
+                                  : annotator::s_char();
+    annotator::SomeRef item = elem;
+    if (it.variant == IterVariant::Enumerate)
+      item = std::make_shared<annotator::SomeTuple>(std::vector<annotator::SomeRef>{annotator::s_int(), elem});
+    return std::make_unique<IteratorRepr>(rtyper, container, rtyper.getrepr(item), it.variant);
+  }
   annotator::SomeRef item;
   switch (it.container->kind()) {
     case SomeKind::Str:
     case SomeKind::Char: item = annotator::s_char(); break;
+    case SomeKind::Bytes: item = annotator::s_int(); break;
     case SomeKind::List: item = it.container->as<annotator::SomeList>().listdef->item()->value(); break;
     case SomeKind::Tuple:
       item = annotator::s_impossible();
@@ -82,7 +132,43 @@ Value* rtype_iter(Hop& hop) {
     return it;
   }
   llops.genop("setfield", {it, llops.void_string("container"), c});
+  Value* start = llops.constant(int64_t(0), &Signed);
+  if (r->variant() == annotator::IterVariant::Reversed) {
+    Value* n = r->container()->kind() == ReprKind::List ? static_cast<ListRepr*>(r->container())->length(llops, c)
+                                                        : llops.genop("str_len", {c}, &Signed);
+    start = llops.genop("int_sub", {n, llops.constant(int64_t(1), &Signed)}, &Signed);
+  }
+  llops.genop("setfield", {it, llops.void_string("index"), start});
+  return it;
+}
+
+Value* rtype_dict_view(Hop& hop, Value* d) {
+  auto* r = dynamic_cast<IteratorRepr*>(hop.r_result);
+  if (!r) hop.unsupported();
+  LowLevelOps& llops = hop.llops;
+  hop.exception_cannot_occur();
+  Value* it = llops.genop("malloc", {llops.type_constant(r->iter_struct()), llops.void_string("gc")}, r->lowleveltype());
+  llops.genop("setfield", {it, llops.void_string("container"), d});
   llops.genop("setfield", {it, llops.void_string("index"), llops.constant(int64_t(0), &Signed)});
+  return it;
+}
+
+Value* rtype_enumerate_reversed(Hop& hop, size_t arg) {
+  auto* r = dynamic_cast<IteratorRepr*>(hop.r_result);
+  if (!r) hop.unsupported();
+  // Same as iter(seq), with the variant's start index.
+  LowLevelOps& llops = hop.llops;
+  Value* c = hop.arg(arg, r->container());
+  hop.exception_cannot_occur();
+  Value* it = llops.genop("malloc", {llops.type_constant(r->iter_struct()), llops.void_string("gc")}, r->lowleveltype());
+  llops.genop("setfield", {it, llops.void_string("container"), c});
+  Value* start = llops.constant(int64_t(0), &Signed);
+  if (r->variant() == annotator::IterVariant::Reversed) {
+    Value* n = r->container()->kind() == ReprKind::List ? static_cast<ListRepr*>(r->container())->length(llops, c)
+                                                        : llops.genop("str_len", {c}, &Signed);
+    start = llops.genop("int_sub", {n, llops.constant(int64_t(1), &Signed)}, &Signed);
+  }
+  llops.genop("setfield", {it, llops.void_string("index"), start});
   return it;
 }
 
@@ -130,21 +216,120 @@ flow::FunctionGraph* range_next(RTyper& rtyper, IteratorRepr* r, const flow::Sou
 }
 
 // The item i (known in range) of a container, in the iterator's item repr.
-Value* item_at(RTyper& rtyper, LowLevelGraphBuilder& b, LowLevelOps& ops, Block*& block, IteratorRepr* r, Value* c,
-               Value* i) {
-  Repr* cr = r->container();
+Value* item_at(RTyper& rtyper, LowLevelGraphBuilder& b, LowLevelOps& ops, Block*& block, Repr* cr, Repr* item_repr,
+               Value* c, Value* i) {
+  if (cr->kind() == ReprKind::Bytes) {
+    Value* ch = ops.genop("str_getitem", {c, i}, &UniChar);
+    return ops.convert(ops.genop("cast_unichar_to_int", {ch}, &Signed), rtyper.getrepr(annotator::s_int()), item_repr);
+  }
   if (cr->kind() == ReprKind::Str) {
     Value* ch = ops.genop("str_getitem", {c, i}, &UniChar);
-    return ops.convert(ch, rtyper.getrepr(annotator::s_char()), r->item());
+    return ops.convert(ch, rtyper.getrepr(annotator::s_char()), item_repr);
   }
   if (auto* lr = dynamic_cast<ListRepr*>(cr)) {
     Value* items = lr->items(ops, c);
     Value* x = ops.genop("getarrayitem", {items, i}, lr->item_repr()->lowleveltype());
-    return ops.convert(x, lr->item_repr(), r->item());
+    return ops.convert(x, lr->item_repr(), item_repr);
   }
   (void)b;
   (void)block;
   throw RTypeFailure("internal error: item_at of " + cr->name());
+}
+
+// next() over a dict: the first live entry at or after the index ($dict_next_index).
+flow::FunctionGraph* dict_next(RTyper& rtyper, IteratorRepr* r, const flow::SourceLocation& loc) {
+  std::string name = "ll_next_" + r->iter_struct()->name();
+  return rtyper.helpers().get(name, [&] {
+    auto* dr = static_cast<DictRepr*>(r->container());
+    const LowLevelType* it = r->lowleveltype();
+    const LowLevelType* dt = dr->lowleveltype();
+    const LowLevelType* item = r->item()->lowleveltype();
+    LowLevelGraphBuilder b(rtyper, name, {it}, item, loc);
+    Block* s = b.start();
+    LowLevelOps ops = b.ops();
+    Value* d = ops.genop("getfield", {s->inputargs[0], ops.void_string("container")}, dt);
+    Value* i = ops.genop("getfield", {s->inputargs[0], ops.void_string("index")}, &Signed);
+    Value* e = ops.call_helper("dict_next_index", {d, i});
+    Value* more = ops.genop("int_ge", {e, ops.constant(int64_t(0), &Signed)}, &Bool);
+    b.append(s, ops);
+    Block* body = b.block({it, dt, &Signed});
+    Block* done = b.block({});
+    b.branch(s, more, body, {s->inputargs[0], d, e}, done, {});
+    raise_stop_iteration(rtyper, b, done);
+    LowLevelOps o = b.ops();
+    Value* e1 = body->inputargs[2];
+    Value* next = o.genop("int_add", {e1, o.constant(int64_t(1), &Signed)}, &Signed);
+    o.genop("setfield", {body->inputargs[0], o.void_string("index"), next});
+    Value* entries = dr->entries(o, body->inputargs[1]);
+    auto key = [&]() -> Value* {
+      Value* k = o.genop("getinteriorfield", {entries, e1, o.void_string("key")}, dr->stored_key_type());
+      Repr* kr = dr->key_repr();
+      if (kr->kind() == ReprKind::Char) return o.genop("cast_int_to_unichar", {k}, &UniChar);
+      if (kr->kind() == ReprKind::Bool) return o.genop("int_is_true", {k}, &Bool);
+      return k;
+    };
+    auto value = [&]() -> Value* {
+      if (dr->value_repr()->is_void()) return o.constant(flow::NoneValue{}, &Void);
+      return o.genop("getinteriorfield", {entries, e1, o.void_string("value")}, dr->value_repr()->lowleveltype());
+    };
+    Value* x;
+    switch (r->variant()) {
+      case annotator::IterVariant::Values: x = o.convert(value(), dr->value_repr(), r->item()); break;
+      case annotator::IterVariant::Items: {
+        auto* tr = static_cast<TupleRepr*>(r->item());
+        Value* k = o.convert(key(), dr->key_repr(), tr->items()[0]);
+        Value* v = o.convert(value(), dr->value_repr(), tr->items()[1]);
+        x = tr->make(o, {k, v});
+        break;
+      }
+      default: x = o.convert(key(), dr->key_repr(), r->item()); break;
+    }
+    b.append(body, o);
+    b.return_(body, x);
+    return b.take();
+  });
+}
+
+// next() over zip(a, b, ...): StopIteration at the end of the shortest, else the tuple of items.
+flow::FunctionGraph* zip_next(RTyper& rtyper, IteratorRepr* r, const flow::SourceLocation& loc) {
+  std::string name = "ll_next_" + r->iter_struct()->name();
+  return rtyper.helpers().get(name, [&] {
+    auto* cr = static_cast<TupleRepr*>(r->container());
+    auto* ir = static_cast<TupleRepr*>(r->item());
+    const LowLevelType* it = r->lowleveltype();
+    const LowLevelType* ct = cr->lowleveltype();
+    LowLevelGraphBuilder b(rtyper, name, {it}, ir->lowleveltype(), loc);
+    Block* s = b.start();
+    LowLevelOps ops = b.ops();
+    Value* c = ops.genop("getfield", {s->inputargs[0], ops.void_string("container")}, ct);
+    Value* i = ops.genop("getfield", {s->inputargs[0], ops.void_string("index")}, &Signed);
+    Value* more = nullptr;
+    for (size_t k = 0; k < cr->items().size(); ++k) {
+      Repr* sr = cr->items()[k];
+      Value* seq = cr->item(ops, c, k);
+      Value* n = sr->kind() == ReprKind::List ? static_cast<ListRepr*>(sr)->length(ops, seq)
+                                              : ops.genop("str_len", {seq}, &Signed);
+      Value* in = ops.genop("cast_bool_to_int", {ops.genop("int_lt", {i, n}, &Bool)}, &Signed);
+      more = more ? ops.genop("int_and", {more, in}, &Signed) : in;
+    }
+    more = ops.genop("int_is_true", {more}, &Bool);
+    b.append(s, ops);
+    Block* body = b.block({it, ct, &Signed});
+    Block* done = b.block({});
+    b.branch(s, more, body, {s->inputargs[0], c, i}, done, {});
+    raise_stop_iteration(rtyper, b, done);
+    LowLevelOps o = b.ops();
+    Value* j = body->inputargs[2];
+    o.genop("setfield", {body->inputargs[0], o.void_string("index"), o.genop("int_add", {j, o.constant(int64_t(1), &Signed)}, &Signed)});
+    std::vector<Value*> items;
+    Block* cur = body;
+    for (size_t k = 0; k < cr->items().size(); ++k)
+      items.push_back(item_at(rtyper, b, o, cur, cr->items()[k], ir->items()[k], cr->item(o, body->inputargs[1], k), j));
+    Value* x = ir->make(o, items);
+    b.append(body, o);
+    b.return_(body, x);
+    return b.take();
+  });
 }
 
 flow::FunctionGraph* sequence_next(RTyper& rtyper, IteratorRepr* r, const flow::SourceLocation& loc) {
@@ -160,17 +345,20 @@ flow::FunctionGraph* sequence_next(RTyper& rtyper, IteratorRepr* r, const flow::
     Value* i = ops.genop("getfield", {s->inputargs[0], ops.void_string("index")}, &Signed);
     Value* n;
     Repr* cr = r->container();
-    if (cr->kind() == ReprKind::Str) n = ops.genop("str_len", {c}, &Signed);
+    if (cr->kind() == ReprKind::Str || cr->kind() == ReprKind::Bytes) n = ops.genop("str_len", {c}, &Signed);
     else if (auto* lr = dynamic_cast<ListRepr*>(cr)) n = lr->length(ops, c);
     else n = ops.constant(int64_t(static_cast<TupleRepr*>(cr)->items().size()), &Signed);
-    Value* more = ops.genop("int_lt", {i, n}, &Bool);
+    bool reversed = r->variant() == annotator::IterVariant::Reversed;
+    Value* more = reversed ? ops.genop("int_ge", {i, ops.constant(int64_t(0), &Signed)}, &Bool)
+                           : ops.genop("int_lt", {i, n}, &Bool);
     b.append(s, ops);
     Block* body = b.block({it, ct, &Signed});
     Block* done = b.block({});
     b.branch(s, more, body, {s->inputargs[0], c, i}, done, {});
     raise_stop_iteration(rtyper, b, done);
     LowLevelOps bo = b.ops();
-    Value* next = bo.genop("int_add", {body->inputargs[2], bo.constant(int64_t(1), &Signed)}, &Signed);
+    Value* next = bo.genop(reversed ? "int_sub" : "int_add", {body->inputargs[2], bo.constant(int64_t(1), &Signed)},
+                           &Signed);
     bo.genop("setfield", {body->inputargs[0], bo.void_string("index"), next});
     if (auto* tr = dynamic_cast<TupleRepr*>(cr)) {
       // A switch on the index: item k of the tuple.
@@ -196,7 +384,15 @@ flow::FunctionGraph* sequence_next(RTyper& rtyper, IteratorRepr* r, const flow::
       return b.take();
     }
     Block* cur = body;
-    Value* x = item_at(rtyper, b, bo, cur, r, body->inputargs[1], body->inputargs[2]);
+    Value* x;
+    if (r->variant() == annotator::IterVariant::Enumerate) {
+      auto* tr = static_cast<TupleRepr*>(r->item());
+      Value* elem = item_at(rtyper, b, bo, cur, cr, tr->items()[1], body->inputargs[1], body->inputargs[2]);
+      Value* index = bo.convert(body->inputargs[2], rtyper.getrepr(annotator::s_int()), tr->items()[0]);
+      x = tr->make(bo, {index, elem});
+    } else {
+      x = item_at(rtyper, b, bo, cur, cr, r->item(), body->inputargs[1], body->inputargs[2]);
+    }
     b.append(body, bo);
     b.return_(body, x);
     return b.take();
@@ -209,8 +405,10 @@ Value* rtype_next(Hop& hop) {
   auto* r = dynamic_cast<IteratorRepr*>(hop.args_r[0]);
   if (!r) hop.unsupported();
   RTyper& rtyper = hop.rtyper;
-  flow::FunctionGraph* g = dynamic_cast<RangeRepr*>(r->container()) ? range_next(rtyper, r, hop.op.location)
-                                                                      : sequence_next(rtyper, r, hop.op.location);
+  flow::FunctionGraph* g = dynamic_cast<RangeRepr*>(r->container())  ? range_next(rtyper, r, hop.op.location)
+                          : r->container()->kind() == ReprKind::Dict ? dict_next(rtyper, r, hop.op.location)
+                          : r->variant() == annotator::IterVariant::Zip ? zip_next(rtyper, r, hop.op.location)
+                                                                     : sequence_next(rtyper, r, hop.op.location);
   Value* it = hop.arg(0);
   hop.exception_is_here();
   Value* x = hop.llops.call_graph(g, {it});

@@ -31,6 +31,9 @@ ListRepr::ListRepr(RTyper& rtyper, Repr* item, bool resizable)
   }
   std::string name = "list_" + ll_name(item_type->to_string());
   const Struct* existing = types.find_struct(name);
+  const RuntimeTypes& rt = rtyper.runtime_types();
+  if (item_type == types.ptr(rt.str)) existing = rt.str_list;      // the runtime's list of str
+  if (item_type == types.ptr(rt.bytes)) existing = rt.bytes_list;
   if (existing) {
     struct_ = existing;
   } else {

@@ -42,4 +42,19 @@ class ListRepr final : public Repr {
 flow::Value* rtype_list_len(Hop& hop);
 flow::Value* rtype_list_getitem(Hop& hop);
 
+// rlist_ops.cc: l[i] = x, del l[i], x in l, l + m, l += m, l * n, l[a:b], and the methods
+// (append pop insert extend index count remove reverse clear copy); `args` are the hop
+// indexes of the method's positional arguments.
+flow::Value* rtype_list_setitem(Hop& hop);
+flow::Value* rtype_list_delitem(Hop& hop);
+flow::Value* rtype_list_contains(Hop& hop);
+flow::Value* rtype_list_add(Hop& hop);
+flow::Value* rtype_list_inplace_add(Hop& hop);
+flow::Value* rtype_list_mul(Hop& hop);
+flow::Value* rtype_list_getslice(Hop& hop);
+flow::Value* rtype_list_setslice(Hop& hop);
+flow::Value* rtype_list_method(Hop& hop, const std::string& method, const std::vector<size_t>& args);
+// Python's == of two items of repr `r` (numbers, chars, strs; identity for the others).
+flow::Value* item_equal(LowLevelOps& ops, Repr* r, flow::Value* a, flow::Value* b);
+
 }  // namespace rpp::rtyper

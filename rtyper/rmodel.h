@@ -21,6 +21,19 @@ class VoidRepr final : public Repr {
   std::optional<flow::ConstValue> value_;
 };
 
+// `lst.append`, `s.split`...: a builtin type's method bound to its receiver, represented by the
+// receiver itself (the call reads it back as its first argument).
+class BuiltinMethodRepr final : public Repr {
+ public:
+  explicit BuiltinMethodRepr(Repr* receiver)
+      : Repr(ReprKind::BuiltinMethod, receiver->lowleveltype(), "BuiltinMethodRepr(" + receiver->name() + ")"),
+        receiver_(receiver) {}
+  Repr* receiver() const { return receiver_; }
+
+ private:
+  Repr* receiver_;
+};
+
 class IntegerRepr final : public Repr {
  public:
   explicit IntegerRepr(annotator::IntType type);

@@ -2,6 +2,7 @@
 #include "rtyper/rstr.h"
 
 #include "annotator/classdef.h"
+#include "annotator/listdef.h"
 #include "rtyper/exception_data.h"
 #include "rtyper/helper_graphs.h"
 #include "rtyper/rclass.h"
@@ -116,9 +117,73 @@ flow::FunctionGraph* exception_to_str(Hop& hop, const annotator::ClassDef* def) 
 
 }  // namespace
 
-Value* to_str(Hop& hop, Value* v, Repr* r, const annotator::SomeRef& s) {
-  LowLevelOps& llops = hop.llops;
+namespace {
+
+Value* to_text(Hop& hop, LowLevelOps& llops, Value* v, Repr* r, const annotator::SomeRef& s, bool repr);
+
+// ll_list_repr_T(l): "[" + ", ".join(repr(x) for x in l) + "]", through a string builder.
+flow::FunctionGraph* list_repr_graph(Hop& hop, ListRepr* lr, const annotator::SomeRef& s) {
   RTyper& rtyper = hop.rtyper;
+  std::string name = "ll_list_repr_" + ll_name(lr->lowleveltype()->to_string());
+  annotator::SomeRef item_s;
+  if (s && s->is(SomeKind::List)) item_s = s->as<annotator::SomeList>().listdef->item()->value();
+  return rtyper.helpers().get(name, [&] {
+    const LowLevelType* lt = lr->lowleveltype();
+    const LowLevelType* bt = rtyper.types().ptr(rtyper.runtime_types().builder);
+    LowLevelGraphBuilder b(rtyper, name, {lt}, str_ptr(rtyper), hop.op.location);
+    Block* start = b.start();
+    LowLevelOps o = b.ops();
+    Value* sb = o.call_helper("builder_new", {o.constant(int64_t(16), &Signed)});
+    o.call_helper("builder_append_char", {sb, o.constant(int64_t('['), &UniChar)});
+    b.append(start, o);
+    std::vector<const LowLevelType*> state{lt, bt, &Signed};
+    Block* head = b.block(state);
+    b.goto_(start, head, {start->inputargs[0], sb, o.constant(int64_t(0), &Signed)});
+    LowLevelOps h = b.ops();
+    Value* n = lr->length(h, head->inputargs[0]);
+    Value* more = h.genop("int_lt", {head->inputargs[2], n}, &Bool);
+    b.append(head, h);
+    Block* body = b.block(state);
+    Block* done = b.block({bt});
+    b.branch(head, more, body, {head->inputargs[0], head->inputargs[1], head->inputargs[2]}, done, {head->inputargs[1]});
+    LowLevelOps w = b.ops();
+    Value* i = body->inputargs[2];
+    Value* first = w.genop("int_eq", {i, w.constant(int64_t(0), &Signed)}, &Bool);
+    b.append(body, w);
+    Block* sep = b.block(state);
+    Block* item = b.block(state);
+    b.branch(body, first, item, {body->inputargs[0], body->inputargs[1], i}, sep,
+             {body->inputargs[0], body->inputargs[1], i});
+    LowLevelOps so = b.ops();
+    so.call_helper("builder_append", {sep->inputargs[1], str_constant(so, ", ")});
+    b.append(sep, so);
+    b.goto_(sep, item, {sep->inputargs[0], sep->inputargs[1], sep->inputargs[2]});
+    LowLevelOps io = b.ops();
+    Value* x = io.genop("getarrayitem", {lr->items(io, item->inputargs[0]), item->inputargs[2]},
+                        lr->item_repr()->lowleveltype());
+    Value* text = to_text(hop, io, x, lr->item_repr(), item_s, true);
+    io.call_helper("builder_append", {item->inputargs[1], text});
+    Value* next = io.genop("int_add", {item->inputargs[2], io.constant(int64_t(1), &Signed)}, &Signed);
+    b.append(item, io);
+    b.goto_(item, head, {item->inputargs[0], item->inputargs[1], next});
+    LowLevelOps d = b.ops();
+    d.call_helper("builder_append_char", {done->inputargs[0], d.constant(int64_t(']'), &UniChar)});
+    Value* out = d.call_helper("builder_build", {done->inputargs[0]});
+    b.append(done, d);
+    b.return_(done, out);
+    return b.take();
+  });
+}
+
+Value* to_text(Hop& hop, LowLevelOps& llops, Value* v, Repr* r, const annotator::SomeRef& s, bool repr) {
+  RTyper& rtyper = hop.rtyper;
+  if (repr) {
+    if (r->kind() == ReprKind::Str) return llops.call_helper("str_repr", {v});
+    if (r->kind() == ReprKind::Char) return llops.call_helper("str_repr", {llops.call_helper("str_from_char", {v})});
+    if (r->kind() == ReprKind::Void && s && s->is_constant())
+      if (auto* str = std::get_if<std::string>(&*s->constant()))
+        return llops.call_helper("str_repr", {str_constant(llops, *str)});
+  }
   switch (r->kind()) {
     case ReprKind::Str: return v;
     case ReprKind::Char: return llops.call_helper("str_from_char", {v});
@@ -149,18 +214,37 @@ Value* to_str(Hop& hop, Value* v, Repr* r, const annotator::SomeRef& s) {
       append(str_constant(llops, "("));
       for (size_t i = 0; i < tr->items().size(); ++i) {
         Repr* ir = tr->items()[i];
-        if (ir->kind() == ReprKind::Str || ir->kind() == ReprKind::Char)
-          throw RTypeFailure("str() of a tuple holding text needs repr() (\"RTyper, part 2\")");
         if (i) append(str_constant(llops, ", "));
-        append(to_str(hop, tr->item(llops, v, i), ir, i < items_s.size() ? items_s[i] : nullptr));
+        append(to_text(hop, llops, tr->item(llops, v, i), ir, i < items_s.size() ? items_s[i] : nullptr, true));
       }
       append(str_constant(llops, tr->items().size() == 1 ? ",)" : ")"));
       return text;
     }
+    case ReprKind::List: return llops.call_graph(list_repr_graph(hop, static_cast<ListRepr*>(r), s), {v});
     default:
       break;
   }
-  throw RTypeFailure("str() of " + (s ? s->repr() : r->name()) + " is not supported yet");
+  throw RTypeFailure(std::string(repr ? "repr() of " : "str() of ") + (s ? s->repr() : r->name()) +
+                     " is not supported yet");
+}
+
+}  // namespace
+
+Value* to_str(Hop& hop, Value* v, Repr* r, const annotator::SomeRef& s) {
+  return to_text(hop, hop.llops, v, r, s, false);
+}
+
+Value* to_repr(Hop& hop, Value* v, Repr* r, const annotator::SomeRef& s) {
+  return to_text(hop, hop.llops, v, r, s, true);
+}
+
+Value* rtype_repr(Hop& hop) {
+  hop.exception_cannot_occur();
+  try {
+    return to_repr(hop, hop.arg(0), hop.args_r[0], hop.args_s[0]);
+  } catch (const RTypeFailure& e) {
+    hop.fail(e.what());
+  }
 }
 
 Value* rtype_str(Hop& hop) {

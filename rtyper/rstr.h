@@ -16,8 +16,39 @@ class StrRepr final : public Repr {
   flow::ConstValue convert_const(const flow::ConstValue& value, RTyper& rtyper) override;
 };
 
+class BytesRepr final : public Repr {
+ public:
+  explicit BytesRepr(const lltype::LowLevelType* type) : Repr(ReprKind::Bytes, type, "BytesRepr") {}
+  flow::ConstValue convert_const(const flow::ConstValue& value, RTyper& rtyper) override;
+};
+
+// rpython.rlib.rstring's StringBuilder (UnicodeBuilder) / BytesBuilder: the runtime's builder.
+class BuilderRepr final : public Repr {
+ public:
+  BuilderRepr(const lltype::LowLevelType* type, bool bytes) : Repr(ReprKind::Builder, type, "BuilderRepr"), bytes_(bytes) {}
+  bool bytes() const { return bytes_; }
+
+ private:
+  bool bytes_;
+};
+// StringBuilder() / BytesBuilder() and their methods (append, append_slice,
+// append_multiple_char, build, getlength), each a builder helper.
+flow::Value* rtype_new_builder(Hop& hop, bool bytes, const std::vector<size_t>& args);
+flow::Value* rtype_builder_method(Hop& hop, const std::string& method, const std::vector<size_t>& args);
+
+// rbytes.cc: len(b), b[i] (an int), iteration, +, ==, b"".join(list), s.encode(), b.decode().
+flow::Value* rtype_bytes_len(Hop& hop);
+flow::Value* rtype_bytes_getitem(Hop& hop);
+flow::Value* rtype_bytes_binary(Hop& hop);
+flow::Value* rtype_bytes_getslice(Hop& hop);
+flow::Value* rtype_bytes_method(Hop& hop, const std::string& method, const std::vector<size_t>& args);
+flow::Value* str_encode(Hop& hop, flow::Value* s, const std::vector<size_t>& args);
+
 // A value of repr `r` as a str (Python's str(x)); throws RTypeFailure when it has none yet.
 flow::Value* to_str(Hop& hop, flow::Value* v, Repr* r, const annotator::SomeRef& s);
+// repr(x): CPython's quoting for text; lists and tuples of representable items.
+flow::Value* to_repr(Hop& hop, flow::Value* v, Repr* r, const annotator::SomeRef& s);
+flow::Value* rtype_repr(Hop& hop);         // repr(x)
 // A prebuilt str constant.
 flow::Value* str_constant(LowLevelOps& llops, const std::string& utf8);
 
@@ -27,5 +58,14 @@ flow::Value* rtype_str_binary(Hop& hop);   // add, eq, ne on strs / chars
 flow::Value* rtype_str_len(Hop& hop);
 flow::Value* rtype_str_getitem(Hop& hop);
 flow::Value* rtype_str_is_true(Hop& hop);
+
+// rstr_methods.cc: the str methods (helpers of runtime/helpers.def) and s[a:b].
+flow::Value* rtype_str_method(Hop& hop, const std::string& method, const std::vector<size_t>& args);
+flow::Value* rtype_str_getslice(Hop& hop);
+flow::Value* rtype_str_contains(Hop& hop);  // x in s
+
+// rstr_format.cc: "..." % values (constant format) and format(x, spec) (f-string fields).
+flow::Value* rtype_str_mod(Hop& hop);
+flow::Value* rtype_format(Hop& hop);
 
 }  // namespace rpp::rtyper

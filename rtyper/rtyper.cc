@@ -6,12 +6,14 @@
 #include "annotator/annotate_stage.h"
 #include "annotator/bookkeeper.h"
 #include "annotator/classdef.h"
+#include "annotator/dictdef.h"
 #include "annotator/listdef.h"
 #include "rtyper/exception_data.h"
 #include "rtyper/helper_graphs.h"
 #include "rtyper/normalize_calls.h"
 #include "rtyper/rclass.h"
 #include "rtyper/riter.h"
+#include "rtyper/rdict.h"
 #include "rtyper/rlist.h"
 #include "rtyper/rmodel.h"
 #include "rtyper/rpbc.h"
@@ -144,7 +146,16 @@ std::string RTyper::repr_key(const SomeRef& s) {
     case SomeKind::Float: return "float";
     case SomeKind::Char: return "char";
     case SomeKind::Str: return "str";
-    case SomeKind::Builtin: return "builtin";
+    case SomeKind::Bytes: return "bytes";
+    case SomeKind::Builder: return s->as<annotator::SomeBuilder>().bytes ? "bytes_builder" : "str_builder";
+    case SomeKind::Builtin: {
+      const auto& b = s->as<annotator::SomeBuiltin>();
+      if (b.receiver && (b.receiver->is(SomeKind::List) || b.receiver->is(SomeKind::Str) ||
+                         b.receiver->is(SomeKind::Char) || b.receiver->is(SomeKind::Dict) ||
+                         b.receiver->is(SomeKind::Bytes) || b.receiver->is(SomeKind::Builder)))
+        return "bmethod:" + repr_key(b.receiver);
+      return "builtin";
+    }
     case SomeKind::PBC: {
       const auto& p = s->as<annotator::SomePBC>();
       std::string k = "pbc:";
@@ -153,7 +164,11 @@ std::string RTyper::repr_key(const SomeRef& s) {
     }
     case SomeKind::Tuple: {
       std::string k = "tuple(";
-      for (const SomeRef& item : s->as<annotator::SomeTuple>().items) k += repr_key(item) + ";";
+      for (const SomeRef& item : s->as<annotator::SomeTuple>().items) {
+        std::string ik = repr_key(item);
+        if (ik.empty()) ik = "repr@" + std::to_string(reinterpret_cast<uintptr_t>(getrepr(item)));
+        k += ik + ";";
+      }
       return k + ")";
     }
     case SomeKind::Iterator: {
@@ -163,7 +178,21 @@ std::string RTyper::repr_key(const SomeRef& s) {
     case SomeKind::List: {
       const annotator::ListItem* item = s->as<annotator::SomeList>().listdef->item();
       if (is_range(*item)) return "range";
-      return std::string("list:") + (item->is_fixed() ? "fixed:" : "resizable:") + repr_key(item->value());
+      // Items of any repr (instances have no key of their own: their repr's address).
+      std::string k = repr_key(item->value());
+      if (k.empty()) k = "repr@" + std::to_string(reinterpret_cast<uintptr_t>(getrepr(item->value())));
+      return std::string("list:") + (item->is_fixed() ? "fixed:" : "resizable:") + k;
+    }
+    case SomeKind::Dict: {
+      const annotator::DictDef* d = s->as<annotator::SomeDict>().dictdef;
+      if (d->is_r_dict()) return "";
+      // Keys and values of any repr (instances have no key of their own: their repr's address).
+      auto part = [&](const SomeRef& x) {
+        std::string k = repr_key(x);
+        return k.empty() ? "repr@" + std::to_string(reinterpret_cast<uintptr_t>(getrepr(x))) : k;
+      };
+      std::string k = part(d->key()->value()), v = part(d->value()->value());
+      return "dict:" + k + ":" + v;
     }
     default: return "";
   }
@@ -189,7 +218,17 @@ std::unique_ptr<Repr> RTyper::make_repr(const SomeRef& s) {
     case SomeKind::Float: return std::make_unique<FloatRepr>();
     case SomeKind::Char: return std::make_unique<CharRepr>();
     case SomeKind::Str: return std::make_unique<StrRepr>(types().ptr(rt_.str));
-    case SomeKind::Builtin: return std::make_unique<VoidRepr>(std::nullopt, "BuiltinRepr");
+    case SomeKind::Bytes: return std::make_unique<BytesRepr>(types().ptr(rt_.bytes));
+    case SomeKind::Builder:
+      return std::make_unique<BuilderRepr>(types().ptr(rt_.builder), s->as<annotator::SomeBuilder>().bytes);
+    case SomeKind::Builtin: {
+      const auto& b = s->as<annotator::SomeBuiltin>();
+      if (b.receiver) {
+        Repr* r = getrepr(b.receiver);
+        if (!r->is_void() && r->kind() != ReprKind::Range) return std::make_unique<BuiltinMethodRepr>(r);
+      }
+      return std::make_unique<VoidRepr>(std::nullopt, "BuiltinRepr");
+    }
     case SomeKind::PBC: return make_pbc_repr(*this, s->as<annotator::SomePBC>());
     case SomeKind::Tuple: {
       std::vector<Repr*> items;
@@ -201,6 +240,10 @@ std::unique_ptr<Repr> RTyper::make_repr(const SomeRef& s) {
       const annotator::ListItem* item = s->as<annotator::SomeList>().listdef->item();
       if (is_range(*item)) return std::make_unique<RangeRepr>(*this);
       return std::make_unique<ListRepr>(*this, getrepr(item->value()), !item->is_fixed());
+    }
+    case SomeKind::Dict: {
+      const annotator::DictDef* d = s->as<annotator::SomeDict>().dictdef;
+      return std::make_unique<DictRepr>(*this, getrepr(d->key()->value()), getrepr(d->value()->value()));
     }
     default: throw RTypeFailure("values of type " + s->repr() + " have no low-level representation yet");
   }

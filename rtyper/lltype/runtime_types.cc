@@ -24,6 +24,14 @@ RuntimeTypes define_runtime_types(TypeArena& arena) {
   t.builder = arena.make_struct("rpy_builder", true,
                                 {{"length", &Signed, FieldMutability::Mutable}, {"buf", str_ptr, FieldMutability::Mutable}});
   t.gcref = arena.opaque("gcref", true);
+  t.str_array = arena.array(str_ptr, true);
+  t.str_list = arena.make_struct("rpy_str_list", true,
+                                 {{"length", &Signed, FieldMutability::Mutable},
+                                  {"items", arena.ptr(t.str_array), FieldMutability::Mutable}});
+  t.bytes_array = arena.array(arena.ptr(t.bytes), true);
+  t.bytes_list = arena.make_struct("rpy_bytes_list", true,
+                                   {{"length", &Signed, FieldMutability::Mutable},
+                                    {"items", arena.ptr(t.bytes_array), FieldMutability::Mutable}});
   return t;
 }
 

@@ -10,6 +10,12 @@
 //   gcstruct rpy_bytes { hash: Signed, chars: Array(Char, immutable) }
 //   gcstruct rpy_builder { length: Signed, buf: Ptr(rpy_string) }
 //   gcopaque gcref
+//   GcArray(Ptr(rpy_string))                          a fixed list of str (kTidStrArray)
+//   gcstruct rpy_str_list { length: Signed, items: Ptr(GcArray(Ptr(rpy_string))) }
+//                                                     a resizable list of str (kTidStrList)
+//   GcArray(Ptr(rpy_bytes)), gcstruct rpy_bytes_list  the same for bytes (kTidBytesArray/List)
+// Lists of str and of bytes are the runtime's (its helpers make and read them: split, join,
+// argv); every other list type is the rtyper's.
 #pragma once
 #include "rtyper/lltype/type_arena.h"
 
@@ -22,6 +28,10 @@ struct RuntimeTypes {
   const Struct* bytes = nullptr;
   const Struct* builder = nullptr;
   const OpaqueType* gcref = nullptr;
+  const Array* str_array = nullptr;
+  const Struct* str_list = nullptr;
+  const Array* bytes_array = nullptr;
+  const Struct* bytes_list = nullptr;
 };
 
 // Defines the runtime types in `arena` (again: returns the same types).

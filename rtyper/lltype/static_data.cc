@@ -104,6 +104,17 @@ StaticObject& StaticData::str(const Struct* str_type, const std::string& utf8) {
   return s;
 }
 
+StaticObject& StaticData::bytes(const Struct* bytes_type, const std::string& data) {
+  auto it = bytes_.find(data);
+  if (it != bytes_.end()) return *it->second;
+  StaticObject& s = add(bytes_type, "bytes" + std::to_string(bytes_.size()));
+  std::u32string text;
+  for (char c : data) text += char32_t(uint8_t(c));
+  s.text_ = text;
+  bytes_[data] = &s;
+  return s;
+}
+
 const StaticObject* StaticData::vtable_of(const Struct* instance) const {
   auto it = vtables_.find(instance);
   return it == vtables_.end() ? nullptr : it->second;

@@ -93,6 +93,9 @@ class StaticData {
   // The prebuilt str with this text (UTF-8 in; one object per distinct text). `str_type` is the
   // runtime's rpy_string struct.
   StaticObject& str(const Struct* str_type, const std::string& utf8);
+  // The prebuilt bytes with these bytes (the runtime's rpy_bytes: the layout of a narrow str,
+  // its own type id; is_str() is true and text() holds the bytes as code points < 256).
+  StaticObject& bytes(const Struct* bytes_type, const std::string& data);
 
   // Class vtables by their instance struct (what the symbolic `vtable(S)` denotes).
   void set_vtable(const Struct* instance, const StaticObject* vtable) { vtables_[instance] = vtable; }
@@ -106,6 +109,14 @@ class StaticData {
   }
   const StaticObject* operation_exception(const std::string& key) const;
 
+  // The instance structs of the builtin exception classes the runtime's helpers raise
+  // (layout::BuiltinException), by class name ("ValueError"...).
+  void set_builtin_exception(const std::string& name, const Struct* instance) { builtin_exceptions_[name] = instance; }
+  const Struct* builtin_exception(const std::string& name) const {
+    auto it = builtin_exceptions_.find(name);
+    return it == builtin_exceptions_.end() ? nullptr : it->second;
+  }
+
   // Every object, in creation order.
   const std::deque<std::unique_ptr<StaticObject>>& objects() const { return objects_; }
   const StaticObject* find(const std::string& name) const;
@@ -114,8 +125,10 @@ class StaticData {
   std::deque<std::unique_ptr<StaticObject>> objects_;
   std::map<std::string, StaticObject*> by_name_;
   std::map<std::u32string, StaticObject*> strings_;
+  std::map<std::string, StaticObject*> bytes_;
   std::map<const Struct*, const StaticObject*> vtables_;
   std::map<std::string, const StaticObject*> operation_exceptions_;
+  std::map<std::string, const Struct*> builtin_exceptions_;
 };
 
 // UTF-8 to code points (invalid sequences are kept byte by byte as code points < 256).

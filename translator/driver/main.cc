@@ -10,6 +10,7 @@
 #include "translator/driver/big_stack.h"
 #include "translator/driver/commands.h"
 #include "translator/ll/ll_opt_command.h"
+#include "translator/llinterp/gc_setup.h"
 #include "translator/llinterp/ll_run_command.h"
 
 namespace {
@@ -52,6 +53,7 @@ int main(int argc, char** argv) {
     std::fputs("rpp: error: RPP_HOME is not set; run rpp through the ./rpp launcher\n", stderr);
     return 2;
   }
+  rpp::llinterp::install_gc();  // from the main thread: the ll interpreter runs on the runtime's GC
   std::string command = args[0];
   std::vector<std::string> rest(args.begin() + 1, args.end());
   if (command == "translate") return rpp::translate_command(home, rest);

@@ -21,7 +21,8 @@ using flow::Value;
 using flow::Variable;
 
 bool is_runtime_type_name(const std::string& name) {
-  static const std::set<std::string> names = {"object_vtable", "object", "rpy_string", "rpy_bytes", "rpy_builder", "gcref"};
+  static const std::set<std::string> names = {"object_vtable", "object",      "rpy_string",    "rpy_bytes",
+                                              "rpy_builder",   "gcref",       "rpy_str_list", "rpy_bytes_list"};
   return names.count(name) > 0;
 }
 

@@ -6,6 +6,7 @@
 
 #include "runtime/layout.h"
 #include "translator/llinterp/compiled_graph.h"
+#include "runtime/rlib/stdout_buffer.h"
 #include "translator/llinterp/helper_calls.h"
 
 namespace rpp::llinterp {
@@ -44,11 +45,28 @@ std::string describe_operands(const CompiledOp& op, const Word* args) {
 
 }  // namespace
 
+// The slots of one activation, pushed on the GC's shadow stack (rpp_globals.root_stack_*), which
+// the GC scans: values held only by interpreter frames stay alive. Null slots when it is full.
+struct ShadowFrame {
+  Word* slots = nullptr;
+  size_t count;
+  explicit ShadowFrame(size_t n) : count(n) {
+    auto** top = layout::rpp_globals.root_stack_top;
+    if (!top || top + n > layout::rpp_globals.root_stack_limit) return;
+    slots = reinterpret_cast<Word*>(top);
+    std::memset(slots, 0, n * sizeof(Word));
+    layout::rpp_globals.root_stack_top = top + n;
+  }
+  ~ShadowFrame() {
+    if (slots) layout::rpp_globals.root_stack_top = reinterpret_cast<decltype(layout::rpp_globals.root_stack_top)>(slots);
+  }
+};
+
 // One activation: runs a compiled graph to its return or to an exception it lets escape.
 struct Runner {
   LLInterpreter& interp;
   CompiledGraph& g;
-  std::vector<Word> slots;
+  Word* slots = nullptr;  // on the GC's shadow stack (roots: the GC sees every frame's values)
   RaisedException raised;
 
   Word get(Operand o) const { return o >= 0 ? slots[size_t(o)] : g.constants[size_t(-1 - o)]; }
@@ -286,7 +304,14 @@ struct Runner {
   }
 
   LLInterpreter::Outcome run(const std::vector<Word>& args) {
-    slots.assign(g.slot_count, 0);
+    ShadowFrame frame(g.slot_count);
+    if (!frame.slots) {
+      LLInterpreter::Outcome o;
+      o.raised = true;
+      o.exception = interp.operation_exception("stack_check", "Recursion", "RecursionError");
+      return o;
+    }
+    slots = frame.slots;
     const CompiledBlock* block = &g.blocks[0];
     if (args.size() != block->inputs.size())
       throw InterpError("graph " + g.graph->name + ": error: called with " + std::to_string(args.size()) +
@@ -409,10 +434,8 @@ std::string LLInterpreter::describe_exception(const RaisedException& e) {
 }
 
 void LLInterpreter::flush_output() {
-  if (output_.empty()) return;
-  std::fwrite(output_.data(), 1, output_.size(), stdout);
   std::fflush(stdout);
-  output_.clear();
+  rlib::stdout_flush();
 }
 
 }  // namespace rpp::llinterp

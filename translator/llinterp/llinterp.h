@@ -81,8 +81,7 @@ class LLInterpreter {
   // `Cls: message` for an exception (its class name, and str(args[0]) when it can be found).
   std::string describe_exception(const RaisedException& e);
 
-  // Standard output of helpers (print_str): buffered, written at exit or on print_flush.
-  std::string& output_buffer() { return output_; }
+  // Writes out the runtime's stdout buffer (what print_str buffered).
   void flush_output();
 
  private:
@@ -92,7 +91,6 @@ class LLInterpreter {
   InterpOptions options_;
   Heap heap_;
   std::unordered_map<const flow::FunctionGraph*, std::unique_ptr<CompiledGraph>> compiled_;
-  std::string output_;
   size_t depth_ = 0;
 
   CompiledGraph& compiled(flow::FunctionGraph* graph);

@@ -1,0 +1,54 @@
+// Dicts (RPython's rdict, on the runtime's ordered dicts of runtime/rlib/dict.cc): a dict is
+// Ptr(GcStruct dict_K_V { num_items, num_ever_used, indexes: Ptr(gcref), entries:
+// Ptr(GcArray(dictentry_K_V { hash: Signed, key: KEY, value: VALUE })) }) — the field order of
+// runtime/layout.h "Dicts". KEY is Signed for integer-like keys (ints, chars, bools), Ptr(rpy_string)
+// for str keys (hash from $str_hash), the instance pointer for identity keys. The runtime
+// finds and inserts (`$dict_lookup_*`, `$dict_insert_*` return the entry index); the rtyper
+// reads and writes the entry's value with interior-field operations.
+#pragma once
+#include "annotator/some_value.h"
+#include "rtyper/hop.h"
+#include "rtyper/repr.h"
+
+namespace rpp::rtyper {
+
+class DictRepr final : public Repr {
+ public:
+  DictRepr(RTyper& rtyper, Repr* key, Repr* value);
+  Repr* key_repr() const { return key_; }
+  Repr* value_repr() const { return value_; }
+  const lltype::Struct* dict_struct() const { return struct_; }
+  const lltype::Struct* entry_struct() const { return entry_; }
+  const lltype::Array* entries_array() const { return entries_; }
+  // "int", "str" or "ref": which $dict_lookup_* / $dict_insert_* helpers.
+  const std::string& key_kind() const { return key_kind_; }
+  const lltype::LowLevelType* stored_key_type() const { return stored_key_; }
+
+  // A new empty dict.
+  flow::Value* new_dict(LowLevelOps& ops);
+  // The key as the runtime stores it (Signed for chars/bools).
+  flow::Value* stored_key(LowLevelOps& ops, flow::Value* key);
+  // The entry index of key (-1: absent), and the entry for key (added when absent).
+  flow::Value* lookup(LowLevelOps& ops, flow::Value* d, flow::Value* key);
+  flow::Value* insert(LowLevelOps& ops, flow::Value* d, flow::Value* key);
+  flow::Value* entries(LowLevelOps& ops, flow::Value* d);
+
+ private:
+  Repr* key_;
+  Repr* value_;
+  std::string key_kind_;
+  const lltype::LowLevelType* stored_key_ = nullptr;
+  const lltype::Struct* struct_ = nullptr;
+  const lltype::Struct* entry_ = nullptr;
+  const lltype::Array* entries_ = nullptr;
+};
+
+flow::Value* rtype_newdict(Hop& hop);
+flow::Value* rtype_dict_getitem(Hop& hop);
+flow::Value* rtype_dict_setitem(Hop& hop);
+flow::Value* rtype_dict_delitem(Hop& hop);
+flow::Value* rtype_dict_contains(Hop& hop);
+flow::Value* rtype_dict_len(Hop& hop);
+flow::Value* rtype_dict_method(Hop& hop, const std::string& method, const std::vector<size_t>& args);
+
+}  // namespace rpp::rtyper

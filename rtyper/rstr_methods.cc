@@ -1,0 +1,238 @@
+// str methods and slices (rstr.h): each a call of its runtime helper (runtime/helpers.def),
+// with CPython's optional arguments filled in; a char receiver is first made a str (char
+// classes use the `unichar_is*` helpers directly).
+#include <climits>
+#include <map>
+#include <set>
+
+#include "rtyper/helper_graphs.h"
+#include "rtyper/rclass.h"
+#include "rtyper/rlist.h"
+#include "rtyper/rmodel.h"
+#include "rtyper/rstr.h"
+#include "rtyper/rtyper.h"
+
+namespace rpp::rtyper {
+
+using namespace lltype;
+using flow::Value;
+
+namespace {
+
+Value* c_int(LowLevelOps& ops, int64_t v) { return ops.constant(v, &Signed); }
+
+// A str helper's result in the result's repr: a list of str (the runtime's list, or a fixed copy),
+// a char from a one-char str, or as is.
+Value* str_result(Hop& hop, Value* v) {
+  LowLevelOps& ops = hop.llops;
+  Repr* r = hop.r_result;
+  if (auto* lr = dynamic_cast<ListRepr*>(r)) {
+    const RuntimeTypes& rt = hop.rtyper.runtime_types();
+    const LowLevelType* runtime_list = hop.rtyper.types().ptr(rt.str_list);
+    Value* l = ops.genop("cast_opaque_ptr", {v}, runtime_list);
+    if (lr->resizable()) return ops.cast_pointer(l, lr->lowleveltype());
+    Value* n = ops.genop("getfield", {l, ops.void_string("length")}, &Signed);
+    Value* items = ops.genop("getfield", {l, ops.void_string("items")}, hop.rtyper.types().ptr(rt.str_array));
+    Value* out = ops.genop("malloc_varsize", {ops.type_constant(lr->items_array()), ops.void_string("gc"), n},
+                           lr->lowleveltype());
+    ops.call_helper("array_copy", {items, out, c_int(ops, 0), c_int(ops, 0), n});
+    return out;
+  }
+  if (r->kind() == ReprKind::Char && v->concretetype != &UniChar)
+    return ops.genop("str_getitem", {v, c_int(ops, 0)}, &UniChar);
+  if (r->is_void()) return nullptr;
+  return v;
+}
+
+// sep.join(l) for a list of chars, through a string builder.
+flow::FunctionGraph* join_chars_graph(Hop& hop, ListRepr* lr) {
+  RTyper& rtyper = hop.rtyper;
+  std::string name = "ll_str_join_chars_" + ll_name(lr->lowleveltype()->to_string());
+  return rtyper.helpers().get(name, [&] {
+    const LowLevelType* sp = rtyper.types().ptr(rtyper.runtime_types().str);
+    const LowLevelType* lt = lr->lowleveltype();
+    const LowLevelType* bt = rtyper.types().ptr(rtyper.runtime_types().builder);
+    LowLevelGraphBuilder b(rtyper, name, {sp, lt}, sp, hop.op.location);
+    flow::Block* s = b.start();
+    LowLevelOps o = b.ops();
+    Value* sb = o.call_helper("builder_new", {lr->length(o, s->inputargs[1])});
+    b.append(s, o);
+    std::vector<const LowLevelType*> state{sp, lt, bt, &Signed};
+    flow::Block* head = b.block(state);
+    b.goto_(s, head, {s->inputargs[0], s->inputargs[1], sb, o.constant(int64_t(0), &Signed)});
+    LowLevelOps h = b.ops();
+    Value* more = h.genop("int_lt", {head->inputargs[3], lr->length(h, head->inputargs[1])}, &Bool);
+    b.append(head, h);
+    flow::Block* body = b.block(state);
+    flow::Block* done = b.block({bt});
+    std::vector<Value*> pass{head->inputargs[0], head->inputargs[1], head->inputargs[2], head->inputargs[3]};
+    b.branch(head, more, body, pass, done, {head->inputargs[2]});
+    LowLevelOps w = b.ops();
+    Value* first = w.genop("int_eq", {body->inputargs[3], w.constant(int64_t(0), &Signed)}, &Bool);
+    b.append(body, w);
+    flow::Block* sep = b.block(state);
+    flow::Block* item = b.block(state);
+    std::vector<Value*> pass2{body->inputargs[0], body->inputargs[1], body->inputargs[2], body->inputargs[3]};
+    b.branch(body, first, item, pass2, sep, pass2);
+    LowLevelOps so = b.ops();
+    so.call_helper("builder_append", {sep->inputargs[2], sep->inputargs[0]});
+    b.append(sep, so);
+    b.goto_(sep, item, {sep->inputargs[0], sep->inputargs[1], sep->inputargs[2], sep->inputargs[3]});
+    LowLevelOps io = b.ops();
+    Value* x = io.genop("getarrayitem", {lr->items(io, item->inputargs[1]), item->inputargs[3]}, &UniChar);
+    io.call_helper("builder_append_char", {item->inputargs[2], x});
+    Value* next = io.genop("int_add", {item->inputargs[3], io.constant(int64_t(1), &Signed)}, &Signed);
+    b.append(item, io);
+    b.goto_(item, head, {item->inputargs[0], item->inputargs[1], item->inputargs[2], next});
+    LowLevelOps d = b.ops();
+    Value* out = d.call_helper("builder_build", {done->inputargs[0]});
+    b.append(done, d);
+    b.return_(done, out);
+    return b.take();
+  });
+}
+
+}  // namespace
+
+Value* rtype_str_method(Hop& hop, const std::string& method, const std::vector<size_t>& args) {
+  RTyper& rtyper = hop.rtyper;
+  LowLevelOps& ops = hop.llops;
+  auto* bm = static_cast<BuiltinMethodRepr*>(hop.args_r[0]);
+  Repr* rs = rtyper.getrepr(annotator::s_str());
+  Repr* ri = rtyper.getrepr(annotator::s_int());
+  Repr* rc = rtyper.getrepr(annotator::s_char());
+  bool char_receiver = bm->receiver()->kind() == ReprKind::Char;
+  Value* self = hop.arg(0, bm);
+  auto self_str = [&] { return char_receiver ? ops.convert(self, bm->receiver(), rs) : self; };
+  auto max_args = [&](size_t n) {
+    if (args.size() > n) hop.fail("str." + method + "() takes at most " + std::to_string(n) + " argument(s) here");
+  };
+  auto str_arg = [&](size_t k) { return hop.arg(args[k], rs); };
+  auto int_arg = [&](size_t k, int64_t otherwise) -> Value* {
+    if (k >= args.size() || hop.args_r[args[k]]->is_void()) return c_int(ops, otherwise);
+    return hop.arg(args[k], ri);
+  };
+  // Character classes.
+  static const std::set<std::string> classes = {"isspace", "isalpha", "isdigit", "isalnum", "isdecimal",
+                                                "isnumeric", "isupper", "islower"};
+  static const std::set<std::string> str_only = {"istitle", "isidentifier", "isprintable", "isascii", "lower",
+                                                 "upper", "swapcase", "capitalize", "title"};
+  if (classes.count(method) || str_only.count(method)) {
+    max_args(0);
+    hop.exception_cannot_occur();
+    if (char_receiver && classes.count(method)) return ops.call_helper("unichar_" + method, {self});
+    return str_result(hop, ops.call_helper("str_" + method, {self_str()}));
+  }
+  Value* s = self_str();
+  if (method == "find" || method == "rfind" || method == "count") {
+    max_args(3);
+    if (args.empty()) hop.fail("str." + method + "() needs an argument");
+    Value* start = int_arg(1, 0);
+    Value* end = int_arg(2, INT64_MAX);
+    hop.exception_cannot_occur();
+    if (hop.args_r[args[0]]->kind() == ReprKind::Char && method != "count")
+      return ops.call_helper("str_" + method + "_char", {s, hop.arg(args[0], rc), start, end});
+    return ops.call_helper("str_" + method, {s, str_arg(0), start, end});
+  }
+  if (method == "startswith" || method == "endswith") {
+    max_args(1);
+    if (args.size() != 1) hop.fail("str." + method + "() takes one argument here");
+    if (hop.args_r[args[0]]->kind() == ReprKind::Tuple) hop.fail("str." + method + "() of a tuple is not supported");
+    hop.exception_cannot_occur();
+    return ops.call_helper("str_" + method, {s, str_arg(0)});
+  }
+  if (method == "strip" || method == "lstrip" || method == "rstrip") {
+    max_args(1);
+    bool left = method != "rstrip", right = method != "lstrip";
+    hop.exception_cannot_occur();
+    if (args.empty() || hop.args_r[args[0]]->is_void())
+      return ops.call_helper("str_strip", {s, ops.constant(left, &Bool), ops.constant(right, &Bool)});
+    return ops.call_helper("str_strip_chars", {s, str_arg(0), ops.constant(left, &Bool), ops.constant(right, &Bool)});
+  }
+  if (method == "split" || method == "rsplit") {
+    max_args(2);
+    Value* sep = args.empty() || hop.args_r[args[0]]->is_void()
+                     ? ops.constant(flow::NoneValue{}, rs->lowleveltype())
+                     : str_arg(0);
+    Value* maxsplit = int_arg(1, -1);
+    hop.exception_is_here();
+    return str_result(hop, ops.call_helper("str_" + method, {s, sep, maxsplit}));
+  }
+  if (method == "splitlines") {
+    max_args(1);
+    Value* keep = args.empty() ? ops.constant(false, &Bool) : hop.arg(args[0], rtyper.getrepr(annotator::s_bool()));
+    hop.exception_cannot_occur();
+    return str_result(hop, ops.call_helper("str_splitlines", {s, keep}));
+  }
+  if (method == "join") {
+    max_args(1);
+    if (args.size() != 1 || hop.args_r[args[0]]->kind() != ReprKind::List) hop.fail("str.join() of a list of str only");
+    auto* lr = static_cast<ListRepr*>(hop.args_r[args[0]]);
+    if (lr->item_repr()->kind() == ReprKind::Char) {
+      Value* l = hop.arg(args[0]);
+      hop.exception_cannot_occur();
+      return ops.call_graph(join_chars_graph(hop, lr), {s, l});
+    }
+    if (lr->item_repr()->kind() != ReprKind::Str) hop.fail("str.join() of a list of str or chars only");
+    Value* l = hop.arg(args[0]);
+    hop.exception_is_here();
+    return ops.call_helper("str_join", {s, l});
+  }
+  if (method == "replace") {
+    max_args(3);
+    if (args.size() < 2) hop.fail("str.replace() takes two or three arguments");
+    Value* old_sub = str_arg(0);
+    Value* new_sub = str_arg(1);
+    Value* count = int_arg(2, -1);
+    hop.exception_cannot_occur();
+    return ops.call_helper("str_replace", {s, old_sub, new_sub, count});
+  }
+  if (method == "ljust" || method == "rjust" || method == "center") {
+    max_args(2);
+    if (args.empty()) hop.fail("str." + method + "() needs a width");
+    Value* width = int_arg(0, 0);
+    Value* fill = args.size() > 1 ? hop.arg(args[1], rc) : ops.constant(int64_t(' '), &UniChar);
+    hop.exception_cannot_occur();
+    return ops.call_helper("str_" + method, {s, width, fill});
+  }
+  if (method == "encode") return str_encode(hop, s, args);
+  if (method == "zfill") {
+    max_args(1);
+    Value* width = int_arg(0, 0);
+    hop.exception_cannot_occur();
+    return ops.call_helper("str_zfill", {s, width});
+  }
+  hop.fail("str." + method + "() has no low-level implementation yet");
+}
+
+// x in s: a char is $str_find_char >= 0, a str $str_find >= 0.
+Value* rtype_str_contains(Hop& hop) {
+  RTyper& rtyper = hop.rtyper;
+  LowLevelOps& ops = hop.llops;
+  Value* s = hop.arg(0, rtyper.getrepr(annotator::s_str()));
+  hop.exception_cannot_occur();
+  Value* at;
+  if (hop.args_r[1]->kind() == ReprKind::Char)
+    at = ops.call_helper("str_find_char", {s, hop.arg(1), c_int(ops, 0), c_int(ops, INT64_MAX)});
+  else
+    at = ops.call_helper("str_find", {s, hop.arg(1, rtyper.getrepr(annotator::s_str())), c_int(ops, 0),
+                                      c_int(ops, INT64_MAX)});
+  return ops.genop("int_ge", {at, c_int(ops, 0)}, &Bool);
+}
+
+Value* rtype_str_getslice(Hop& hop) {
+  RTyper& rtyper = hop.rtyper;
+  LowLevelOps& ops = hop.llops;
+  Value* s = hop.arg(0, rtyper.getrepr(annotator::s_str()));
+  Repr* ri = rtyper.getrepr(annotator::s_int());
+  auto bound = [&](size_t i, int64_t otherwise) -> Value* {
+    if (hop.args_r[i]->is_void()) return c_int(ops, otherwise);
+    return hop.arg(i, ri);
+  };
+  Value* start = bound(1, 0);
+  Value* stop = bound(2, INT64_MAX);
+  hop.exception_cannot_occur();
+  return str_result(hop, ops.call_helper("str_slice", {s, start, stop}));
+}
+
+}  // namespace rpp::rtyper
