@@ -32,11 +32,23 @@ void collect_gc_pointers(const LowLevelType* t, size_t base, std::vector<uint32_
 
 // The runtime's own GC types keep the ids of layout.h.
 uint32_t runtime_type_id(const lltype::ContainerType* type) {
+  // The runtime's lists of str and of bytes (rtyper/lltype/runtime_types.h): arrays of them by
+  // their item type, lists by name.
+  if (auto* a = lltype::as<lltype::Array>(type)) {
+    auto* item = a->item()->kind() == lltype::TypeKind::Ptr
+                     ? lltype::as<lltype::Struct>(static_cast<const lltype::Ptr*>(a->item())->to())
+                     : nullptr;
+    if (item && item->name() == "rpy_string") return layout::kTidStrArray;
+    if (item && item->name() == "rpy_bytes") return layout::kTidBytesArray;
+    return 0;
+  }
   auto* s = lltype::as<lltype::Struct>(type);
   if (!s) return 0;
   if (s->name() == "rpy_string") return layout::kTidStrNarrow;
   if (s->name() == "rpy_bytes") return layout::kTidBytes;
   if (s->name() == "rpy_builder") return layout::kTidStrBuilder;
+  if (s->name() == "rpy_str_list") return layout::kTidStrList;
+  if (s->name() == "rpy_bytes_list") return layout::kTidBytesList;
   return 0;
 }
 

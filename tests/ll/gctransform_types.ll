@@ -11,7 +11,6 @@
 ; nextln: ; tid 20 Holder: size 24, gc ptrs [16]
 ; nextln: ; tid 21 GcArray(Ptr(Pair)): size 16, gc ptrs [], varsize: length at 8, items at 16, item size 8, item gc ptrs [0]
 ; nextln: ; tid 22 GcArray(Signed): size 16, gc ptrs [], varsize: length at 8, items at 16, item size 8, item gc ptrs []
-; nextln: ; tid 23 GcArray(Ptr(rpy_string)): size 16, gc ptrs [], varsize: length at 8, items at 16, item size 8, item gc ptrs [0]
 ; not: ; tid
 ; check: gcstruct Node {
 struct Inner {

@@ -244,8 +244,10 @@ std::string check_operation(const flow::Operation& op, TypeArena& arena) {
     return "";
   }
   if (name == "str_len" || name == "str_getitem" || name == "str_is_wide") {
+    // bytes have the layout of a narrow str (runtime/layout.h): the same operations read them.
     auto* s = pointee<Struct>(op.args[0]->concretetype);
-    if (!s || s->name() != "rpy_string") return name + " expects a Ptr(rpy_string)";
+    if (!s || (s->name() != "rpy_string" && s->name() != "rpy_bytes"))
+      return name + " expects a Ptr(rpy_string) or Ptr(rpy_bytes)";
     return "";
   }
   (void)arena;
