@@ -5,6 +5,7 @@
 #include "translator/backendopt/constant_fold.h"
 #include "translator/backendopt/dead_code.h"
 #include "translator/backendopt/graph_edit.h"
+#include "translator/backendopt/inline.h"
 #include "translator/backendopt/malloc_removal.h"
 #include "translator/backendopt/merge_if_blocks.h"
 
@@ -86,6 +87,7 @@ size_t remove_mallocs_all(const std::vector<FunctionGraph*>& graphs, bool inline
       for (const CallSite& site : calls_worth_inlining_for_mallocs(*g)) {
         FunctionGraph* callee = direct_callee(site.block->operations[site.index]);
         if (!callee || callee == g || !may_inline(*callee) || in_cycle(calls, callee)) continue;
+        if (!call_site_inlinable(site.block, site.index)) continue;
         if (callee->startblock->inputargs.size() + 1 != site.block->operations[site.index].args.size()) continue;
         size_t size = operation_count(*callee);
         if (size > inline_limit || extra_inlined + size > 4 * inline_limit) continue;

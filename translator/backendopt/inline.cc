@@ -3,6 +3,7 @@
 
 #include <map>
 #include <memory>
+#include <stdexcept>
 
 #include "translator/backendopt/analyzers/call_graph.h"
 #include "translator/backendopt/graph_edit.h"
@@ -65,11 +66,16 @@ class Inliner {
     for (size_t i = index_ + 1; i < block_->operations.size(); ++i)
       after_->operations.push_back(std::move(block_->operations[i]));
     if (raising_) {
-      // The normal exit only; the exception links are served by the dispatch chain.
-      for (size_t i = 1; i < block_->exits.size(); ++i) handlers_.push_back(std::move(block_->exits[i]));
-      std::unique_ptr<Link> normal = std::move(block_->exits[0]);
-      normal->prevblock = after_;
-      after_->exits.push_back(std::move(normal));
+      // The normal exit only (the link without an exitcase: call_site_inlinable made sure there
+      // is one); the exception links are served by the dispatch chain, in their order.
+      for (auto& l : block_->exits) {
+        if (l->exitcase) {
+          handlers_.push_back(std::move(l));
+        } else {
+          l->prevblock = after_;
+          after_->exits.push_back(std::move(l));
+        }
+      }
     } else {
       after_->exitswitch = block_->exitswitch;
       for (auto& l : block_->exits) {
@@ -245,7 +251,16 @@ bool has_jit_marker(const FunctionGraph& g) {
 
 }  // namespace
 
+bool call_site_inlinable(const Block* block, size_t index) {
+  if (!block->raises() || index + 1 != block->operations.size()) return true;
+  for (auto& l : block->exits)
+    if (!l->exitcase) return true;
+  return false;
+}
+
 void inline_call(FunctionGraph& caller, Block* block, size_t index, const FunctionGraph& callee) {
+  if (!call_site_inlinable(block, index))
+    throw std::logic_error("inline_call: a call ending a raising block without a normal link");
   Inliner(caller, block, index, callee).run();
 }
 
@@ -282,6 +297,7 @@ size_t auto_inline(const std::vector<FunctionGraph*>& graphs, const InlineOption
             // A recursive callee (in a cycle of the call graph) is never inlined: its copy would
             // bring the next call of the cycle, and so on.
             if (!callee || callee == g || in_cycle(calls, callee) || !may_inline(*callee)) continue;
+            if (!call_site_inlinable(b, i)) continue;
             if (callee->startblock->inputargs.size() + 1 != b->operations[i].args.size()) continue;
             size_t size = operation_count(*callee);
             if (!callee->flags.always_inline && size > options.threshold) continue;

@@ -23,7 +23,14 @@
 
 namespace rpp::backendopt {
 
-// Inlines block->operations[index], a direct_call of `callee`, into `caller`.
+// Whether the call block->operations[index] can be inlined where it is: not when it ends a
+// raising block that has exception links but no normal link (the annotator proved the call
+// never returns normally, e.g. the result is an impossible value): the copy's returns would
+// have nowhere to go.
+bool call_site_inlinable(const flow::Block* block, size_t index);
+
+// Inlines block->operations[index], a direct_call of `callee`, into `caller` (a call site
+// call_site_inlinable accepts).
 void inline_call(flow::FunctionGraph& caller, flow::Block* block, size_t index, const flow::FunctionGraph& callee);
 
 // The graph a direct_call calls (nullptr for helpers and other operations).
