@@ -1,6 +1,8 @@
 // Dicts (rdict.h).
 #include "rtyper/rdict.h"
 
+#include <pybind11/pybind11.h>
+
 #include "annotator/dictdef.h"
 #include "rtyper/exception_data.h"
 #include "rtyper/helper_graphs.h"
@@ -10,12 +12,17 @@
 #include "rtyper/rmodel.h"
 #include "rtyper/rstr.h"
 #include "rtyper/rtyper.h"
+#include "runtime/rlib/dict_index.h"
+#include "runtime/rlib/str_hash.h"
+#include "translator/frontend/python_object_table.h"
 
 namespace rpp::rtyper {
 
 using namespace lltype;
 using flow::Block;
+using flow::ConstValue;
 using flow::Value;
+namespace py = pybind11;
 
 DictRepr::DictRepr(RTyper& rtyper, Repr* key, Repr* value)
     : Repr(ReprKind::Dict, &Void, "DictRepr(" + key->name() + ", " + value->name() + ")"), key_(key), value_(value) {
@@ -50,9 +57,75 @@ DictRepr::DictRepr(RTyper& rtyper, Repr* key, Repr* value)
     struct_ = types.make_struct("dict_" + suffix, true,
                                 {{"num_items", &Signed},
                                  {"num_ever_used", &Signed},
-                                 {"indexes", types.ptr(rtyper.runtime_types().gcref)},
+                                 {"indexes", types.ptr(rtyper.runtime_types().dict_indexes)},
                                  {"entries", types.ptr(entries_)}});
   set_type(types.ptr(struct_));
+}
+
+// ------------------------------------------------------------------------------------ prebuilt
+
+int64_t DictRepr::stored_hash_of(const ConstValue& key) const {
+  if (key_kind_ == "int") {
+    if (auto* b = std::get_if<bool>(&key)) return rlib::dict_stored_hash(*b ? 1 : 0);
+    return rlib::dict_stored_hash(std::get<int64_t>(key));
+  }
+  const StaticObject* s = static_object_of(key);
+  if (!s || !s->is_str()) throw RTypeFailure("a prebuilt dict with a None key of " + key_->name() + " is not supported");
+  // The canonical representation str_hash hashes: one byte per code point when all are < 256
+  // (a narrow str), else UTF-32 little-endian (runtime/rlib/str_hash.h).
+  const std::u32string& text = s->text();
+  bool wide = false;
+  for (char32_t c : text) wide |= c >= 256;
+  std::string bytes;
+  for (char32_t c : text) {
+    if (!wide) {
+      bytes.push_back(char(uint8_t(c)));
+      continue;
+    }
+    for (int shift = 0; shift < 32; shift += 8) bytes.push_back(char(uint8_t(uint32_t(c) >> shift)));
+  }
+  return rlib::dict_stored_hash(rlib::hash_string_bytes(bytes.data(), bytes.size()));
+}
+
+ConstValue DictRepr::convert_const(const ConstValue& value, RTyper& rtyper) {
+  if (std::holds_alternative<flow::NoneValue>(value)) return flow::NoneValue{};
+  auto* ref = std::get_if<flow::PyObjectRef>(&value);
+  if (!ref) return Repr::convert_const(value, rtyper);
+  auto memo = prebuilt_.find(ref->id);
+  if (memo != prebuilt_.end()) return memo->second;
+  frontend::ObjectTable& table = *rtyper.context().objects;
+  if (key_kind_ == "ref")
+    throw RTypeFailure("the prebuilt dict " + table.describe(*ref) +
+                       " has instance keys (hashed by identity at run time): not supported yet");
+  py::object obj = frontend::python_object(table, *ref);
+  if (!py::isinstance<py::dict>(obj)) return Repr::convert_const(value, rtyper);
+  py::dict items = obj.cast<py::dict>();
+  StaticData& data = rtyper.static_data();
+  int64_t n = int64_t(items.size());
+  StaticObject& d = data.add(struct_, struct_->name());
+  ConstValue result = static_ref(&d);
+  prebuilt_[ref->id] = result;  // before the values: a value may refer back to the dict
+  StaticObject& entries = data.add(entries_, "entries_" + struct_->name(), n);
+  std::vector<int64_t> hashes;
+  size_t e = 0;
+  for (auto [k, v] : items) {
+    ConstValue key = key_->convert_const(frontend::python_constant(table, k), rtyper);
+    if (auto* b = std::get_if<bool>(&key); b && stored_key_ == &Signed) key = int64_t(*b ? 1 : 0);
+    int64_t hash = stored_hash_of(key);
+    hashes.push_back(hash);
+    StaticObject& entry = entries.inlined_item(e++);
+    entry.set_field("hash", hash);
+    entry.set_field("key", key);
+    if (!value_->is_void()) entry.set_field("value", value_->convert_const(frontend::python_constant(table, v), rtyper));
+  }
+  std::vector<int32_t> slots = rlib::dict_build_index_table(hashes);
+  StaticObject& indexes = data.add(rtyper.runtime_types().dict_indexes, "indexes_" + struct_->name(), int64_t(slots.size()));
+  for (size_t i = 0; i < slots.size(); ++i) indexes.set_item(i, int64_t(slots[i]));
+  d.set_field("num_items", n);
+  d.set_field("num_ever_used", n);
+  d.set_field("indexes", static_ref(&indexes));
+  d.set_field("entries", static_ref(&entries));
+  return result;
 }
 
 Value* DictRepr::new_dict(LowLevelOps& ops) {

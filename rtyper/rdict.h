@@ -1,11 +1,13 @@
 // Dicts (RPython's rdict, on the runtime's ordered dicts of runtime/rlib/dict.cc): a dict is
-// Ptr(GcStruct dict_K_V { num_items, num_ever_used, indexes: Ptr(gcref), entries:
+// Ptr(GcStruct dict_K_V { num_items, num_ever_used, indexes: Ptr(GcArray(UniChar)) (int32 slots), entries:
 // Ptr(GcArray(dictentry_K_V { hash: Signed, key: KEY, value: VALUE })) }) — the field order of
 // runtime/layout.h "Dicts". KEY is Signed for integer-like keys (ints, chars, bools), Ptr(rpy_string)
 // for str keys (hash from $str_hash), the instance pointer for identity keys. The runtime
 // finds and inserts (`$dict_lookup_*`, `$dict_insert_*` return the entry index); the rtyper
 // reads and writes the entry's value with interior-field operations.
 #pragma once
+#include <map>
+
 #include "annotator/some_value.h"
 #include "rtyper/hop.h"
 #include "rtyper/repr.h"
@@ -24,6 +26,11 @@ class DictRepr final : public Repr {
   const std::string& key_kind() const { return key_kind_; }
   const lltype::LowLevelType* stored_key_type() const { return stored_key_; }
 
+  // A prebuilt dict (a module-level dict constant) as static data: its entries in insertion
+  // order and an index table built with the runtime's hash and probe (runtime/rlib/dict_index.h).
+  // Memoized by object: the same dict is one static object everywhere.
+  flow::ConstValue convert_const(const flow::ConstValue& value, RTyper& rtyper) override;
+
   // A new empty dict.
   flow::Value* new_dict(LowLevelOps& ops);
   // The key as the runtime stores it (Signed for chars/bools).
@@ -41,6 +48,9 @@ class DictRepr final : public Repr {
   const lltype::Struct* struct_ = nullptr;
   const lltype::Struct* entry_ = nullptr;
   const lltype::Array* entries_ = nullptr;
+  std::map<uint32_t, flow::ConstValue> prebuilt_;
+  // The hash the runtime stores for a converted (low-level) key.
+  int64_t stored_hash_of(const flow::ConstValue& key) const;
 };
 
 flow::Value* rtype_newdict(Hop& hop);

@@ -409,8 +409,20 @@ Value* rtype_list_mul(Hop& hop) {
   auto* rl = static_cast<ListRepr*>(hop.args_r[li]);
   auto* rr = dynamic_cast<ListRepr*>(hop.r_result);
   if (!rr) hop.unsupported();
-  require_same_items(hop, rl, rr);
   RTyper& rtyper = hop.rtyper;
+  if (rl->item_repr()->is_void() && rl->items_array() != rr->items_array() &&
+      rr->item_repr()->lowleveltype()->kind() == TypeKind::Ptr) {
+    // [None] * n into a list of nullable pointers (the annotator generalizes the result's items
+    // only): n * len(l) null items.
+    Value* l = hop.arg(li);
+    Value* times = hop.arg(1 - li, rtyper.getrepr(annotator::s_int()));
+    hop.exception_cannot_occur();
+    LowLevelOps& ops = hop.llops;
+    Value* neg = ops.genop("cast_bool_to_int", {ops.genop("int_lt", {times, c_int(ops, 0)}, &Bool)}, &Signed);
+    Value* kept = ops.genop("int_mul", {times, ops.genop("int_sub", {c_int(ops, 1), neg}, &Signed)}, &Signed);
+    return new_empty(ops, rr, ops.genop("int_mul", {rl->length(ops, l), kept}, &Signed));
+  }
+  require_same_items(hop, rl, rr);
   Value* l = hop.arg(li);
   Value* times = hop.arg(1 - li, rtyper.getrepr(annotator::s_int()));
   hop.exception_cannot_occur();

@@ -32,6 +32,7 @@ RuntimeTypes define_runtime_types(TypeArena& arena) {
   t.bytes_list = arena.make_struct("rpy_bytes_list", true,
                                    {{"length", &Signed, FieldMutability::Mutable},
                                     {"items", arena.ptr(t.bytes_array), FieldMutability::Mutable}});
+  t.dict_indexes = arena.array(&UniChar, true);
   return t;
 }
 

@@ -14,6 +14,8 @@
 //   gcstruct rpy_str_list { length: Signed, items: Ptr(GcArray(Ptr(rpy_string))) }
 //                                                     a resizable list of str (kTidStrList)
 //   GcArray(Ptr(rpy_bytes)), gcstruct rpy_bytes_list  the same for bytes (kTidBytesArray/List)
+//   GcArray(UniChar)                                  a dict's index table (kTidDictIndexes: int32
+//                                                     slots; UniChar is the 4-byte primitive)
 // Lists of str and of bytes are the runtime's (its helpers make and read them: split, join,
 // argv); every other list type is the rtyper's.
 #pragma once
@@ -32,6 +34,7 @@ struct RuntimeTypes {
   const Struct* str_list = nullptr;
   const Array* bytes_array = nullptr;
   const Struct* bytes_list = nullptr;
+  const Array* dict_indexes = nullptr;
 };
 
 // Defines the runtime types in `arena` (again: returns the same types).

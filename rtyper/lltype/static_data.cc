@@ -65,6 +65,19 @@ void StaticObject::set_item(size_t index, flow::ConstValue value) {
   slots_[index].value = std::move(value);
 }
 
+StaticObject& StaticObject::inlined_item(size_t index) {
+  auto* a = as<Array>(type_);
+  if (!a) throw TypeError(name_ + " is not an array");
+  if (index >= slots_.size()) throw TypeError("item " + std::to_string(index) + " of " + name_ + " is out of range");
+  auto* item = dynamic_cast<const Struct*>(a->item());
+  if (!item) throw TypeError("the items of " + name_ + " are not inlined structs");
+  if (!slots_[index].inlined) {
+    slots_[index].inlined = std::make_unique<StaticObject>(item, name_ + "[" + std::to_string(index) + "]");
+    slots_[index].inlined->init_slots(0);
+  }
+  return *slots_[index].inlined;
+}
+
 bool StaticRef::equals(const flow::ConstPayload& other) const {
   auto* o = dynamic_cast<const StaticRef*>(&other);
   return o && o->object_ == object_;

@@ -51,6 +51,8 @@ class StaticObject {
   // ---- arrays (and a var-sized struct's inlined array, through inlined()) ----
   size_t length() const { return slots_.size(); }
   void set_item(size_t index, flow::ConstValue value);
+  // The inlined struct of item `index` of an array of structs (made on first use).
+  StaticObject& inlined_item(size_t index);
 
   // ---- str (rpy_string): the code points ----
   bool is_str() const { return text_.has_value(); }

@@ -9,6 +9,7 @@
 
 #include "runtime/gc/gc.h"
 #include "runtime/gc/roots.h"
+#include "runtime/rlib/dict_index.h"
 #include "runtime/rlib/exceptions.h"
 #include "runtime/rlib/fatal_error.h"
 #include "runtime/rlib/helpers.h"
@@ -18,12 +19,12 @@ using rpp::gc::Rooted;
 
 namespace {
 
-constexpr int32_t kSlotFree = 0;
-constexpr int32_t kSlotDeleted = 1;
-constexpr int64_t kMinIndexes = 8;
-constexpr int64_t kZeroHashReplacement = 0x2545F4914F6CDD1D;
+constexpr int32_t kSlotFree = rpp::rlib::kDictSlotFree;
+constexpr int32_t kSlotDeleted = rpp::rlib::kDictSlotDeleted;
+constexpr int64_t kMinIndexes = rpp::rlib::kDictMinIndexes;
+using rpp::rlib::dict_stored_hash;
 
-int64_t stored_hash(int64_t hash) { return hash == 0 ? kZeroHashReplacement : hash; }
+int64_t stored_hash(int64_t hash) { return dict_stored_hash(hash); }
 
 struct DictView {
   void* d;
@@ -47,15 +48,8 @@ struct DictView {
   int64_t entry_key(int64_t e) const { return layout::read_at<int64_t>(entry(e), layout::kDictEntryKeyOffset); }
 };
 
-// The probe sequence over the index table.
-struct Probe {
-  uint64_t mask, i, perturb;
-  Probe(int64_t hash, int64_t count) : mask(uint64_t(count) - 1), i(uint64_t(hash) & mask), perturb(uint64_t(hash)) {}
-  void next() {
-    perturb >>= 5;
-    i = (i * 5 + perturb + 1) & mask;
-  }
-};
+// The probe sequence over the index table (dict_index.h).
+using Probe = rpp::rlib::DictProbe;
 
 // Where `key` is (entry index), or -1 with `free_slot` set to the slot where it would go.
 template <class KeyEquals>
@@ -77,11 +71,7 @@ int64_t find(const DictView& v, int64_t hash, KeyEquals equals, int64_t* free_sl
   }
 }
 
-int64_t index_table_size_for(int64_t capacity) {
-  int64_t n = kMinIndexes;
-  while (n * 2 < capacity * 3) n *= 2;
-  return n;
-}
+int64_t index_table_size_for(int64_t capacity) { return rpp::rlib::dict_index_table_size_for(capacity); }
 
 // Moves the live entries into fresh arrays sized for `num_items` to grow, in order, and
 // rebuilds the index table. May collect: the dict is returned (it may move).

@@ -5,7 +5,7 @@
 # check: gcstruct dict_Signed_Signed {
 # nextln:   num_items: Signed
 # nextln:   num_ever_used: Signed
-# nextln:   indexes: Ptr(gcref)
+# nextln:   indexes: Ptr(GcArray(UniChar))
 # nextln:   entries: Ptr(GcArray(dictentry_Signed_Signed))
 # check: graph @squares(Signed) -> Ptr(dict_Signed_Signed) {
 # check: direct_call($dict_new, typeid(dict_Signed_Signed), typeid(GcArray(dictentry_Signed_Signed)))

@@ -156,7 +156,7 @@ BuildReport build_executable(const CppProgram& program, const BuildOptions& opti
   auto t1 = std::chrono::steady_clock::now();
   std::string link = report.compiler + " -o " + quote(options.output);
   for (const Job& job : jobs) link += " " + quote(job.object.string());
-  link += " " + quote(runtime.string()) + " -lgc -lxxhash -lpthread";
+  link += " " + quote(runtime.string()) + " -lgc -lxxhash -lpthread";  // str_hash uses xxHash
   std::string out;
   fs::path log = fs::path(options.sources_dir) / "link.log";
   if (run(link, out, log) != 0) throw UserError("rpp translate: error: linking failed:\n" + out);

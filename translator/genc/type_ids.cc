@@ -59,6 +59,7 @@ int TypeIds::fixed_id(const ContainerType* t) const {
   if (is_list_of(t, rt_.str)) return int(layout::kTidStrList);
   if (is_array_of(t, rt_.bytes)) return int(layout::kTidBytesArray);
   if (is_list_of(t, rt_.bytes)) return int(layout::kTidBytesList);
+  if (t == rt_.dict_indexes) return int(layout::kTidDictIndexes);
   return -1;
 }
 

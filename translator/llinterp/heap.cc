@@ -125,6 +125,7 @@ uint32_t Heap::type_id(const ContainerType* type) {
   if (type == rt_.str_list) return layout::kTidStrList;
   if (type == rt_.bytes_array) return layout::kTidBytesArray;
   if (type == rt_.bytes_list) return layout::kTidBytesList;
+  if (type == rt_.dict_indexes) return layout::kTidDictIndexes;
   auto it = type_ids_.find(type);
   if (it != type_ids_.end()) return it->second;
   if (type_table_.size() >= kMaxTypeIds) throw TypeError("the ll interpreter ran out of type ids");
