@@ -33,42 +33,10 @@ Value* rtype_bytes_len(Hop& hop) {
 // b[i]: an int, bounds-checked (IndexError "index out of range").
 Value* rtype_bytes_getitem(Hop& hop) {
   RTyper& rtyper = hop.rtyper;
-  const LowLevelType* bp = hop.args_r[0]->lowleveltype();
   Value* b0 = hop.arg(0);
   Value* i0 = hop.arg(1, rtyper.getrepr(annotator::s_int()));
-  flow::FunctionGraph* g = rtyper.helpers().get("ll_bytes_getitem", [&] {
-    LowLevelGraphBuilder b(rtyper, "ll_bytes_getitem", {bp, &Signed}, &Signed, hop.op.location);
-    Block* start = b.start();
-    LowLevelOps ops = b.ops();
-    Value* n = ops.genop("str_len", {start->inputargs[0]}, &Signed);
-    Value* neg = ops.genop("int_lt", {start->inputargs[1], ops.constant(int64_t(0), &Signed)}, &Bool);
-    b.append(start, ops);
-    Block* adjust = b.block({bp, &Signed, &Signed});
-    Block* check = b.block({bp, &Signed, &Signed});
-    b.branch(start, neg, adjust, {start->inputargs[0], start->inputargs[1], n}, check,
-             {start->inputargs[0], start->inputargs[1], n});
-    LowLevelOps a = b.ops();
-    Value* j = a.genop("int_add", {adjust->inputargs[1], adjust->inputargs[2]}, &Signed);
-    b.append(adjust, a);
-    b.goto_(adjust, check, {adjust->inputargs[0], j, adjust->inputargs[2]});
-    LowLevelOps c = b.ops();
-    Value* ok = c.genop("int_between", {c.constant(int64_t(0), &Signed), check->inputargs[1], check->inputargs[2]}, &Bool);
-    b.append(check, c);
-    Block* read = b.block({bp, &Signed});
-    Block* fail = b.block({});
-    b.branch(check, ok, read, {check->inputargs[0], check->inputargs[1]}, fail, {});
-    LowLevelOps rd = b.ops();
-    Value* ch = rd.genop("str_getitem", {read->inputargs[0], read->inputargs[1]}, &UniChar);
-    Value* x = rd.genop("cast_unichar_to_int", {ch}, &Signed);
-    b.append(read, rd);
-    b.return_(read, x);
-    const RuntimeTypes& rt = rtyper.runtime_types();
-    LowLevelOps f = b.ops();
-    b.raise_(fail, f.static_constant(rtyper.exceptions().vtable("IndexError"), rtyper.types().ptr(rt.object_vtable)),
-             f.static_constant(rtyper.exceptions().instance("IndexError", "index out of range"),
-                               rtyper.types().ptr(rt.object)));
-    return b.take();
-  });
+  flow::FunctionGraph* g = checked_char_read_graph(rtyper, "ll_bytes_getitem", hop.args_r[0]->lowleveltype(), true,
+                                                   "index out of range", hop.op.location);
   hop.exception_is_here();
   Value* x = hop.llops.call_graph(g, {b0, i0});
   return hop.llops.convert(x, rtyper.getrepr(annotator::s_int()), hop.r_result);

@@ -332,20 +332,18 @@ Value* rtype_str_len(Hop& hop) {
   return hop.llops.genop("str_len", {hop.arg(0)}, &Signed);
 }
 
-Value* rtype_str_getitem(Hop& hop) {
-  RTyper& rtyper = hop.rtyper;
-  Value* s = hop.arg(0, rtyper.getrepr(annotator::s_str()));
-  Value* i = hop.arg(1, rtyper.getrepr(annotator::s_int()));
-  flow::FunctionGraph* g = rtyper.helpers().get("ll_str_getitem", [&] {
-    const Ptr* sp = str_ptr(rtyper);
-    LowLevelGraphBuilder b(rtyper, "ll_str_getitem", {sp, &Signed}, &UniChar, hop.op.location);
+flow::FunctionGraph* checked_char_read_graph(RTyper& rtyper, const std::string& name, const LowLevelType* ptr,
+                                             bool as_int, const std::string& message, const flow::SourceLocation& where) {
+  return rtyper.helpers().get(name, [&] {
+    const LowLevelType* result = as_int ? static_cast<const LowLevelType*>(&Signed) : &UniChar;
+    LowLevelGraphBuilder b(rtyper, name, {ptr, &Signed}, result, where);
     Block* start = b.start();
     LowLevelOps ops = b.ops();
     Value* n = ops.genop("str_len", {start->inputargs[0]}, &Signed);
     Value* neg = ops.genop("int_lt", {start->inputargs[1], ops.constant(int64_t(0), &Signed)}, &Bool);
     b.append(start, ops);
-    Block* adjust = b.block({sp, &Signed, &Signed});
-    Block* check = b.block({sp, &Signed, &Signed});
+    Block* adjust = b.block({ptr, &Signed, &Signed});
+    Block* check = b.block({ptr, &Signed, &Signed});
     b.branch(start, neg, adjust, {start->inputargs[0], start->inputargs[1], n}, check,
              {start->inputargs[0], start->inputargs[1], n});
     LowLevelOps a = b.ops();
@@ -355,20 +353,28 @@ Value* rtype_str_getitem(Hop& hop) {
     LowLevelOps c = b.ops();
     Value* ok = c.genop("int_between", {c.constant(int64_t(0), &Signed), check->inputargs[1], check->inputargs[2]}, &Bool);
     b.append(check, c);
-    Block* read = b.block({sp, &Signed});
+    Block* read = b.block({ptr, &Signed});
     Block* fail = b.block({});
     b.branch(check, ok, read, {check->inputargs[0], check->inputargs[1]}, fail, {});
     LowLevelOps rd = b.ops();
     Value* ch = rd.genop("str_getitem", {read->inputargs[0], read->inputargs[1]}, &UniChar);
+    if (as_int) ch = rd.genop("cast_unichar_to_int", {ch}, &Signed);
     b.append(read, rd);
     b.return_(read, ch);
     const RuntimeTypes& rt = rtyper.runtime_types();
     LowLevelOps f = b.ops();
     b.raise_(fail, f.static_constant(rtyper.exceptions().vtable("IndexError"), rtyper.types().ptr(rt.object_vtable)),
-             f.static_constant(rtyper.exceptions().instance("IndexError", "string index out of range"),
-                               rtyper.types().ptr(rt.object)));
+             f.static_constant(rtyper.exceptions().instance("IndexError", message), rtyper.types().ptr(rt.object)));
     return b.take();
   });
+}
+
+Value* rtype_str_getitem(Hop& hop) {
+  RTyper& rtyper = hop.rtyper;
+  Value* s = hop.arg(0, rtyper.getrepr(annotator::s_str()));
+  Value* i = hop.arg(1, rtyper.getrepr(annotator::s_int()));
+  flow::FunctionGraph* g = checked_char_read_graph(rtyper, "ll_str_getitem", str_ptr(rtyper), false,
+                                                   "string index out of range", hop.op.location);
   hop.exception_is_here();
   Value* ch = hop.llops.call_graph(g, {s, i});
   return hop.llops.convert(ch, rtyper.getrepr(annotator::s_char()), hop.r_result);

@@ -57,6 +57,11 @@ flow::Value* rtype_print(Hop& hop);        // print(...)
 flow::Value* rtype_str_binary(Hop& hop);   // add, eq, ne on strs / chars
 flow::Value* rtype_str_len(Hop& hop);
 flow::Value* rtype_str_getitem(Hop& hop);
+// The helper graph NAME(s, i) reading item i of a str or bytes (`ptr`) with Python's negative
+// indexes and bounds check (IndexError MESSAGE); the code point, or as an int (`as_int`, bytes).
+flow::FunctionGraph* checked_char_read_graph(RTyper& rtyper, const std::string& name, const lltype::LowLevelType* ptr,
+                                             bool as_int, const std::string& message,
+                                             const flow::SourceLocation& where);
 flow::Value* rtype_str_is_true(Hop& hop);
 
 // rstr_methods.cc: the str methods (helpers of runtime/helpers.def) and s[a:b].
