@@ -5,7 +5,7 @@
 
 #include "rtyper/lltype/operation_table.h"
 #include "translator/backendopt/graph_edit.h"
-#include "translator/backendopt/join_blocks.h"
+#include "translator/flow/simplify.h"
 
 namespace rpp::backendopt {
 
@@ -107,7 +107,7 @@ size_t remove_dead_code(FunctionGraph& graph) {
     removed += changed;
     if (!changed) break;
   }
-  join_blocks(graph);
+  flow::simplify_graph(graph);
   return removed;
 }
 

@@ -7,7 +7,7 @@
 
 #include "translator/backendopt/analyzers/call_graph.h"
 #include "translator/backendopt/graph_edit.h"
-#include "translator/backendopt/join_blocks.h"
+#include "translator/flow/simplify.h"
 
 namespace rpp::backendopt {
 
@@ -310,7 +310,7 @@ size_t auto_inline(const std::vector<FunctionGraph*>& graphs, const InlineOption
           if (again) break;
         }
       }
-      if (inlined != before) join_blocks(*g);
+      if (inlined != before) flow::simplify_graph(*g);
     }
   }
   return inlined;

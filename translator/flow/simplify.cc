@@ -139,6 +139,7 @@ bool join_blocks(FunctionGraph& graph) {
     a->exitswitch = b->exitswitch;
     a->exits = std::move(b->exits);
     b->exits.clear();
+    b->exitswitch = nullptr;
     for (auto& e : a->exits) e->prevblock = a;
     return true;
   }
@@ -147,11 +148,11 @@ bool join_blocks(FunctionGraph& graph) {
 
 }  // namespace
 
-void simplify_graph(FunctionGraph& graph) {
-  eliminate_empty_blocks(graph);
-  while (join_blocks(graph)) {
-  }
-  eliminate_empty_blocks(graph);
+bool simplify_graph(FunctionGraph& graph) {
+  bool changed = eliminate_empty_blocks(graph);
+  while (join_blocks(graph)) changed = true;
+  if (eliminate_empty_blocks(graph)) changed = true;
+  return changed;
 }
 
 }  // namespace rpp::flow

@@ -12,6 +12,8 @@ void ssa_to_ssi(FunctionGraph& graph);
 
 // Removes blocks without operations that only link onwards (not the start block), and joins a
 // block ending in an unconditional link with its target when that target has no other entry.
-void simplify_graph(FunctionGraph& graph);
+// Works on any graph of the model, flowed or low-level (backendopt uses it after inlining).
+// Returns true when the graph changed.
+bool simplify_graph(FunctionGraph& graph);
 
 }  // namespace rpp::flow
