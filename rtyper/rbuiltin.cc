@@ -275,20 +275,36 @@ Value* rtype_builtin_call(Hop& hop) {
   }
   // ---- debug ----
   if (name == "debug.debug_print") {
+    // debug_print(*args) gets its arguments as one tuple (the flow stage packs a callee's *args).
+    // One line, str() of each item joined by spaces, goes to a helper that flushes stdout first
+    // (so it interleaves as untranslated) and cannot raise.
     hop.exception_cannot_occur();
-    std::vector<Value*> args;
-    for (size_t i : a.positional) {
-      Repr* r = hop.args_r[i];
+    if (a.positional.size() != 1 || hop.args_r[a.positional[0]]->kind() != ReprKind::Tuple)
+      hop.fail("debug_print() expects its arguments packed as a tuple");
+    size_t t = a.positional[0];
+    auto* tuple_r = static_cast<TupleRepr*>(hop.args_r[t]);
+    const auto& items_s = hop.args_s[t]->as<annotator::SomeTuple>().items;
+    Value* tuple = hop.arg(t);
+    Value* line = nullptr;
+    for (size_t i = 0; i < tuple_r->items().size(); ++i) {
+      Repr* r = tuple_r->items()[i];
+      Value* piece;
       if (r->is_void()) {
-        const ConstValue* c = hop.constant_arg(i);
-        args.push_back(llops.void_string(c ? describe_constant(*c) : "None"));
-        if (c)
-          if (auto* s = std::get_if<std::string>(c)) args.back() = llops.void_string(*s);
+        const auto& known = items_s[i]->constant();
+        const ConstValue* c = known ? &*known : nullptr;
+        const std::string* text = c ? std::get_if<std::string>(c) : nullptr;
+        piece = str_constant(llops, text ? *text : c ? describe_constant(*c) : "None");
       } else {
-        args.push_back(hop.arg(i));
+        try {
+          piece = to_str(hop, tuple_r->item(llops, tuple, i), r, items_s[i]);
+        } catch (const RTypeFailure& e) {
+          hop.fail(std::string("debug_print(): ") + e.what());
+        }
       }
+      if (line) line = llops.call_helper("str_concat", {line, str_constant(llops, " ")});
+      line = line ? llops.call_helper("str_concat", {line, piece}) : piece;
     }
-    llops.genop("debug_print", std::move(args));
+    llops.call_helper("debug_print_line", {line ? line : str_constant(llops, "")});
     return nullptr;
   }
   if (name == "debug.debug_start" || name == "debug.debug_stop") {

@@ -71,20 +71,7 @@ int64_t DictRepr::stored_hash_of(const ConstValue& key) const {
   }
   const StaticObject* s = static_object_of(key);
   if (!s || !s->is_str()) throw RTypeFailure("a prebuilt dict with a None key of " + key_->name() + " is not supported");
-  // The canonical representation str_hash hashes: one byte per code point when all are < 256
-  // (a narrow str), else UTF-32 little-endian (runtime/rlib/str_hash.h).
-  const std::u32string& text = s->text();
-  bool wide = false;
-  for (char32_t c : text) wide |= c >= 256;
-  std::string bytes;
-  for (char32_t c : text) {
-    if (!wide) {
-      bytes.push_back(char(uint8_t(c)));
-      continue;
-    }
-    for (int shift = 0; shift < 32; shift += 8) bytes.push_back(char(uint8_t(uint32_t(c) >> shift)));
-  }
-  return rlib::dict_stored_hash(rlib::hash_string_bytes(bytes.data(), bytes.size()));
+  return rlib::dict_stored_hash(rlib::hash_code_points(s->text()));
 }
 
 ConstValue DictRepr::convert_const(const ConstValue& value, RTyper& rtyper) {

@@ -155,6 +155,7 @@ double rpp_helper_math_ldexp(double x, int64_t exp);
 void rpp_helper_print_str(void* s);
 void rpp_helper_print_flush();
 void rpp_helper_print_stderr(void* s);
+void rpp_helper_debug_print_line(void* s);
 int64_t rpp_helper_os_write(int64_t fd, void* data);
 void* rpp_helper_os_read(int64_t fd, int64_t count);
 int64_t rpp_helper_os_open(void* path, int64_t flags, int64_t mode);

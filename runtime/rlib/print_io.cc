@@ -1,5 +1,5 @@
 // print and the os functions on file descriptors: print_str (UTF-8 into the stdout buffer),
-// print_flush, print_stderr, os_write/os_read (flushing stdout first on fds 0-2), os_open,
+// print_flush, print_stderr, debug_print_line, os_write/os_read (flushing stdout first on fds 0-2), os_open,
 // os_close, os_lseek, os_isatty, os_ftruncate, os_unlink, os_getenv. Errors raise OSError.
 #include <errno.h>
 #include <fcntl.h>
@@ -58,6 +58,13 @@ void rpp_helper_print_flush() {
 
 void rpp_helper_print_stderr(void* s) {
   std::string text = utf8_of(s);
+  write_all(2, text.data(), text.size());
+}
+
+void rpp_helper_debug_print_line(void* s) {
+  stdout_flush();  // debug output follows what the program printed before it
+  std::string text = utf8_of(s);
+  text += '\n';
   write_all(2, text.data(), text.size());
 }
 

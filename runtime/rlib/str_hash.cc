@@ -14,6 +14,20 @@ int64_t hash_string_bytes(const void* data, size_t size) {
   return h == 0 ? 1 : h;
 }
 
+int64_t hash_code_points(const std::u32string& text) {
+  bool wide = false;
+  for (char32_t c : text) wide |= c >= 256;
+  std::string bytes;
+  for (char32_t c : text) {
+    if (!wide) {
+      bytes.push_back(char(uint8_t(c)));
+      continue;
+    }
+    for (int shift = 0; shift < 32; shift += 8) bytes.push_back(char(uint8_t(uint32_t(c) >> shift)));
+  }
+  return hash_string_bytes(bytes.data(), bytes.size());
+}
+
 namespace {
 int64_t cached_hash(void* s, size_t char_size) {
   int64_t h = layout::read_at<int64_t>(s, layout::kStrHashOffset);

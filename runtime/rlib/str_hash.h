@@ -5,9 +5,14 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <string>
 
 namespace rpp::rlib {
 
 int64_t hash_string_bytes(const void* data, size_t size);
+
+// The hash str_hash computes for the str of these code points (its canonical representation
+// built here): what the rtyper stores in prebuilt dicts and genc in prebuilt strs.
+int64_t hash_code_points(const std::u32string& text);
 
 }  // namespace rpp::rlib

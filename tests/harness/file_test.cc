@@ -85,6 +85,10 @@ std::optional<FileTest> parse_file_test(const std::string& path) {
       if (has_run) throw std::runtime_error(path + ":" + std::to_string(number) + ": a second run: line");
       t.command = split_words(rest);
       has_run = true;
+    } else if (take(text, "before:", rest)) {
+      t.before_commands.push_back(split_words(rest));
+      if (t.before_commands.back().empty())
+        throw std::runtime_error(path + ":" + std::to_string(number) + ": empty before: line");
     } else if (take(text, "stdin:", rest)) {
       t.stdin_lines.push_back(rest);
     } else if (take(text, "env:", rest)) {
@@ -132,15 +136,33 @@ TestOutcome run_file_test(const FileTest& test, const HarnessEnv& env) {
     w = replace_all(w, "%t", tmp);
     return w;
   };
-  ProcessSpec spec;
-  for (auto& w : test.command) spec.argv.push_back(substitute(w));
-  if (spec.argv[0] == "rpp") spec.argv[0] = env.rpp_binary;
-  else if (spec.argv[0] == "python3") spec.argv[0] = env.python3;
-  spec.env["RPP_HOME"] = env.rpp_home;
-  for (auto& [k, v] : test.env) spec.env[k] = substitute(v);
+  auto command_spec = [&](const std::vector<std::string>& words) {
+    ProcessSpec spec;
+    for (auto& w : words) spec.argv.push_back(substitute(w));
+    if (spec.argv[0] == "rpp") spec.argv[0] = env.rpp_binary;
+    else if (spec.argv[0] == "python3") spec.argv[0] = env.python3;
+    spec.env["RPP_HOME"] = env.rpp_home;
+    for (auto& [k, v] : test.env) spec.env[k] = substitute(v);
+    spec.timeout_seconds = test.timeout_seconds;
+    spec.cwd = tmp;
+    return spec;
+  };
+  for (const auto& words : test.before_commands) {
+    ProcessSpec before = command_spec(words);
+    ProcessResult b = run_process(before);
+    if (b.exit_code == 0 && !b.timed_out) continue;
+    std::ostringstream report;
+    report << "  the before: command failed (exit code " << b.exit_code << (b.timed_out ? ", timed out" : "")
+           << "):";
+    for (auto& a : before.argv) report << " " << a;
+    report << "\n  standard output:\n" << indent(b.out) << "\n  standard error:\n" << indent(b.err) << "\n";
+    fs::remove_all(tmp);
+    outcome.failed = 1;
+    outcome.report = report.str();
+    return outcome;
+  }
+  ProcessSpec spec = command_spec(test.command);
   spec.stdin_text = join_lines(test.stdin_lines);
-  spec.timeout_seconds = test.timeout_seconds;
-  spec.cwd = tmp;
   ProcessResult r = run_process(spec);
 
   std::ostringstream why;

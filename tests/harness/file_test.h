@@ -2,6 +2,8 @@
 // One format for every stage's tests (program runs, dumps, error messages). See docs/testing.md.
 //
 //   run: rpp translate --stop-after=flow --dump=flow %s     (the command; `rpp` is this binary)
+//   before: CMD              a command run first, in the same folder, that must exit 0 (repeatable;
+//                            e.g. translate, then `run:` the executable)
 //   stdin: TEXT              a line of standard input (repeatable)
 //   env: NAME=VALUE          an environment variable for the command
 //   exit: N                  the expected exit code (default 0)
@@ -25,6 +27,7 @@ namespace rpp::harness {
 struct FileTest {
   std::string path;
   std::vector<std::string> command;  // raw words of `run:`, substituted when run
+  std::vector<std::vector<std::string>> before_commands;  // raw words of each `before:`, in order
   std::vector<std::string> stdin_lines;
   std::vector<std::pair<std::string, std::string>> env;
   int expected_exit = 0;

@@ -252,7 +252,7 @@ std::string FunctionWriter::operation_code(const Operation& op) {
       return "  rpp_helper_fatal_error((void*)" + var(op.args[0]) + ");\n";
     return "  rpp_fatal_error_cstr(\"fatal error\");\n";
   }
-  if (name == "debug_print" || name == "debug_start" || name == "debug_stop" || name == "keepalive" || name == "nop")
+  if (name == "debug_start" || name == "debug_stop" || name == "keepalive" || name == "nop")
     return "";
   throw UserError(location_error(op, "the operation '" + name + "' has no C++ lowering yet"));
 }

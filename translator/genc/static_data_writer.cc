@@ -1,7 +1,10 @@
 // Static objects as C++ definitions (static_data_writer.h).
 #include "translator/genc/static_data_writer.h"
 
+#include <cstdio>
+
 #include "rtyper/lltype/memory_layout.h"
+#include "runtime/rlib/str_hash.h"
 #include "translator/diagnostics.h"
 
 namespace rpp::genc {
@@ -9,6 +12,13 @@ namespace rpp::genc {
 using namespace lltype;
 
 namespace {
+
+// An int64_t initializer for any value (INT64_MIN has no literal).
+std::string hex_int64(int64_t v) {
+  char text[40];
+  std::snprintf(text, sizeof text, "int64_t(0x%016llxULL)", static_cast<unsigned long long>(v));
+  return text;
+}
 
 class StaticDataWriter {
  public:
@@ -109,7 +119,9 @@ class StaticDataWriter {
       bool wide = false;
       for (char32_t c : o.text())
         if (c >= 256) wide = true;
-      std::string text = "{" + hdr + ", 0, " + std::to_string(o.text().size()) + ", {";
+      // The hash is computed now, as str_hash would (the runtime never writes into prebuilt objects).
+      std::string text = "{" + hdr + ", " + hex_int64(rlib::hash_code_points(o.text())) + ", " +
+                         std::to_string(o.text().size()) + ", {";
       for (size_t i = 0; i < o.text().size(); ++i) text += (i ? "," : "") + std::to_string(uint32_t(o.text()[i]));
       return text + "}}";
     }

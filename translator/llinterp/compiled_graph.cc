@@ -255,13 +255,6 @@ class GraphCompiler {
       c.code = OpCode::StackCheck;
       return;
     }
-    if (name == "debug_print") {
-      c.code = OpCode::DebugPrint;
-      for (Value* v : a) {
-        c.args.push_back(operand(v));
-      }
-      return;
-    }
     if (name == "debug_assert") {
       c.code = OpCode::DebugAssert;
       c.args.push_back(operand(a[0]));

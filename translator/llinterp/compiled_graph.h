@@ -40,7 +40,6 @@ enum class OpCode : uint8_t {
   ConditionalCallValue,  // jit_conditional_call_value(value, fn, args...)
   IsVirtual,       // jit_is_virtual: false
   StackCheck,      // RecursionError when the interpreter's call depth is exhausted
-  DebugPrint,      // debug_print: its operands on stderr
   DebugAssert,     // debug_assert(cond, "message")
   FatalError,      // debug_fatalerror
   Nop,             // GC, JIT markers and hints with no effect when interpreted

@@ -9,6 +9,7 @@
 #include "rtyper/lltype/symbolic.h"
 #include "runtime/gc/gc.h"
 #include "runtime/gc/type_info.h"
+#include "runtime/rlib/str_hash.h"
 #include "runtime/rlib/str_object.h"
 #include "translator/ll/ll_constants.h"
 
@@ -229,6 +230,7 @@ void* Heap::static_address(const StaticObject* object) {
     void* p = static_str(object->text());
     if (object->type() == rt_.bytes) layout::write_at<uint32_t>(p, layout::kTidOffset, layout::kTidBytes);
     layout::write_at<uint32_t>(p, layout::kGcFlagsOffset, layout::kGcFlagPrebuilt);
+    layout::write_at<int64_t>(p, layout::kStrHashOffset, rlib::hash_code_points(object->text()));  // as genc
     static_addresses_[object] = p;
     return p;
   }

@@ -250,22 +250,6 @@ struct Runner {
           return false;
         }
         return true;
-      case OpCode::DebugPrint: {
-        interp.flush_output();
-        std::string line;
-        for (size_t i = 0; i < op.args.size(); ++i) {
-          const flow::Value* v = op.source->args[i];
-          if (i) line += " ";
-          auto* s = pointee<Struct>(v->concretetype);
-          if (s && s->name() == "rpy_string") line += a[i] ? Heap::str_utf8(word_ptr(a[i])) : "None";
-          else if (v->concretetype == &Float) line += float_repr(from_word<double>(a[i]));
-          else if (auto* c = dynamic_cast<const flow::Constant*>(v); c && std::holds_alternative<std::string>(c->value))
-            line += std::get<std::string>(c->value);
-          else line += std::to_string(int64_t(a[i]));
-        }
-        std::fprintf(stderr, "%s\n", line.c_str());
-        return true;
-      }
       case OpCode::DebugAssert:
         if (!a[0]) fail(op, "debug_assert failed: " + op.text);
         return true;
