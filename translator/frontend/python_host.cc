@@ -22,6 +22,10 @@ PythonHost::PythonHost(const std::string& rpp_home, const std::vector<std::strin
   config.hash_seed = 0;
   config.parse_argv = 0;
   config.install_signal_handlers = 1;
+  // No `site`: an RPython program needs the standard library and python/ only, not
+  // site-packages and their .pth files (docs/build.md).
+  config.site_import = 0;
+  config.user_site_directory = 0;
   PyConfig_SetString(&config, &config.stdio_encoding, L"utf-8");
   PyConfig_SetString(&config, &config.stdio_errors, L"strict");
   std::vector<const char*> cargv;
