@@ -574,7 +574,8 @@ void add_rlib_functions(BuiltinTable& t) {
   t["os.isatty"] = bool_math_fn;
   for (const char* f : {"sqrt", "exp", "log", "log10", "log2", "sin", "cos", "tan", "asin", "acos",
                         "atan", "atan2", "sinh", "cosh", "tanh", "fabs", "pow", "fmod", "hypot",
-                        "copysign", "ldexp", "expm1", "log1p"})
+                        "copysign", "ldexp", "expm1", "log1p", "asinh", "acosh", "atanh", "erf", "erfc",
+                        "gamma", "lgamma"})
     t[std::string("math.") + f] = float_math_fn;
   t["math.floor"] = int_math_fn;
   t["math.ceil"] = int_math_fn;

@@ -13,6 +13,7 @@
 #include "rtyper/riter.h"
 #include "rtyper/rlist.h"
 #include "rtyper/rmodel.h"
+#include "rtyper/rmodules.h"
 #include "rtyper/rnumber.h"
 #include "rtyper/rpbc.h"
 #include "rtyper/rstr.h"
@@ -150,6 +151,32 @@ Value* rtype_builtin_call(Hop& hop) {
     if (receiver->kind() == ReprKind::Builder) return rtype_builder_method(hop, method, a.positional);
     hop.fail("the method " + name + "() has no low-level implementation yet");
   }
+  // Functions with effects come before the constant-result shortcut: a call whose result is the
+  // constant None still runs.
+  // ---- math, time, sys, os.isatty ----
+  if (is_module_function(name)) {
+    if (!a.keywords.empty()) hop.fail(name + "() with keyword arguments is not supported");
+    return rtype_module_function(hop, name, a.positional);
+  }
+  // ---- os ----
+  if (name == "os.write" || name == "os.read" || name == "os.open" || name == "os.close") {
+    std::string helper = "os_" + name.substr(3);
+    auto* fn = pointee<FuncType>(llops.helper_constant(helper)->concretetype);
+    if (a.positional.size() != fn->args().size() || !a.keywords.empty())
+      hop.fail(name + "() takes " + std::to_string(fn->args().size()) + " positional arguments here");
+    std::vector<Value*> args;
+    for (size_t k = 0; k < a.positional.size(); ++k) {
+      const LowLevelType* want = fn->args()[k];
+      Repr* r = want == &Signed ? int_repr(rtyper)
+                : pointee<Struct>(want) == rtyper.runtime_types().str ? rtyper.getrepr(annotator::s_str())
+                                                                       : rtyper.getrepr(annotator::s_bytes());
+      args.push_back(hop.arg(a.positional[k], r));
+    }
+    hop.exception_is_here();
+    Value* v = llops.call_helper(helper, args);
+    if (hop.r_result->is_void()) return nullptr;
+    return v;
+  }
   if (hop.s_result && hop.s_result->is_constant() && name != "jit_merge_point" && name != "can_enter_jit" &&
       name != "debug.debug_print" && name != "debug.ll_assert" && name != "debug.fatalerror") {
     hop.exception_cannot_occur();
@@ -196,25 +223,6 @@ Value* rtype_builtin_call(Hop& hop) {
     return llops.genop("cast_int_to_unichar", {hop.arg(arg(0), int_repr(rtyper))}, &UniChar);
   }
   if (name == "min" || name == "max") return min_max(hop, a, name == "min");
-  // ---- os ----
-  if (name == "os.write" || name == "os.read" || name == "os.open" || name == "os.close") {
-    std::string helper = "os_" + name.substr(3);
-    auto* fn = pointee<FuncType>(llops.helper_constant(helper)->concretetype);
-    if (a.positional.size() != fn->args().size() || !a.keywords.empty())
-      hop.fail(name + "() takes " + std::to_string(fn->args().size()) + " positional arguments here");
-    std::vector<Value*> args;
-    for (size_t k = 0; k < a.positional.size(); ++k) {
-      const LowLevelType* want = fn->args()[k];
-      Repr* r = want == &Signed ? int_repr(rtyper)
-                : pointee<Struct>(want) == rtyper.runtime_types().str ? rtyper.getrepr(annotator::s_str())
-                                                                       : rtyper.getrepr(annotator::s_bytes());
-      args.push_back(hop.arg(a.positional[k], r));
-    }
-    hop.exception_is_here();
-    Value* v = llops.call_helper(helper, args);
-    if (hop.r_result->is_void()) return nullptr;
-    return v;
-  }
   if (name == "rstring.StringBuilder" || name == "rstring.UnicodeBuilder" || name == "rstring.BytesBuilder")
     return rtype_new_builder(hop, name == "rstring.BytesBuilder", a.positional);
   if (name == "zip") {

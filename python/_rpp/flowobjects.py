@@ -143,6 +143,8 @@ def _attribute_foldable(obj):
     """getattr(obj, name) folds for modules, classes and frozen objects (not str, int...)."""
     if isinstance(obj, (type, types.ModuleType)):
         return True
+    if obj is sys.stdout or obj is sys.stderr:   # sys.stdout.write -> the builtin "sys.stdout.write"
+        return True
     return _is_frozen(obj)
 
 

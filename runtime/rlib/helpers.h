@@ -150,6 +150,14 @@ double rpp_helper_math_erfc(double x);
 double rpp_helper_math_gamma(double x);
 double rpp_helper_math_lgamma(double x);
 double rpp_helper_math_ldexp(double x, int64_t exp);
+int64_t rpp_helper_math_trunc(double x);
+double rpp_helper_math_pow(double x, double y);
+double rpp_helper_math_copysign(double x, double y);
+double rpp_helper_math_log_base(double x, double base);
+double rpp_helper_math_frexp_mantissa(double x);
+int64_t rpp_helper_math_frexp_exponent(double x);
+double rpp_helper_math_modf_fraction(double x);
+double rpp_helper_math_modf_integer(double x);
 
 // ---- process, I/O, time (print_io.cc, os_time.cc)
 void rpp_helper_print_str(void* s);
@@ -168,6 +176,7 @@ void* rpp_helper_os_getenv(void* name);
 double rpp_helper_time_time();
 double rpp_helper_time_clock();
 int64_t rpp_helper_time_perf_counter_ns();
+double rpp_helper_time_process_time();
 void rpp_helper_time_sleep(double seconds);
 void rpp_helper_fatal_error(void* message);
 void rpp_helper_stack_check_slowpath();

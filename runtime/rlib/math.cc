@@ -176,4 +176,70 @@ double rpp_helper_math_ldexp(double x, int64_t exp) {
   return checked_1(x, std::ldexp(x, int(exp)), true);
 }
 
+int64_t rpp_helper_math_trunc(double x) { return to_int(std::trunc(x)); }
+
+// CPython's math_pow: the non-finite cases spelled out, then libm; a nan from finite arguments
+// (negative base, fractional exponent) and 0.0 ** negative are domain errors, an infinite result
+// from finite arguments a range error.
+double rpp_helper_math_pow(double x, double y) {
+  if (!std::isfinite(x) || !std::isfinite(y)) {
+    if (std::isnan(x)) return y == 0.0 ? 1.0 : x;
+    if (std::isnan(y)) return x == 1.0 ? 1.0 : y;
+    if (std::isinf(x)) {
+      bool odd_y = std::isfinite(y) && std::fmod(std::fabs(y), 2.0) == 1.0;
+      if (y > 0.0) return odd_y ? x : std::fabs(x);
+      if (y == 0.0) return 1.0;
+      return odd_y ? std::copysign(0.0, x) : 0.0;
+    }
+    if (std::fabs(x) == 1.0) return 1.0;
+    if (y > 0.0 && std::fabs(x) > 1.0) return y;
+    if (y < 0.0 && std::fabs(x) < 1.0) return -y;
+    return 0.0;
+  }
+  double r = std::pow(x, y);
+  if (std::isnan(r)) return domain_error();
+  if (std::isinf(r)) return x == 0.0 ? domain_error() : range_error();
+  return r;
+}
+
+double rpp_helper_math_copysign(double x, double y) { return std::copysign(x, y); }
+
+// math.log(x, base) = log(x) / log(base), each checked as math.log; base 1 divides by zero.
+double rpp_helper_math_log_base(double x, double base) {
+  if (x <= 0 || base <= 0) return domain_error();
+  double num = std::log(x), den = std::log(base);
+  if (den == 0) {
+    raise_builtin(layout::kExcZeroDivisionError, std::string_view("float division by zero"));
+    return -1.0;
+  }
+  return num / den;
+}
+
+double rpp_helper_math_frexp_mantissa(double x) {
+  if (std::isnan(x) || std::isinf(x) || x == 0) return x;
+  int e;
+  return std::frexp(x, &e);
+}
+
+int64_t rpp_helper_math_frexp_exponent(double x) {
+  if (std::isnan(x) || std::isinf(x) || x == 0) return 0;
+  int e;
+  std::frexp(x, &e);
+  return e;
+}
+
+// modf(inf) is (0.0 with inf's sign, inf), as CPython.
+double rpp_helper_math_modf_fraction(double x) {
+  if (std::isinf(x)) return std::copysign(0.0, x);
+  double i;
+  return std::modf(x, &i);
+}
+
+double rpp_helper_math_modf_integer(double x) {
+  if (std::isinf(x)) return x;
+  double i;
+  std::modf(x, &i);
+  return i;
+}
+
 }  // extern "C"

@@ -1,6 +1,6 @@
 // Time and process helpers: time.time, time.perf_counter (time_clock), perf_counter_ns,
-// time.sleep, debug.fatalerror, the stack check's slow path (RecursionError) and the exit of
-// sys.exit (stdout flushed first).
+// time.process_time, time.sleep, debug.fatalerror, the stack check's slow path (RecursionError)
+// and the exit of sys.exit (stdout flushed first).
 #include <time.h>
 #include <unistd.h>
 
@@ -32,6 +32,12 @@ int64_t rpp_helper_time_perf_counter_ns() {
   timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return int64_t(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
+double rpp_helper_time_process_time() {
+  timespec ts;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return double(ts.tv_sec) + double(ts.tv_nsec) * 1e-9;
 }
 
 void rpp_helper_time_sleep(double seconds) {

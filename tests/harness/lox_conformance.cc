@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -164,7 +165,46 @@ std::string clip(const std::string& text, size_t limit = 2000) {
   return out;
 }
 
-TestOutcome run_lox_test(const std::string& file, const HarnessEnv& env) {
+// How a file is run: `rpp run` (untranslated), the ll interpreter, or the translated executable.
+enum class LoxMode { untranslated, llinterp, translated };
+
+// The translated examples/lox: made once per run of the harness, by the first translated case that
+// needs it (genc's object cache makes a re-translation mostly a link); kept in .rpp/lox/.
+struct TranslatedLox {
+  std::once_flag once;
+  std::string executable;
+  std::string error;  // the translation failed: why
+};
+
+TranslatedLox& translated_lox() {
+  static TranslatedLox t;
+  return t;
+}
+
+const TranslatedLox& translate_lox_once(const HarnessEnv& env) {
+  TranslatedLox& t = translated_lox();
+  std::call_once(t.once, [&] {
+    fs::path dir = fs::path(env.rpp_home) / ".rpp" / "lox";
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    t.executable = (dir / "targetlox-c").string();
+    ProcessSpec spec;
+    spec.argv = {env.rpp_binary, "translate", "-o", t.executable, env.rpp_home + "/examples/lox/targetlox.py"};
+    spec.env["RPP_HOME"] = env.rpp_home;
+    spec.cwd = dir.string();
+    spec.timeout_seconds = 900;
+    ProcessResult r = run_process(spec);
+    if (r.exit_code != 0 || r.timed_out) {
+      std::string command;
+      for (auto& a : spec.argv) command += " " + a;
+      t.error = "  translating examples/lox failed (exit " + std::to_string(r.exit_code) + (r.timed_out ? ", timed out" : "") +
+                "):" + command + "\n  standard error:\n" + clip(r.err);
+    }
+  });
+  return t;
+}
+
+TestOutcome run_lox_test(const std::string& file, const HarnessEnv& env, LoxMode mode) {
   std::ifstream in(file, std::ios::binary);
   if (!in) return TestOutcome{0, 1, "  cannot read " + file + "\n"};
   std::stringstream buffer;
@@ -175,9 +215,19 @@ TestOutcome run_lox_test(const std::string& file, const HarnessEnv& env) {
     return TestOutcome{0, 1, "  the file expects both compile and runtime errors\n"};
 
   ProcessSpec spec;
-  spec.argv = {env.rpp_binary, "run", env.rpp_home + "/examples/lox/targetlox.py", file};
+  std::string target = env.rpp_home + "/examples/lox/targetlox.py";
   spec.env["RPP_HOME"] = env.rpp_home;
   spec.timeout_seconds = 60;
+  if (mode == LoxMode::untranslated) {
+    spec.argv = {env.rpp_binary, "run", target, file};
+  } else if (mode == LoxMode::llinterp) {
+    spec.argv = {env.rpp_binary, "translate", "--stop-after=rtype", "--interp-check-overflow", target, "--", file};
+    spec.timeout_seconds = 120;
+  } else {
+    const TranslatedLox& t = translate_lox_once(env);
+    if (!t.error.empty()) return TestOutcome{0, 1, t.error};
+    spec.argv = {t.executable, file};
+  }
   ProcessResult r = run_process(spec);
 
   std::vector<std::string> fails = validate(e, r);
@@ -190,6 +240,21 @@ TestOutcome run_lox_test(const std::string& file, const HarnessEnv& env) {
   report << "\n  standard output:\n" << clip(r.out) << "  standard error:\n" << clip(r.err);
   return TestOutcome{0, 1, report.str()};
 }
+
+// The files the ll interpreter runs (all of them would take minutes: each run rtypes examples/lox
+// again): one or more per feature folder, including runtime errors, compile errors and limits.
+const char* const kLlinterpSample[] = {
+    "assignment/associativity.lox", "assignment/local.lox", "block/scope.lox", "bool/equality.lox",
+    "call/num.lox", "class/inherited_method.lox", "closure/assign_to_closure.lox",
+    "closure/nested_closure.lox", "constructor/arguments.lox", "constructor/return_in_nested_function.lox",
+    "field/get_and_set_method.lox", "field/undefined.lox", "for/closure_in_body.lox",
+    "function/recursion.lox", "function/too_many_arguments.lox", "if/dangling_else.lox",
+    "inheritance/set_fields_from_base_class.lox", "limit/stack_overflow.lox", "limit/too_many_locals.lox",
+    "logical_operator/and_truth.lox", "method/arity.lox", "nil/literal.lox", "number/literals.lox",
+    "operator/add_bool_string.lox", "operator/comparison.lox", "operator/divide.lox",
+    "precedence.lox", "return/in_method.lox", "string/multiline.lox", "super/indirectly_inherited.lox",
+    "this/closure.lox", "variable/in_nested_block.lox", "while/syntax.lox",
+};
 
 }  // namespace
 
@@ -217,8 +282,24 @@ Suite lox_conformance_suite(const HarnessEnv& env) {
     return suite;
   }
   for (const fs::path& f : files) {
-    std::string name = "lox/" + fs::relative(f, root).string();
-    suite.cases.push_back({name, [file = f.string(), env] { return run_lox_test(file, env); }});
+    std::string rel = fs::relative(f, root).string();
+    suite.cases.push_back({"lox/" + rel, [file = f.string(), env] { return run_lox_test(file, env, LoxMode::untranslated); }});
+  }
+  for (const fs::path& f : files) {
+    std::string rel = fs::relative(f, root).string();
+    suite.cases.push_back(
+        {"lox/translated/" + rel, [file = f.string(), env] { return run_lox_test(file, env, LoxMode::translated); }});
+  }
+  for (const char* rel : kLlinterpSample) {
+    fs::path f = root / rel;
+    if (!fs::is_regular_file(f)) {
+      suite.cases.push_back({std::string("lox/llinterp/") + rel, [f] {
+                               return TestOutcome{0, 1, "  the sample file " + f.string() + " is missing\n"};
+                             }});
+      continue;
+    }
+    suite.cases.push_back({std::string("lox/llinterp/") + rel,
+                           [file = f.string(), env] { return run_lox_test(file, env, LoxMode::llinterp); }});
   }
   return suite;
 }
