@@ -81,6 +81,8 @@ Value* rtype_compare(Hop& hop) {
   bool containers = (ra->kind() == ReprKind::Tuple && rb->kind() == ReprKind::Tuple) ||
                     (ra->kind() == ReprKind::List && rb->kind() == ReprKind::List);
   if (containers && hop.op.opname != "is_") return rtype_container_eq(hop);
+  // == of dicts compares contents in Python: not identity (not implemented yet).
+  if ((ra->kind() == ReprKind::Dict || rb->kind() == ReprKind::Dict) && hop.op.opname != "is_") hop.unsupported();
   return pointer_compare(hop);
 }
 
