@@ -111,7 +111,7 @@ SomeRef min_max_fn(RuleContext& cx, const SomeBuiltin& b, const CallArgs& a) {
   } else {
     for (const auto& s : a.positional) r = union_of(r, without_constant(s));
   }
-  if (!r->is_number() && !r->is_str())
+  if (!r->is_number() && !r->is_str() && !r->is(SomeKind::Impossible))  // impossible: items not known yet
     throw AnnotatorFailure(builtin_display_name(b) + "() of " + describe_for_user(r) + " is not supported");
   return r;
 }

@@ -9,12 +9,14 @@
 #include "rtyper/helper_graphs.h"
 #include "rtyper/rbuiltin.h"
 #include "rtyper/rclass.h"
+#include "rtyper/rcompare.h"
 #include "rtyper/rdict.h"
 #include "rtyper/riter.h"
 #include "rtyper/rlist.h"
 #include "rtyper/rmodel.h"
 #include "rtyper/rnumber.h"
 #include "rtyper/rpbc.h"
+#include "rtyper/rslice.h"
 #include "rtyper/rstr.h"
 #include "rtyper/rtuple.h"
 #include "rtyper/rtyper.h"
@@ -76,6 +78,11 @@ Value* rtype_compare(Hop& hop) {
   if (text && hop.op.opname != "is_") return rtype_str_binary(hop);
   if (ra->kind() == ReprKind::Bytes && rb->kind() == ReprKind::Bytes && hop.op.opname != "is_")
     return rtype_bytes_binary(hop);
+  bool containers = (ra->kind() == ReprKind::Tuple && rb->kind() == ReprKind::Tuple) ||
+                    (ra->kind() == ReprKind::List && rb->kind() == ReprKind::List);
+  if (containers && hop.op.opname != "is_") return rtype_container_eq(hop);
+  // == of dicts compares contents in Python: not identity (not implemented yet).
+  if ((ra->kind() == ReprKind::Dict || rb->kind() == ReprKind::Dict) && hop.op.opname != "is_") hop.unsupported();
   return pointer_compare(hop);
 }
 
@@ -92,6 +99,7 @@ Value* rtype_len(Hop& hop) {
 }
 
 Value* rtype_getitem(Hop& hop) {
+  if (hop.args_r[1]->kind() == ReprKind::Slice) return rtype_getitem_slice(hop);
   switch (hop.args_r[0]->kind()) {
     case ReprKind::Str: return rtype_str_getitem(hop);
     case ReprKind::Tuple: return rtype_tuple_getitem(hop);
@@ -121,6 +129,8 @@ Value* rtype_binary(Hop& hop) {
 bool is_dict(const Hop& hop, size_t i) { return i < hop.args_r.size() && hop.args_r[i]->kind() == ReprKind::Dict; }
 
 Value* rtype_setitem(Hop& hop) {
+  if (hop.args_r[1]->kind() == ReprKind::Slice)
+    hop.fail("assignment to an extended slice is not supported (only l[a:b] = other)");
   if (is_dict(hop, 0)) return rtype_dict_setitem(hop);
   if (is_list(hop, 0)) return rtype_list_setitem(hop);
   hop.unsupported();
@@ -136,6 +146,7 @@ Value* rtype_contains(Hop& hop) {
   if (is_dict(hop, 0)) return rtype_dict_contains(hop);
   if (is_list(hop, 0)) return rtype_list_contains(hop);
   if (hop.args_r[0]->kind() == ReprKind::Str) return rtype_str_contains(hop);
+  if (hop.args_r[0]->kind() == ReprKind::Tuple) return rtype_tuple_contains(hop);
   hop.unsupported();
 }
 
@@ -148,6 +159,11 @@ Value* rtype_getslice(Hop& hop) {
 
 Value* rtype_setslice(Hop& hop) {
   if (is_list(hop, 0)) return rtype_list_setslice(hop);
+  hop.unsupported();
+}
+
+Value* rtype_delslice(Hop& hop) {
+  if (is_list(hop, 0)) return rtype_list_delslice(hop);
   hop.unsupported();
 }
 
@@ -335,9 +351,11 @@ const std::map<std::string, Handler>& handlers() {
     t["contains"] = rtype_contains;
     t["getslice"] = rtype_getslice;
     t["setslice"] = rtype_setslice;
+    t["delslice"] = rtype_delslice;
     t["newtuple"] = rtype_newtuple;
     t["newlist"] = rtype_newlist;
     t["newdict"] = rtype_newdict;
+    t["newslice"] = rtype_newslice;
     t["simple_call"] = rtype_call;
     t["call_args"] = rtype_call;
     t["getattr"] = rtype_getattr;

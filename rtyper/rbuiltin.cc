@@ -139,6 +139,14 @@ Value* rtype_builtin_call(Hop& hop) {
   };
   if (name == "print") return rtype_print(hop);
   if (hop.args_r[0]->kind() == ReprKind::BuiltinMethod) {
+    auto* bm = static_cast<BuiltinMethodRepr*>(hop.args_r[0]);
+    // A method's name is the bare method name ("sort"); its receiver says whose.
+    if (name == "sort" && bm->receiver()->kind() == ReprKind::List) {
+      if (!a.positional.empty() || a.keywords.size() > (a.keyword("reverse") ? 1u : 0u))
+        hop.fail("list.sort() takes only reverse= here");
+      return rtype_list_sort(hop, hop.arg(0, bm), static_cast<ListRepr*>(bm->receiver()), a.keyword("reverse"));
+    }
+    if (name == "format" && bm->receiver()->kind() == ReprKind::Str) return rtype_str_format(hop, a.positional, a.keywords);
     if (!a.keywords.empty()) hop.fail(name + "() with keyword arguments is not supported");
     size_t dot = name.find('.');
     std::string method = name.substr(dot + 1);
@@ -222,7 +230,24 @@ Value* rtype_builtin_call(Hop& hop) {
     hop.exception_cannot_occur();
     return llops.genop("cast_int_to_unichar", {hop.arg(arg(0), int_repr(rtyper))}, &UniChar);
   }
+  if ((name == "min" || name == "max") && a.positional.size() == 1 && a.keywords.empty() &&
+      hop.args_r[a.positional[0]]->kind() == ReprKind::List)
+    return rtype_list_min_max(hop, a.positional[0], name == "min");
   if (name == "min" || name == "max") return min_max(hop, a, name == "min");
+  if (name == "objectmodel.r_dict" || name == "objectmodel.r_ordereddict") return rtype_new_r_dict(hop);
+  if (name == "sorted") {
+    if (a.positional.size() != 1 || a.keywords.size() > (a.keyword("reverse") ? 1u : 0u))
+      hop.fail("sorted() takes one list and only reverse= here");
+    return rtype_sorted(hop, a.positional[0], a.keyword("reverse"));
+  }
+  if (name == "any" || name == "all") {
+    if (a.positional.size() != 1 || !a.keywords.empty()) hop.fail(name + "() takes one argument");
+    return rtype_list_any_all(hop, a.positional[0], name == "any");
+  }
+  if (name == "sum") {
+    if (a.positional.empty() || a.positional.size() > 2 || !a.keywords.empty()) hop.fail("sum() takes 1 or 2 arguments");
+    return rtype_list_sum(hop, a.positional[0], a.positional.size() == 2 ? &a.positional[1] : nullptr);
+  }
   if (name == "rstring.StringBuilder" || name == "rstring.UnicodeBuilder" || name == "rstring.BytesBuilder")
     return rtype_new_builder(hop, name == "rstring.BytesBuilder", a.positional);
   if (name == "zip") {
@@ -232,11 +257,7 @@ Value* rtype_builtin_call(Hop& hop) {
     std::vector<Value*> seqs;
     for (size_t k = 0; k < a.positional.size(); ++k) seqs.push_back(hop.arg(a.positional[k], tr->items()[k]));
     hop.exception_cannot_occur();
-    Value* t = tr->make(llops, seqs);
-    Value* it = llops.genop("malloc", {llops.type_constant(r->iter_struct()), llops.void_string("gc")}, r->lowleveltype());
-    llops.genop("setfield", {it, llops.void_string("container"), t});
-    llops.genop("setfield", {it, llops.void_string("index"), llops.constant(int64_t(0), &Signed)});
-    return it;
+    return new_sequence_iterator(llops, r, tr->make(llops, seqs));
   }
   if (name == "enumerate" || name == "reversed") {
     if (a.positional.size() != 1 || !a.keywords.empty()) hop.fail(name + "() takes one argument here");

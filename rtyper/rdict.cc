@@ -3,14 +3,19 @@
 
 #include <pybind11/pybind11.h>
 
+#include "annotator/description.h"
 #include "annotator/dictdef.h"
 #include "rtyper/exception_data.h"
 #include "rtyper/helper_graphs.h"
 #include "rtyper/lltype/symbolic.h"
 #include "rtyper/rclass.h"
+#include "rtyper/rcompare.h"
+#include "rtyper/rpbc.h"
 #include "rtyper/riter.h"
 #include "rtyper/rmodel.h"
 #include "rtyper/rstr.h"
+#include "rtyper/rtuple.h"
+#include "rtyper/checked_index.h"
 #include "rtyper/rtyper.h"
 #include "runtime/rlib/dict_index.h"
 #include "runtime/rlib/str_hash.h"
@@ -24,10 +29,21 @@ using flow::ConstValue;
 using flow::Value;
 namespace py = pybind11;
 
-DictRepr::DictRepr(RTyper& rtyper, Repr* key, Repr* value)
-    : Repr(ReprKind::Dict, &Void, "DictRepr(" + key->name() + ", " + value->name() + ")"), key_(key), value_(value) {
+DictRepr::DictRepr(RTyper& rtyper, Repr* key, Repr* value, annotator::SomeRef eq_fn, annotator::SomeRef hash_fn)
+    : Repr(ReprKind::Dict, &Void, std::string(eq_fn ? "RDictRepr(" : "DictRepr(") + key->name() + ", " + value->name() + ")"),
+      key_(key),
+      value_(value),
+      eq_fn_(std::move(eq_fn)),
+      hash_fn_(std::move(hash_fn)) {
   TypeArena& types = rtyper.types();
-  switch (key->kind()) {
+  if (eq_fn_) {
+    // r_dict: any key with a run-time value, through the user's functions.
+    if (key->is_void()) throw RTypeFailure("an r_dict whose keys have no run-time value is not supported");
+    if (!as<Ptr>(key->lowleveltype()))
+      throw RTypeFailure("r_dict keys of " + key->name() + " are not supported (only GC objects: str, tuples, instances)");
+    key_kind_ = "custom";
+    stored_key_ = key->lowleveltype();
+  } else switch (key->kind()) {
     case ReprKind::Integer:
       if (key->lowleveltype() != &Signed) throw RTypeFailure("dict keys of type " + key->name() + " are not supported");
       [[fallthrough]];
@@ -42,6 +58,11 @@ DictRepr::DictRepr(RTyper& rtyper, Repr* key, Repr* value)
       break;
     case ReprKind::Instance:
       key_kind_ = "ref";
+      stored_key_ = key->lowleveltype();
+      break;
+    case ReprKind::Tuple:
+      if (!hashable(key)) throw RTypeFailure("dict keys of " + key->name() + " (a tuple with unhashable items) are not supported");
+      key_kind_ = "custom";
       stored_key_ = key->lowleveltype();
       break;
     default: throw RTypeFailure("dict keys of " + key->name() + " are not supported yet");
@@ -81,9 +102,10 @@ ConstValue DictRepr::convert_const(const ConstValue& value, RTyper& rtyper) {
   auto memo = prebuilt_.find(ref->id);
   if (memo != prebuilt_.end()) return memo->second;
   frontend::ObjectTable& table = *rtyper.context().objects;
-  if (key_kind_ == "ref")
-    throw RTypeFailure("the prebuilt dict " + table.describe(*ref) +
-                       " has instance keys (hashed by identity at run time): not supported yet");
+  if (key_kind_ == "ref" || key_kind_ == "custom")
+    throw RTypeFailure("the prebuilt dict " + table.describe(*ref) + " has " +
+                       (key_kind_ == "ref" ? "instance keys (hashed by identity at run time)" : "tuple keys or is an r_dict") +
+                       ": not supported yet");
   py::object obj = frontend::python_object(table, *ref);
   if (!py::isinstance<py::dict>(obj)) return Repr::convert_const(value, rtyper);
   py::dict items = obj.cast<py::dict>();
@@ -129,14 +151,69 @@ Value* DictRepr::stored_key(LowLevelOps& ops, Value* key) {
   return key;
 }
 
+std::string DictRepr::helper_suffix() const {
+  std::string suffix = ll_name(lowleveltype()->to_string());
+  if (eq_fn_) suffix += "_" + rdict_graph(eq_fn_, "key_eq")->name + "_" + rdict_graph(hash_fn_, "key_hash")->name;
+  return suffix;
+}
+
+flow::FunctionGraph* DictRepr::rdict_graph(const annotator::SomeRef& fn, const char* what) const {
+  const annotator::SomePBC* pbc = fn && fn->is(annotator::SomeKind::PBC) ? &fn->as<annotator::SomePBC>() : nullptr;
+  if (!pbc || pbc->descs().size() != 1 || pbc->descs()[0]->kind != annotator::DescKind::Function)
+    throw RTypeFailure(std::string("the ") + what + " function of an r_dict must be one plain function");
+  flow::FunctionGraph* g = default_graph(pbc->descs()[0]->as<annotator::FunctionDesc>());
+  if (!g) throw RTypeFailure(std::string("the ") + what + " function of an r_dict has no graph");
+  return g;
+}
+
+Value* DictRepr::custom_hash(LowLevelOps& ops, Value* key) {
+  RTyper& rtyper = ops.rtyper();
+  if (!eq_fn_) return item_hash(ops, key_, key, ops.location());
+  flow::FunctionGraph* g = rdict_graph(hash_fn_, "key_hash");
+  Repr* param = rtyper.getrepr(g->startblock->inputargs[0]->annotation);
+  Value* h = ops.call_graph(g, {ops.convert(key, key_, param)});
+  return ops.convert(h, rtyper.getrepr(g->returnblock->inputargs[0]->annotation), rtyper.getrepr(annotator::s_int()));
+}
+
+flow::FunctionGraph* DictRepr::custom_eq_graph(RTyper& rtyper, const flow::SourceLocation& loc) {
+  std::string name = "ll_dict_keyeq_" + helper_suffix();
+  return rtyper.helpers().get(name, [&] {
+    const LowLevelType* gcref = rtyper.types().ptr(rtyper.runtime_types().gcref);
+    LowLevelGraphBuilder b(rtyper, name, {gcref, gcref}, &Bool, loc);
+    Block* s = b.start();
+    LowLevelOps o = b.ops();
+    Value* x = o.genop("cast_opaque_ptr", {s->inputargs[0]}, key_->lowleveltype());
+    Value* y = o.genop("cast_opaque_ptr", {s->inputargs[1]}, key_->lowleveltype());
+    Value* eq;
+    if (eq_fn_) {
+      flow::FunctionGraph* g = rdict_graph(eq_fn_, "key_eq");
+      Repr* p0 = rtyper.getrepr(g->startblock->inputargs[0]->annotation);
+      Repr* p1 = rtyper.getrepr(g->startblock->inputargs[1]->annotation);
+      eq = o.call_graph(g, {o.convert(x, key_, p0), o.convert(y, key_, p1)});
+      eq = o.convert(eq, rtyper.getrepr(g->returnblock->inputargs[0]->annotation), rtyper.getrepr(annotator::s_bool()));
+    } else {
+      eq = item_equal(o, key_, x, y);
+    }
+    b.append(s, o);
+    b.return_(s, eq);
+    return b.take();
+  });
+}
+
 Value* DictRepr::lookup(LowLevelOps& ops, Value* d, Value* key) {
   Value* k = stored_key(ops, key);
+  if (key_kind_ == "custom")
+    return ops.call_helper("dict_lookup_custom", {d, k, custom_hash(ops, k),
+                                                  ops.graph_constant(custom_eq_graph(ops.rtyper(), ops.location()))});
   if (key_kind_ == "str") return ops.call_helper("dict_lookup_str", {d, k, ops.call_helper("str_hash", {k})});
   return ops.call_helper("dict_lookup_" + key_kind_, {d, k});
 }
 
 Value* DictRepr::insert(LowLevelOps& ops, Value* d, Value* key) {
   Value* k = stored_key(ops, key);
+  if (key_kind_ == "custom")
+    return ops.call_helper("dict_insert_custom", {d, k, custom_hash(ops, k),
+                                                  ops.graph_constant(custom_eq_graph(ops.rtyper(), ops.location()))});
   if (key_kind_ == "str") return ops.call_helper("dict_insert_str", {d, k, ops.call_helper("str_hash", {k})});
   return ops.call_helper("dict_insert_" + key_kind_, {d, k});
 }
@@ -145,9 +222,21 @@ Value* DictRepr::entries(LowLevelOps& ops, Value* d) {
   return ops.genop("getfield", {d, ops.void_string("entries")}, ops.rtyper().types().ptr(entries_));
 }
 
+Value* DictRepr::entry_key(LowLevelOps& ops, Value* entries, Value* e) {
+  Value* k = ops.genop("getinteriorfield", {entries, e, ops.void_string("key")}, stored_key_);
+  if (key_->kind() == ReprKind::Char) return ops.genop("cast_int_to_unichar", {k}, &UniChar);
+  if (key_->kind() == ReprKind::Bool) return ops.genop("int_is_true", {k}, &Bool);
+  return k;
+}
+
+Value* DictRepr::entry_value(LowLevelOps& ops, Value* entries, Value* e) {
+  if (value_->is_void()) return ops.constant(flow::NoneValue{}, &Void);
+  return ops.genop("getinteriorfield", {entries, e, ops.void_string("value")}, value_->lowleveltype());
+}
+
 namespace {
 
-std::string suffix(DictRepr* r) { return ll_name(r->lowleveltype()->to_string()); }
+std::string suffix(DictRepr* r) { return r->helper_suffix(); }
 
 // Raises KeyError(repr(key)) from `block` (whose input arguments hold the key at `key_index`).
 void raise_key_error(RTyper& rtyper, LowLevelGraphBuilder& b, Block* block, DictRepr* r, Value* key) {
@@ -173,18 +262,23 @@ void raise_key_error(RTyper& rtyper, LowLevelGraphBuilder& b, Block* block, Dict
   b.raise_(block, vt, ev);
 }
 
-// ll_dict_getitem(d, key) (KeyError), ll_dict_delitem(d, key) (KeyError), ll_dict_get(d, key, default).
-enum class Access { GetItem, DelItem, Get };
+// One lookup, then a read, a deletion or an insertion: ll_dict_getitem(d, key) (KeyError),
+// ll_dict_delitem(d, key) (KeyError), ll_dict_get(d, key, default), ll_dict_pop(d, key)
+// (KeyError), ll_dict_pop_default(d, key, default), ll_dict_setdefault(d, key, default).
+enum class Access { GetItem, DelItem, Get, Pop, PopDefault, SetDefault };
 
 flow::FunctionGraph* access_graph(RTyper& rtyper, DictRepr* r, Access kind, const flow::SourceLocation& loc) {
-  static const char* const names[] = {"ll_dict_getitem_", "ll_dict_delitem_", "ll_dict_get_"};
+  static const char* const names[] = {"ll_dict_getitem_", "ll_dict_delitem_", "ll_dict_get_",
+                                      "ll_dict_pop_",     "ll_dict_pop_default_", "ll_dict_setdefault_"};
   std::string name = names[int(kind)] + suffix(r);
   return rtyper.helpers().get(name, [&] {
     const LowLevelType* dt = r->lowleveltype();
     const LowLevelType* kt = r->key_repr()->lowleveltype();
     const LowLevelType* vt = r->value_repr()->lowleveltype();
+    bool with_default = kind == Access::Get || kind == Access::PopDefault || kind == Access::SetDefault;
+    bool deletes = kind == Access::DelItem || kind == Access::Pop || kind == Access::PopDefault;
     std::vector<const LowLevelType*> params{dt, kt};
-    if (kind == Access::Get) params.push_back(vt);
+    if (with_default) params.push_back(vt);
     LowLevelGraphBuilder b(rtyper, name, params, kind == Access::DelItem ? &Void : vt, loc);
     Block* s = b.start();
     LowLevelOps o = b.ops();
@@ -192,31 +286,103 @@ flow::FunctionGraph* access_graph(RTyper& rtyper, DictRepr* r, Access kind, cons
     Value* found = o.genop("int_ge", {e, o.constant(int64_t(0), &Signed)}, &Bool);
     b.append(s, o);
     Block* hit = b.block({dt, &Signed});
-    bool get = kind == Access::Get;
-    Block* miss = get ? b.block({kt, vt}) : b.block({kt});
-    std::vector<Value*> miss_args{s->inputargs[1]};
-    if (get) miss_args.push_back(s->inputargs[2]);
-    b.branch(s, found, hit, {s->inputargs[0], e}, miss, miss_args);
+    Block* miss = b.block(params);
+    b.branch(s, found, hit, {s->inputargs[0], e}, miss, std::vector<Value*>(s->inputargs.begin(), s->inputargs.end()));
     LowLevelOps h = b.ops();
-    if (kind == Access::DelItem) {
-      h.call_helper("dict_delete_index", {hit->inputargs[0], hit->inputargs[1]});
-      b.append(hit, h);
-      b.return_(hit, h.constant(flow::NoneValue{}, &Void));
-    } else if (vt == &Void) {
-      b.return_(hit, h.constant(flow::NoneValue{}, &Void));
-    } else {
-      Value* entries = r->entries(h, hit->inputargs[0]);
-      Value* v = h.genop("getinteriorfield", {entries, hit->inputargs[1], h.void_string("value")}, vt);
-      b.append(hit, h);
-      b.return_(hit, v);
+    Value* v = h.constant(flow::NoneValue{}, &Void);
+    if (vt != &Void && kind != Access::DelItem)
+      v = h.genop("getinteriorfield", {r->entries(h, hit->inputargs[0]), hit->inputargs[1], h.void_string("value")}, vt);
+    if (deletes) h.call_helper("dict_delete_index", {hit->inputargs[0], hit->inputargs[1]});
+    b.append(hit, h);
+    b.return_(hit, v);
+    LowLevelOps m = b.ops();
+    switch (kind) {
+      case Access::Get:
+      case Access::PopDefault: b.return_(miss, miss->inputargs[2]); break;
+      case Access::SetDefault: {
+        Value* e2 = r->insert(m, miss->inputargs[0], miss->inputargs[1]);
+        if (vt != &Void)
+          m.genop("setinteriorfield", {r->entries(m, miss->inputargs[0]), e2, m.void_string("value"), miss->inputargs[2]});
+        b.append(miss, m);
+        b.return_(miss, miss->inputargs[2]);
+        break;
+      }
+      default: raise_key_error(rtyper, b, miss, r, miss->inputargs[1]);
     }
-    if (kind == Access::Get) b.return_(miss, miss->inputargs[1]);
-    else raise_key_error(rtyper, b, miss, r, miss->inputargs[0]);
+    return b.take();
+  });
+}
+
+// ll_dict_popitem_T(d) -> (key, value) of the last entry, removed; KeyError when empty.
+flow::FunctionGraph* popitem_graph(RTyper& rtyper, DictRepr* r, TupleRepr* tr, const flow::SourceLocation& loc) {
+  std::string name = "ll_dict_popitem_" + suffix(r) + "_" + tr->tuple_struct()->name();
+  return rtyper.helpers().get(name, [&] {
+    const LowLevelType* dt = r->lowleveltype();
+    LowLevelGraphBuilder b(rtyper, name, {dt}, tr->lowleveltype(), loc);
+    Block* s = b.start();
+    LowLevelOps o = b.ops();
+    Value* e = o.call_helper("dict_last_index", {s->inputargs[0]});
+    Value* some = o.genop("int_ge", {e, o.constant(int64_t(0), &Signed)}, &Bool);
+    b.append(s, o);
+    Block* hit = b.block({dt, &Signed});
+    Block* empty = b.block({});
+    b.branch(s, some, hit, {s->inputargs[0], e}, empty, {});
+    raise_prebuilt(rtyper, b, empty, "KeyError", "'popitem(): dictionary is empty'");  // str(e) is the repr
+    LowLevelOps h = b.ops();
+    Value* entries = r->entries(h, hit->inputargs[0]);
+    Value* k = h.convert(r->entry_key(h, entries, hit->inputargs[1]), r->key_repr(), tr->items()[0]);
+    Value* v = h.convert(r->entry_value(h, entries, hit->inputargs[1]), r->value_repr(), tr->items()[1]);
+    Value* t = tr->make(h, {k, v});
+    h.call_helper("dict_delete_index", {hit->inputargs[0], hit->inputargs[1]});
+    b.append(hit, h);
+    b.return_(hit, t);
+    return b.take();
+  });
+}
+
+// ll_dict_update_T_U(d, other): every entry of other inserted into d, in other's order.
+flow::FunctionGraph* update_graph(RTyper& rtyper, DictRepr* r, DictRepr* ro, const flow::SourceLocation& loc) {
+  std::string name = "ll_dict_update_" + suffix(r) + "_" + suffix(ro);
+  return rtyper.helpers().get(name, [&] {
+    const LowLevelType* dt = r->lowleveltype();
+    const LowLevelType* ot = ro->lowleveltype();
+    LowLevelGraphBuilder b(rtyper, name, {dt, ot}, &Void, loc);
+    Block* s = b.start();
+    std::vector<const LowLevelType*> state{dt, ot, &Signed};
+    Block* head = b.block(state);
+    LowLevelOps z = b.ops();
+    b.goto_(s, head, {s->inputargs[0], s->inputargs[1], z.constant(int64_t(0), &Signed)});
+    LowLevelOps h = b.ops();
+    Value* e = h.call_helper("dict_next_index", {head->inputargs[1], head->inputargs[2]});
+    Value* more = h.genop("int_ge", {e, h.constant(int64_t(0), &Signed)}, &Bool);
+    b.append(head, h);
+    Block* body = b.block(state);
+    Block* done = b.block({});
+    b.branch(head, more, body, {head->inputargs[0], head->inputargs[1], e}, done, {});
+    LowLevelOps d = b.ops();
+    b.return_(done, d.constant(flow::NoneValue{}, &Void));
+    LowLevelOps w = b.ops();
+    Value* entries = ro->entries(w, body->inputargs[1]);
+    Value* k = w.convert(ro->entry_key(w, entries, body->inputargs[2]), ro->key_repr(), r->key_repr());
+    Value* v = w.convert(ro->entry_value(w, entries, body->inputargs[2]), ro->value_repr(), r->value_repr());
+    Value* at = r->insert(w, body->inputargs[0], k);
+    if (!r->value_repr()->is_void())
+      w.genop("setinteriorfield", {r->entries(w, body->inputargs[0]), at, w.void_string("value"), v});
+    Value* next = w.genop("int_add", {body->inputargs[2], w.constant(int64_t(1), &Signed)}, &Signed);
+    b.append(body, w);
+    b.goto_(body, head, {body->inputargs[0], body->inputargs[1], next});
     return b.take();
   });
 }
 
 }  // namespace
+
+Value* rtype_new_r_dict(Hop& hop) {
+  auto* r = dynamic_cast<DictRepr*>(hop.r_result);
+  if (!r || !r->is_r_dict()) hop.fail("r_dict() whose result is not an r_dict");
+  hop.exception_cannot_occur();
+  return r->new_dict(hop.llops);
+}
 
 Value* rtype_newdict(Hop& hop) {
   auto* r = dynamic_cast<DictRepr*>(hop.r_result);
@@ -297,6 +463,42 @@ Value* rtype_dict_method(Hop& hop, const std::string& method, const std::vector<
     return ops.convert(v, r->value_repr(), hop.r_result);
   }
   if ((method == "keys" || method == "values" || method == "items") && args.empty()) return rtype_dict_view(hop, d);
+  if ((method == "pop" || method == "setdefault") && (args.size() == 1 || args.size() == 2)) {
+    if (method == "setdefault" && args.size() != 2) hop.fail("dict.setdefault() takes two arguments here");
+    Value* k = hop.arg(args[0], r->key_repr());
+    std::vector<Value*> call{d, k};
+    if (args.size() == 2) call.push_back(hop.arg(args[1], r->value_repr()));
+    Access kind = method == "setdefault" ? Access::SetDefault : args.size() == 2 ? Access::PopDefault : Access::Pop;
+    flow::FunctionGraph* g = access_graph(hop.rtyper, r, kind, hop.op.location);
+    if (kind == Access::Pop || r->key_kind() == "custom") hop.exception_is_here();
+    else hop.exception_cannot_occur();
+    return ops.convert(ops.call_graph(g, call), r->value_repr(), hop.r_result);
+  }
+  if (method == "popitem" && args.empty()) {
+    auto* tr = dynamic_cast<TupleRepr*>(hop.r_result);
+    if (!tr || tr->items().size() != 2) hop.unsupported();
+    flow::FunctionGraph* g = popitem_graph(hop.rtyper, r, tr, hop.op.location);
+    hop.exception_is_here();
+    return ops.call_graph(g, {d});
+  }
+  if (method == "update" && args.size() == 1) {
+    auto* ro = dynamic_cast<DictRepr*>(hop.args_r[args[0]]);
+    if (!ro) hop.fail("dict.update() of something that is not a dict");
+    Value* other = hop.arg(args[0]);
+    flow::FunctionGraph* g = update_graph(hop.rtyper, r, ro, hop.op.location);
+    hop.exception_cannot_occur();
+    ops.call_graph(g, {d, other});
+    return nullptr;
+  }
+  if (method == "copy" && args.empty()) {
+    auto* rr = dynamic_cast<DictRepr*>(hop.r_result);
+    if (!rr) hop.unsupported();
+    flow::FunctionGraph* g = update_graph(hop.rtyper, rr, r, hop.op.location);
+    hop.exception_cannot_occur();
+    Value* out = rr->new_dict(ops);
+    ops.call_graph(g, {out, d});
+    return out;
+  }
   if (method == "clear" && args.empty()) {
     hop.exception_cannot_occur();
     ops.call_helper("dict_clear", {d});

@@ -16,13 +16,19 @@ namespace rpp::rtyper {
 
 class DictRepr final : public Repr {
  public:
-  DictRepr(RTyper& rtyper, Repr* key, Repr* value);
+  // `eq_fn` / `hash_fn`: an r_dict's functions (their annotations), else null.
+  DictRepr(RTyper& rtyper, Repr* key, Repr* value, annotator::SomeRef eq_fn = nullptr,
+           annotator::SomeRef hash_fn = nullptr);
   Repr* key_repr() const { return key_; }
   Repr* value_repr() const { return value_; }
   const lltype::Struct* dict_struct() const { return struct_; }
   const lltype::Struct* entry_struct() const { return entry_; }
   const lltype::Array* entries_array() const { return entries_; }
-  // "int", "str" or "ref": which $dict_lookup_* / $dict_insert_* helpers.
+  // The suffix of this dict's helper graphs: its type, and for an r_dict its functions.
+  std::string helper_suffix() const;
+  bool is_r_dict() const { return eq_fn_ != nullptr; }
+  // "int", "str", "ref" or "custom" (tuple keys, r_dict: hash computed here, eq a graph the
+  // runtime calls): which $dict_lookup_* / $dict_insert_* helpers.
   const std::string& key_kind() const { return key_kind_; }
   const lltype::LowLevelType* stored_key_type() const { return stored_key_; }
 
@@ -39,6 +45,13 @@ class DictRepr final : public Repr {
   flow::Value* lookup(LowLevelOps& ops, flow::Value* d, flow::Value* key);
   flow::Value* insert(LowLevelOps& ops, flow::Value* d, flow::Value* key);
   flow::Value* entries(LowLevelOps& ops, flow::Value* d);
+  // The key (in the key repr) and the value of entry e of an entries array.
+  flow::Value* entry_key(LowLevelOps& ops, flow::Value* entries, flow::Value* e);
+  flow::Value* entry_value(LowLevelOps& ops, flow::Value* entries, flow::Value* e);
+  // A custom key's hash (Signed), and the graph `(Ptr(gcref), Ptr(gcref)) -> Bool` comparing
+  // two keys that the runtime calls.
+  flow::Value* custom_hash(LowLevelOps& ops, flow::Value* key);
+  flow::FunctionGraph* custom_eq_graph(RTyper& rtyper, const flow::SourceLocation& loc);
 
  private:
   Repr* key_;
@@ -49,6 +62,9 @@ class DictRepr final : public Repr {
   const lltype::Struct* entry_ = nullptr;
   const lltype::Array* entries_ = nullptr;
   std::map<uint32_t, flow::ConstValue> prebuilt_;
+  annotator::SomeRef eq_fn_, hash_fn_;
+  // The graph an r_dict function annotation calls.
+  flow::FunctionGraph* rdict_graph(const annotator::SomeRef& fn, const char* what) const;
   // The hash the runtime stores for a converted (low-level) key.
   int64_t stored_hash_of(const flow::ConstValue& key) const;
 };
@@ -60,5 +76,7 @@ flow::Value* rtype_dict_delitem(Hop& hop);
 flow::Value* rtype_dict_contains(Hop& hop);
 flow::Value* rtype_dict_len(Hop& hop);
 flow::Value* rtype_dict_method(Hop& hop, const std::string& method, const std::vector<size_t>& args);
+// r_dict(eq, hash) / r_ordereddict(eq, hash): a new empty dict of the result's repr.
+flow::Value* rtype_new_r_dict(Hop& hop);
 
 }  // namespace rpp::rtyper

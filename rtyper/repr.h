@@ -34,6 +34,7 @@ enum class ReprKind {
   Bytes,      // Ptr(rpy_bytes), nullable
   Builder,    // Ptr(rpy_builder): StringBuilder / BytesBuilder
   BuiltinMethod,  // a method of a list/str/dict bound to its receiver: the receiver's type
+  Slice,      // slice(start, stop, step) of an extended slice: its parts' tuple (rslice.h)
 };
 
 // Thrown while rtyping an operation: what has no low-level implementation, or a constant that

@@ -1,6 +1,8 @@
 // Iteration over tuples, strs, lists and ranges (riter.h).
 #include "rtyper/riter.h"
 
+#include <functional>
+
 #include "annotator/listdef.h"
 #include "annotator/union.h"
 #include "rtyper/exception_data.h"
@@ -116,6 +118,19 @@ std::unique_ptr<Repr> make_iterator_repr(RTyper& rtyper, const annotator::SomeIt
   return std::make_unique<IteratorRepr>(rtyper, container, rtyper.getrepr(item));
 }
 
+Value* new_sequence_iterator(LowLevelOps& llops, IteratorRepr* r, Value* container) {
+  Value* it = llops.genop("malloc", {llops.type_constant(r->iter_struct()), llops.void_string("gc")}, r->lowleveltype());
+  llops.genop("setfield", {it, llops.void_string("container"), container});
+  Value* start = llops.constant(int64_t(0), &Signed);
+  if (r->variant() == annotator::IterVariant::Reversed) {
+    Value* n = r->container()->kind() == ReprKind::List ? static_cast<ListRepr*>(r->container())->length(llops, container)
+                                                        : llops.genop("str_len", {container}, &Signed);
+    start = llops.genop("int_sub", {n, llops.constant(int64_t(1), &Signed)}, &Signed);
+  }
+  llops.genop("setfield", {it, llops.void_string("index"), start});
+  return it;
+}
+
 Value* rtype_iter(Hop& hop) {
   auto* r = dynamic_cast<IteratorRepr*>(hop.r_result);
   if (!r) hop.unsupported();
@@ -123,53 +138,30 @@ Value* rtype_iter(Hop& hop) {
   if (hop.args_r[0] == r) return hop.arg(0);
   LowLevelOps& llops = hop.llops;
   Value* c = hop.arg(0, r->container());
-  Value* it = llops.genop("malloc", {llops.type_constant(r->iter_struct()), llops.void_string("gc")}, r->lowleveltype());
   if (dynamic_cast<RangeRepr*>(r->container())) {
+    Value* it = llops.genop("malloc", {llops.type_constant(r->iter_struct()), llops.void_string("gc")}, r->lowleveltype());
     for (const char* f : {"start", "stop", "step"}) {
       Value* v = llops.genop("getfield", {c, llops.void_string(f)}, &Signed);
       llops.genop("setfield", {it, llops.void_string(std::string(f) == "start" ? "current" : f), v});
     }
     return it;
   }
-  llops.genop("setfield", {it, llops.void_string("container"), c});
-  Value* start = llops.constant(int64_t(0), &Signed);
-  if (r->variant() == annotator::IterVariant::Reversed) {
-    Value* n = r->container()->kind() == ReprKind::List ? static_cast<ListRepr*>(r->container())->length(llops, c)
-                                                        : llops.genop("str_len", {c}, &Signed);
-    start = llops.genop("int_sub", {n, llops.constant(int64_t(1), &Signed)}, &Signed);
-  }
-  llops.genop("setfield", {it, llops.void_string("index"), start});
-  return it;
+  return new_sequence_iterator(llops, r, c);
 }
 
 Value* rtype_dict_view(Hop& hop, Value* d) {
   auto* r = dynamic_cast<IteratorRepr*>(hop.r_result);
   if (!r) hop.unsupported();
-  LowLevelOps& llops = hop.llops;
   hop.exception_cannot_occur();
-  Value* it = llops.genop("malloc", {llops.type_constant(r->iter_struct()), llops.void_string("gc")}, r->lowleveltype());
-  llops.genop("setfield", {it, llops.void_string("container"), d});
-  llops.genop("setfield", {it, llops.void_string("index"), llops.constant(int64_t(0), &Signed)});
-  return it;
+  return new_sequence_iterator(hop.llops, r, d);
 }
 
 Value* rtype_enumerate_reversed(Hop& hop, size_t arg) {
   auto* r = dynamic_cast<IteratorRepr*>(hop.r_result);
   if (!r) hop.unsupported();
-  // Same as iter(seq), with the variant's start index.
-  LowLevelOps& llops = hop.llops;
   Value* c = hop.arg(arg, r->container());
   hop.exception_cannot_occur();
-  Value* it = llops.genop("malloc", {llops.type_constant(r->iter_struct()), llops.void_string("gc")}, r->lowleveltype());
-  llops.genop("setfield", {it, llops.void_string("container"), c});
-  Value* start = llops.constant(int64_t(0), &Signed);
-  if (r->variant() == annotator::IterVariant::Reversed) {
-    Value* n = r->container()->kind() == ReprKind::List ? static_cast<ListRepr*>(r->container())->length(llops, c)
-                                                        : llops.genop("str_len", {c}, &Signed);
-    start = llops.genop("int_sub", {n, llops.constant(int64_t(1), &Signed)}, &Signed);
-  }
-  llops.genop("setfield", {it, llops.void_string("index"), start});
-  return it;
+  return new_sequence_iterator(hop.llops, r, c);
 }
 
 namespace {
@@ -215,6 +207,27 @@ flow::FunctionGraph* range_next(RTyper& rtyper, IteratorRepr* r, const flow::Sou
   });
 }
 
+// The start of every next() over a container iterator: read the container and the index,
+// StopIteration unless `more`; the returned block receives (iterator, container, index) where
+// index is what `more` gives for the item (the entry index for dicts).
+using MoreTest = std::function<std::pair<Value*, Value*>(LowLevelOps&, Value* container, Value* index)>;
+
+Block* next_prologue(RTyper& rtyper, LowLevelGraphBuilder& b, IteratorRepr* r, const MoreTest& more) {
+  const LowLevelType* it = r->lowleveltype();
+  const LowLevelType* ct = r->container()->lowleveltype();
+  Block* s = b.start();
+  LowLevelOps ops = b.ops();
+  Value* c = ops.genop("getfield", {s->inputargs[0], ops.void_string("container")}, ct);
+  Value* i = ops.genop("getfield", {s->inputargs[0], ops.void_string("index")}, &Signed);
+  auto [go, at] = more(ops, c, i);
+  b.append(s, ops);
+  Block* body = b.block({it, ct, &Signed});
+  Block* done = b.block({});
+  b.branch(s, go, body, {s->inputargs[0], c, at}, done, {});
+  raise_stop_iteration(rtyper, b, done);
+  return body;
+}
+
 // The item i (known in range) of a container, in the iterator's item repr.
 Value* item_at(RTyper& rtyper, LowLevelGraphBuilder& b, LowLevelOps& ops, Block*& block, Repr* cr, Repr* item_repr,
                Value* c, Value* i) {
@@ -242,36 +255,19 @@ flow::FunctionGraph* dict_next(RTyper& rtyper, IteratorRepr* r, const flow::Sour
   return rtyper.helpers().get(name, [&] {
     auto* dr = static_cast<DictRepr*>(r->container());
     const LowLevelType* it = r->lowleveltype();
-    const LowLevelType* dt = dr->lowleveltype();
     const LowLevelType* item = r->item()->lowleveltype();
     LowLevelGraphBuilder b(rtyper, name, {it}, item, loc);
-    Block* s = b.start();
-    LowLevelOps ops = b.ops();
-    Value* d = ops.genop("getfield", {s->inputargs[0], ops.void_string("container")}, dt);
-    Value* i = ops.genop("getfield", {s->inputargs[0], ops.void_string("index")}, &Signed);
-    Value* e = ops.call_helper("dict_next_index", {d, i});
-    Value* more = ops.genop("int_ge", {e, ops.constant(int64_t(0), &Signed)}, &Bool);
-    b.append(s, ops);
-    Block* body = b.block({it, dt, &Signed});
-    Block* done = b.block({});
-    b.branch(s, more, body, {s->inputargs[0], d, e}, done, {});
-    raise_stop_iteration(rtyper, b, done);
+    Block* body = next_prologue(rtyper, b, r, [](LowLevelOps& ops, Value* d, Value* i) {
+      Value* e = ops.call_helper("dict_next_index", {d, i});
+      return std::make_pair(ops.genop("int_ge", {e, ops.constant(int64_t(0), &Signed)}, &Bool), e);
+    });
     LowLevelOps o = b.ops();
     Value* e1 = body->inputargs[2];
     Value* next = o.genop("int_add", {e1, o.constant(int64_t(1), &Signed)}, &Signed);
     o.genop("setfield", {body->inputargs[0], o.void_string("index"), next});
     Value* entries = dr->entries(o, body->inputargs[1]);
-    auto key = [&]() -> Value* {
-      Value* k = o.genop("getinteriorfield", {entries, e1, o.void_string("key")}, dr->stored_key_type());
-      Repr* kr = dr->key_repr();
-      if (kr->kind() == ReprKind::Char) return o.genop("cast_int_to_unichar", {k}, &UniChar);
-      if (kr->kind() == ReprKind::Bool) return o.genop("int_is_true", {k}, &Bool);
-      return k;
-    };
-    auto value = [&]() -> Value* {
-      if (dr->value_repr()->is_void()) return o.constant(flow::NoneValue{}, &Void);
-      return o.genop("getinteriorfield", {entries, e1, o.void_string("value")}, dr->value_repr()->lowleveltype());
-    };
+    auto key = [&]() { return dr->entry_key(o, entries, e1); };
+    auto value = [&]() { return dr->entry_value(o, entries, e1); };
     Value* x;
     switch (r->variant()) {
       case annotator::IterVariant::Values: x = o.convert(value(), dr->value_repr(), r->item()); break;
@@ -296,28 +292,19 @@ flow::FunctionGraph* zip_next(RTyper& rtyper, IteratorRepr* r, const flow::Sourc
   return rtyper.helpers().get(name, [&] {
     auto* cr = static_cast<TupleRepr*>(r->container());
     auto* ir = static_cast<TupleRepr*>(r->item());
-    const LowLevelType* it = r->lowleveltype();
-    const LowLevelType* ct = cr->lowleveltype();
-    LowLevelGraphBuilder b(rtyper, name, {it}, ir->lowleveltype(), loc);
-    Block* s = b.start();
-    LowLevelOps ops = b.ops();
-    Value* c = ops.genop("getfield", {s->inputargs[0], ops.void_string("container")}, ct);
-    Value* i = ops.genop("getfield", {s->inputargs[0], ops.void_string("index")}, &Signed);
-    Value* more = nullptr;
-    for (size_t k = 0; k < cr->items().size(); ++k) {
-      Repr* sr = cr->items()[k];
-      Value* seq = cr->item(ops, c, k);
-      Value* n = sr->kind() == ReprKind::List ? static_cast<ListRepr*>(sr)->length(ops, seq)
-                                              : ops.genop("str_len", {seq}, &Signed);
-      Value* in = ops.genop("cast_bool_to_int", {ops.genop("int_lt", {i, n}, &Bool)}, &Signed);
-      more = more ? ops.genop("int_and", {more, in}, &Signed) : in;
-    }
-    more = ops.genop("int_is_true", {more}, &Bool);
-    b.append(s, ops);
-    Block* body = b.block({it, ct, &Signed});
-    Block* done = b.block({});
-    b.branch(s, more, body, {s->inputargs[0], c, i}, done, {});
-    raise_stop_iteration(rtyper, b, done);
+    LowLevelGraphBuilder b(rtyper, name, {r->lowleveltype()}, ir->lowleveltype(), loc);
+    Block* body = next_prologue(rtyper, b, r, [cr](LowLevelOps& ops, Value* c, Value* i) {
+      Value* more = nullptr;
+      for (size_t k = 0; k < cr->items().size(); ++k) {
+        Repr* sr = cr->items()[k];
+        Value* seq = cr->item(ops, c, k);
+        Value* n = sr->kind() == ReprKind::List ? static_cast<ListRepr*>(sr)->length(ops, seq)
+                                                : ops.genop("str_len", {seq}, &Signed);
+        Value* in = ops.genop("cast_bool_to_int", {ops.genop("int_lt", {i, n}, &Bool)}, &Signed);
+        more = more ? ops.genop("int_and", {more, in}, &Signed) : in;
+      }
+      return std::make_pair(ops.genop("int_is_true", {more}, &Bool), i);
+    });
     LowLevelOps o = b.ops();
     Value* j = body->inputargs[2];
     o.genop("setfield", {body->inputargs[0], o.void_string("index"), o.genop("int_add", {j, o.constant(int64_t(1), &Signed)}, &Signed)});
@@ -335,27 +322,20 @@ flow::FunctionGraph* zip_next(RTyper& rtyper, IteratorRepr* r, const flow::Sourc
 flow::FunctionGraph* sequence_next(RTyper& rtyper, IteratorRepr* r, const flow::SourceLocation& loc) {
   std::string name = "ll_next_" + r->iter_struct()->name();
   return rtyper.helpers().get(name, [&] {
-    const LowLevelType* it = r->lowleveltype();
     const LowLevelType* ct = r->container()->lowleveltype();
     const LowLevelType* item = r->item()->lowleveltype();
-    LowLevelGraphBuilder b(rtyper, name, {it}, item, loc);
-    Block* s = b.start();
-    LowLevelOps ops = b.ops();
-    Value* c = ops.genop("getfield", {s->inputargs[0], ops.void_string("container")}, ct);
-    Value* i = ops.genop("getfield", {s->inputargs[0], ops.void_string("index")}, &Signed);
-    Value* n;
+    LowLevelGraphBuilder b(rtyper, name, {r->lowleveltype()}, item, loc);
     Repr* cr = r->container();
-    if (cr->kind() == ReprKind::Str || cr->kind() == ReprKind::Bytes) n = ops.genop("str_len", {c}, &Signed);
-    else if (auto* lr = dynamic_cast<ListRepr*>(cr)) n = lr->length(ops, c);
-    else n = ops.constant(int64_t(static_cast<TupleRepr*>(cr)->items().size()), &Signed);
     bool reversed = r->variant() == annotator::IterVariant::Reversed;
-    Value* more = reversed ? ops.genop("int_ge", {i, ops.constant(int64_t(0), &Signed)}, &Bool)
-                           : ops.genop("int_lt", {i, n}, &Bool);
-    b.append(s, ops);
-    Block* body = b.block({it, ct, &Signed});
-    Block* done = b.block({});
-    b.branch(s, more, body, {s->inputargs[0], c, i}, done, {});
-    raise_stop_iteration(rtyper, b, done);
+    Block* body = next_prologue(rtyper, b, r, [cr, reversed](LowLevelOps& ops, Value* c, Value* i) {
+      Value* n;
+      if (cr->kind() == ReprKind::Str || cr->kind() == ReprKind::Bytes) n = ops.genop("str_len", {c}, &Signed);
+      else if (auto* lr = dynamic_cast<ListRepr*>(cr)) n = lr->length(ops, c);
+      else n = ops.constant(int64_t(static_cast<TupleRepr*>(cr)->items().size()), &Signed);
+      Value* more = reversed ? ops.genop("int_ge", {i, ops.constant(int64_t(0), &Signed)}, &Bool)
+                             : ops.genop("int_lt", {i, n}, &Bool);
+      return std::make_pair(more, i);
+    });
     LowLevelOps bo = b.ops();
     Value* next = bo.genop(reversed ? "int_sub" : "int_add", {body->inputargs[2], bo.constant(int64_t(1), &Signed)},
                            &Signed);
@@ -380,7 +360,9 @@ flow::FunctionGraph* sequence_next(RTyper& rtyper, IteratorRepr* r, const flow::
         b.return_(pick, v);
         cases.push_back({int64_t(k), pick, {body->inputargs[1]}});
       }
-      b.switch_(body, body->inputargs[2], std::move(cases), done, {});
+      Block* past = b.block({});  // an index past the tuple's items (never reached)
+      raise_stop_iteration(rtyper, b, past);
+      b.switch_(body, body->inputargs[2], std::move(cases), past, {});
       return b.take();
     }
     Block* cur = body;

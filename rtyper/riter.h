@@ -51,5 +51,8 @@ flow::Value* rtype_range_len(Hop& hop);
 flow::Value* rtype_enumerate_reversed(Hop& hop, size_t arg);
 // d.keys() / d.values() / d.items(): the iterator over the dict `d` (hop.r_result's variant).
 flow::Value* rtype_dict_view(Hop& hop, flow::Value* d);
+// A new iterator of repr `r` (not over a range) over `container`, at its first item (the last
+// for reversed()).
+flow::Value* new_sequence_iterator(LowLevelOps& llops, IteratorRepr* r, flow::Value* container);
 
 }  // namespace rpp::rtyper

@@ -3,6 +3,7 @@
 
 #include <pybind11/pybind11.h>
 
+#include "rtyper/checked_index.h"
 #include "rtyper/exception_data.h"
 #include "rtyper/helper_graphs.h"
 #include "rtyper/rclass.h"
@@ -82,6 +83,17 @@ Value* ListRepr::new_list(LowLevelOps& llops, const std::vector<Value*>& items) 
   return lst;
 }
 
+Value* ListRepr::new_empty(LowLevelOps& llops, Value* n) {
+  TypeArena& types = llops.rtyper().types();
+  Value* array = llops.genop("malloc_varsize", {llops.type_constant(array_), llops.void_string("gc"), n},
+                             types.ptr(array_));
+  if (!resizable_) return array;
+  Value* lst = llops.genop("malloc", {llops.type_constant(struct_), llops.void_string("gc")}, lowleveltype());
+  llops.genop("setfield", {lst, llops.void_string("length"), n});
+  llops.genop("setfield", {lst, llops.void_string("items"), array});
+  return lst;
+}
+
 Value* ListRepr::length(LowLevelOps& llops, Value* list) {
   if (!resizable_) return llops.genop("getarraysize", {list}, &Signed);
   return llops.genop("getfield", {list, llops.void_string("length")}, &Signed);
@@ -100,45 +112,16 @@ Value* rtype_list_len(Hop& hop) {
 
 namespace {
 
-// ll_getitem(list, index): Python's negative indexes, IndexError out of range.
+// ll_list_getitem(list, index): Python's negative indexes, IndexError out of range.
 flow::FunctionGraph* getitem_helper(RTyper& rtyper, ListRepr* r, const flow::SourceLocation& loc) {
-  std::string name = "ll_list_getitem_" + ll_name(r->lowleveltype()->to_string());
-  return rtyper.helpers().get(name, [&] {
-    const LowLevelType* lt = r->lowleveltype();
-    const LowLevelType* it = r->item_repr()->lowleveltype();
-    LowLevelGraphBuilder b(rtyper, name, {lt, &Signed}, it, loc);
-    Block* start = b.start();
-    Value* l = start->inputargs[0];
-    Value* i = start->inputargs[1];
-    LowLevelOps ops = b.ops();
-    Value* n = r->length(ops, l);
-    Value* neg = ops.genop("int_lt", {i, ops.constant(int64_t(0), &Signed)}, &Bool);
-    b.append(start, ops);
-    Block* adjust = b.block({lt, &Signed, &Signed});
-    Block* check = b.block({lt, &Signed, &Signed});
-    b.branch(start, neg, adjust, {l, i, n}, check, {l, i, n});
-    LowLevelOps a = b.ops();
-    Value* j = a.genop("int_add", {adjust->inputargs[1], adjust->inputargs[2]}, &Signed);
-    b.append(adjust, a);
-    b.goto_(adjust, check, {adjust->inputargs[0], j, adjust->inputargs[2]});
-    LowLevelOps c = b.ops();
-    Value* ok = c.genop("int_between", {c.constant(int64_t(0), &Signed), check->inputargs[1], check->inputargs[2]}, &Bool);
-    b.append(check, c);
-    Block* read = b.block({lt, &Signed});
-    Block* fail = b.block({});
-    b.branch(check, ok, read, {check->inputargs[0], check->inputargs[1]}, fail, {});
-    LowLevelOps rd = b.ops();
-    Value* items = r->items(rd, read->inputargs[0]);
-    Value* x = rd.genop("getarrayitem", {items, read->inputargs[1]}, it);
-    b.append(read, rd);
-    b.return_(read, x);
-    const RuntimeTypes& rt = rtyper.runtime_types();
-    LowLevelOps f = b.ops();
-    b.raise_(fail, f.static_constant(rtyper.exceptions().vtable("IndexError"), rtyper.types().ptr(rt.object_vtable)),
-             f.static_constant(rtyper.exceptions().instance("IndexError", "list index out of range"),
-                               rtyper.types().ptr(rt.object)));
-    return b.take();
-  });
+  const LowLevelType* item = r->item_repr()->lowleveltype();
+  return checked_read_graph(
+      rtyper, "ll_list_getitem_" + ll_name(r->lowleveltype()->to_string()), r->lowleveltype(), item,
+      [r](LowLevelOps& ops, Value* l) { return r->length(ops, l); },
+      [r, item](LowLevelOps& ops, Value* l, Value* i) {
+        return ops.genop("getarrayitem", {r->items(ops, l), i}, item);
+      },
+      "list index out of range", loc);
 }
 
 }  // namespace

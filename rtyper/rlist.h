@@ -26,6 +26,8 @@ class ListRepr final : public Repr {
 
   // A new list holding `items` (already in the item repr).
   flow::Value* new_list(LowLevelOps& llops, const std::vector<flow::Value*>& items);
+  // A new list of `n` zeroed items (Signed n).
+  flow::Value* new_empty(LowLevelOps& llops, flow::Value* n);
   // The length (Signed).
   flow::Value* length(LowLevelOps& llops, flow::Value* list);
   // The items array (Ptr(GcArray(ITEM))).
@@ -53,8 +55,14 @@ flow::Value* rtype_list_inplace_add(Hop& hop);
 flow::Value* rtype_list_mul(Hop& hop);
 flow::Value* rtype_list_getslice(Hop& hop);
 flow::Value* rtype_list_setslice(Hop& hop);
+flow::Value* rtype_list_delslice(Hop& hop);  // del l[a:b]
 flow::Value* rtype_list_method(Hop& hop, const std::string& method, const std::vector<size_t>& args);
-// Python's == of two items of repr `r` (numbers, chars, strs; identity for the others).
-flow::Value* item_equal(LowLevelOps& ops, Repr* r, flow::Value* a, flow::Value* b);
+// rlist_builtins.cc: l.sort(reverse=...), sorted(l, reverse=...), min(l), max(l), sum(l[, start]);
+// `reverse` / `start` are hop indexes of those arguments (nullptr: absent).
+flow::Value* rtype_list_sort(Hop& hop, flow::Value* l, ListRepr* r, const size_t* reverse);
+flow::Value* rtype_sorted(Hop& hop, size_t list_arg, const size_t* reverse);
+flow::Value* rtype_list_min_max(Hop& hop, size_t list_arg, bool is_min);
+flow::Value* rtype_list_sum(Hop& hop, size_t list_arg, const size_t* start);
+flow::Value* rtype_list_any_all(Hop& hop, size_t list_arg, bool is_any);
 
 }  // namespace rpp::rtyper

@@ -5,9 +5,11 @@
 #include <optional>
 
 #include "annotator/listdef.h"
+#include "rtyper/checked_index.h"
 #include "rtyper/exception_data.h"
 #include "rtyper/helper_graphs.h"
 #include "rtyper/rclass.h"
+#include "rtyper/rcompare.h"
 #include "rtyper/rlist.h"
 #include "rtyper/rmodel.h"
 #include "rtyper/rstr.h"
@@ -40,45 +42,6 @@ std::vector<Value*> inputs(Block* b, size_t from, size_t count) {
 
 Value* c_int(LowLevelOps& ops, int64_t v) { return ops.constant(v, &Signed); }
 Value* c_void(LowLevelOps& ops) { return ops.constant(flow::NoneValue{}, &Void); }
-
-void raise_error(RTyper& rtyper, LowLevelGraphBuilder& b, Block* block, const std::string& cls,
-                 const std::string& message) {
-  const RuntimeTypes& rt = rtyper.runtime_types();
-  LowLevelOps ops = b.ops();
-  b.raise_(block, ops.static_constant(rtyper.exceptions().vtable(cls), rtyper.types().ptr(rt.object_vtable)),
-           ops.static_constant(rtyper.exceptions().instance(cls, message), rtyper.types().ptr(rt.object)));
-}
-
-// Ends `from` (its pending operations in `ops`) with Python's index rules: `i += n` when i < 0,
-// then 0 <= i < n, else IndexError(message). Returns the block reached with a good index; its
-// input arguments are `carry` (same types), then the index.
-Block* checked_index(RTyper& rtyper, LowLevelGraphBuilder& b, Block* from, LowLevelOps& ops,
-                     const std::vector<Value*>& carry, Value* i, Value* n, const std::string& message) {
-  size_t k = carry.size();
-  Value* neg = ops.genop("int_lt", {i, c_int(ops, 0)}, &Bool);
-  b.append(from, ops);
-  Types t = types_of(carry);
-  Types t2 = t;
-  t2.push_back(&Signed);
-  t2.push_back(&Signed);
-  Block* adjust = b.block(t2);
-  Block* check = b.block(t2);
-  b.branch(from, neg, adjust, plus(carry, {i, n}), check, plus(carry, {i, n}));
-  LowLevelOps a = b.ops();
-  Value* j = a.genop("int_add", {adjust->inputargs[k], adjust->inputargs[k + 1]}, &Signed);
-  b.append(adjust, a);
-  b.goto_(adjust, check, plus(inputs(adjust, 0, k), {j, adjust->inputargs[k + 1]}));
-  LowLevelOps c = b.ops();
-  Value* ok = c.genop("int_between", {c_int(c, 0), check->inputargs[k], check->inputargs[k + 1]}, &Bool);
-  b.append(check, c);
-  Types t1 = t;
-  t1.push_back(&Signed);
-  Block* good = b.block(t1);
-  Block* fail = b.block({});
-  b.branch(check, ok, good, plus(inputs(check, 0, k), {check->inputargs[k]}), fail, {});
-  raise_error(rtyper, b, fail, "IndexError", message);
-  return good;
-}
 
 std::string type_suffix(ListRepr* r) { return ll_name(r->lowleveltype()->to_string()); }
 
@@ -122,7 +85,7 @@ flow::FunctionGraph* pop_graph(RTyper& rtyper, ListRepr* r, bool is_del, const f
       Block* fail = b.block({});
       body = b.block({lt, &Signed, &Signed});
       b.branch(s, empty, fail, {}, body, {s->inputargs[0], s->inputargs[1], n});
-      raise_error(rtyper, b, fail, "IndexError", "pop from empty list");
+      raise_prebuilt(rtyper, b, fail, "IndexError", "pop from empty list");
       more.emplace(b.ops());
       n = body->inputargs[2];
     }
@@ -202,19 +165,6 @@ flow::FunctionGraph* insert_graph(RTyper& rtyper, ListRepr* r, const flow::Sourc
 
 }  // namespace
 
-// Item equality as Python's == on the item repr (numbers, chars, strs; identity otherwise).
-Value* item_equal(LowLevelOps& ops, Repr* r, Value* a, Value* b) {
-  switch (r->kind()) {
-    case ReprKind::Integer: return ops.genop(std::string(static_cast<IntegerRepr*>(r)->prefix()) + "eq", {a, b}, &Bool);
-    case ReprKind::Bool: return ops.genop("int_eq", {ops.genop("cast_bool_to_int", {a}, &Signed),
-                                                     ops.genop("cast_bool_to_int", {b}, &Signed)}, &Bool);
-    case ReprKind::Float: return ops.genop("float_eq", {a, b}, &Bool);
-    case ReprKind::Char: return ops.genop("unichar_eq", {a, b}, &Bool);
-    case ReprKind::Str: return ops.call_helper("str_eq", {a, b});
-    default: return ops.genop("ptr_eq", {a, b}, &Bool);
-  }
-}
-
 namespace {
 
 enum class SearchKind { Contains, Index, Count, Remove };
@@ -283,7 +233,7 @@ flow::FunctionGraph* search_graph(RTyper& rtyper, ListRepr* r, SearchKind kind, 
         else if (ir->kind() == ReprKind::Str)
           text = d.call_helper("str_repr", {done->inputargs[2]});
         if (!text) {
-          raise_error(rtyper, b, done, "ValueError", "list.index(x): x not in list");
+          raise_prebuilt(rtyper, b, done, "ValueError", "list.index(x): x not in list");
           break;
         }
         text = d.call_helper("str_concat", {text, str_constant(d, " is not in list")});
@@ -299,23 +249,14 @@ flow::FunctionGraph* search_graph(RTyper& rtyper, ListRepr* r, SearchKind kind, 
         b.raise_(done, vt, ev);
         break;
       }
-      case SearchKind::Remove: raise_error(rtyper, b, done, "ValueError", "list.remove(x): x not in list"); break;
+      case SearchKind::Remove: raise_prebuilt(rtyper, b, done, "ValueError", "list.remove(x): x not in list"); break;
     }
     return b.take();
   });
 }
 
 // A new list of `r`'s type with `n` zeroed items.
-Value* new_empty(LowLevelOps& ops, ListRepr* r, Value* n) {
-  TypeArena& types = ops.rtyper().types();
-  Value* array = ops.genop("malloc_varsize", {ops.type_constant(r->items_array()), ops.void_string("gc"), n},
-                           types.ptr(r->items_array()));
-  if (!r->resizable()) return array;
-  Value* lst = ops.genop("malloc", {ops.type_constant(r->list_struct()), ops.void_string("gc")}, r->lowleveltype());
-  ops.genop("setfield", {lst, ops.void_string("length"), n});
-  ops.genop("setfield", {lst, ops.void_string("items"), array});
-  return lst;
-}
+Value* new_empty(LowLevelOps& ops, ListRepr* r, Value* n) { return r->new_empty(ops, n); }
 
 void require_same_items(Hop& hop, ListRepr* a, ListRepr* b) {
   if (a->items_array() != b->items_array())
@@ -561,6 +502,22 @@ Value* rtype_list_setslice(Hop& hop) {
   ops.call_helper("array_copy", {items, items, stop, to, ops.genop("int_sub", {n, stop}, &Signed)});
   ops.call_helper("array_copy", {ro->items(ops, other), items, c_int(ops, 0), start, m});
   ops.call_helper("list_resize_le", {l, newlen});
+  return nullptr;
+}
+
+// del l[a:b]: move the tail down over the removed items, then shrink.
+Value* rtype_list_delslice(Hop& hop) {
+  auto* r = static_cast<ListRepr*>(hop.args_r[0]);
+  if (!r->resizable()) hop.fail("del of a slice of a list that is never resized");
+  LowLevelOps& ops = hop.llops;
+  Value* l = hop.arg(0);
+  Value* n = r->length(ops, l);
+  auto [start, stop] = slice_bounds(hop, 1, 2, n);
+  hop.exception_cannot_occur();
+  Value* items = r->items(ops, l);
+  ops.call_helper("array_copy", {items, items, stop, start, ops.genop("int_sub", {n, stop}, &Signed)});
+  Value* removed = ops.genop("int_sub", {stop, start}, &Signed);
+  ops.call_helper("list_resize_le", {l, ops.genop("int_sub", {n, removed}, &Signed)});
   return nullptr;
 }
 

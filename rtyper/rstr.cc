@@ -3,6 +3,7 @@
 
 #include "annotator/classdef.h"
 #include "annotator/listdef.h"
+#include "rtyper/checked_index.h"
 #include "rtyper/exception_data.h"
 #include "rtyper/helper_graphs.h"
 #include "rtyper/rclass.h"
@@ -334,39 +335,14 @@ Value* rtype_str_len(Hop& hop) {
 
 flow::FunctionGraph* checked_char_read_graph(RTyper& rtyper, const std::string& name, const LowLevelType* ptr,
                                              bool as_int, const std::string& message, const flow::SourceLocation& where) {
-  return rtyper.helpers().get(name, [&] {
-    const LowLevelType* result = as_int ? static_cast<const LowLevelType*>(&Signed) : &UniChar;
-    LowLevelGraphBuilder b(rtyper, name, {ptr, &Signed}, result, where);
-    Block* start = b.start();
-    LowLevelOps ops = b.ops();
-    Value* n = ops.genop("str_len", {start->inputargs[0]}, &Signed);
-    Value* neg = ops.genop("int_lt", {start->inputargs[1], ops.constant(int64_t(0), &Signed)}, &Bool);
-    b.append(start, ops);
-    Block* adjust = b.block({ptr, &Signed, &Signed});
-    Block* check = b.block({ptr, &Signed, &Signed});
-    b.branch(start, neg, adjust, {start->inputargs[0], start->inputargs[1], n}, check,
-             {start->inputargs[0], start->inputargs[1], n});
-    LowLevelOps a = b.ops();
-    Value* j = a.genop("int_add", {adjust->inputargs[1], adjust->inputargs[2]}, &Signed);
-    b.append(adjust, a);
-    b.goto_(adjust, check, {adjust->inputargs[0], j, adjust->inputargs[2]});
-    LowLevelOps c = b.ops();
-    Value* ok = c.genop("int_between", {c.constant(int64_t(0), &Signed), check->inputargs[1], check->inputargs[2]}, &Bool);
-    b.append(check, c);
-    Block* read = b.block({ptr, &Signed});
-    Block* fail = b.block({});
-    b.branch(check, ok, read, {check->inputargs[0], check->inputargs[1]}, fail, {});
-    LowLevelOps rd = b.ops();
-    Value* ch = rd.genop("str_getitem", {read->inputargs[0], read->inputargs[1]}, &UniChar);
-    if (as_int) ch = rd.genop("cast_unichar_to_int", {ch}, &Signed);
-    b.append(read, rd);
-    b.return_(read, ch);
-    const RuntimeTypes& rt = rtyper.runtime_types();
-    LowLevelOps f = b.ops();
-    b.raise_(fail, f.static_constant(rtyper.exceptions().vtable("IndexError"), rtyper.types().ptr(rt.object_vtable)),
-             f.static_constant(rtyper.exceptions().instance("IndexError", message), rtyper.types().ptr(rt.object)));
-    return b.take();
-  });
+  const LowLevelType* result = as_int ? static_cast<const LowLevelType*>(&Signed) : &UniChar;
+  return checked_read_graph(
+      rtyper, name, ptr, result, [](LowLevelOps& ops, Value* s) { return ops.genop("str_len", {s}, &Signed); },
+      [as_int](LowLevelOps& ops, Value* s, Value* i) -> Value* {
+        Value* ch = ops.genop("str_getitem", {s, i}, &UniChar);
+        return as_int ? ops.genop("cast_unichar_to_int", {ch}, &Signed) : ch;
+      },
+      message, where);
 }
 
 Value* rtype_str_getitem(Hop& hop) {

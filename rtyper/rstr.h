@@ -72,5 +72,8 @@ flow::Value* rtype_str_contains(Hop& hop);  // x in s
 // rstr_format.cc: "..." % values (constant format) and format(x, spec) (f-string fields).
 flow::Value* rtype_str_mod(Hop& hop);
 flow::Value* rtype_format(Hop& hop);
+// "...".format(args) with a constant format: positional and keyword argument hop indexes.
+flow::Value* rtype_str_format(Hop& hop, const std::vector<size_t>& positional,
+                              const std::vector<std::pair<std::string, size_t>>& keywords);
 
 }  // namespace rpp::rtyper

@@ -1,6 +1,8 @@
 // String formatting (rstr.h): a constant `%` format is split at translation time into literal
 // text and one helper call per conversion (`format_int`, `format_float`, `format_str` with the
-// conversion's spec, `%` included), concatenated; f-string fields are `format(x, spec)`.
+// conversion's spec, `%` included), concatenated; f-string fields are `format(x, spec)`; a
+// constant `str.format` is split the same way into literals and fields (`{}`, `{0}`, `{name}`,
+// `!r` / `!s`, `:spec`), each field formatted as format(x, spec).
 #include "rtyper/rmodel.h"
 #include "rtyper/rstr.h"
 #include "rtyper/rtuple.h"
@@ -133,6 +135,125 @@ Value* rtype_format(Hop& hop) {
   Value* v = format_value(hop, hop.args_r[0]->is_void() ? nullptr : hop.arg(0), hop.args_r[0], hop.args_s[0], *spec,
                           type, false);
   return v;
+}
+
+namespace {
+
+struct FormatField {
+  std::string literal;     // the text before it
+  bool is_field = false;   // false for the trailing literal
+  std::string name;        // "" (automatic numbering), a number or a keyword
+  char conversion = 0;     // 'r', 's' or 0
+  std::string spec;
+};
+
+std::vector<FormatField> parse_brace_format(Hop& hop, const std::string& format) {
+  std::vector<FormatField> out;
+  std::string literal;
+  for (size_t i = 0; i < format.size(); ++i) {
+    char c = format[i];
+    if (c == '}') {
+      if (i + 1 < format.size() && format[i + 1] == '}') {
+        literal += '}';
+        ++i;
+        continue;
+      }
+      hop.fail("single '}' encountered in the format string '" + format + "'");
+    }
+    if (c != '{') {
+      literal += c;
+      continue;
+    }
+    if (i + 1 < format.size() && format[i + 1] == '{') {
+      literal += '{';
+      ++i;
+      continue;
+    }
+    size_t end = format.find('}', i);
+    if (end == std::string::npos) hop.fail("single '{' encountered in the format string '" + format + "'");
+    std::string field = format.substr(i + 1, end - i - 1);
+    if (field.find('{') != std::string::npos)
+      hop.fail("nested fields in the format string '" + format + "' are not supported");
+    FormatField f{literal, true};
+    literal.clear();
+    size_t colon = field.find(':');
+    if (colon != std::string::npos) {
+      f.spec = field.substr(colon + 1);
+      field = field.substr(0, colon);
+    }
+    size_t bang = field.find('!');
+    if (bang != std::string::npos) {
+      std::string conv = field.substr(bang + 1);
+      if (conv != "r" && conv != "s") hop.fail("unsupported conversion '!" + conv + "' in '" + format + "'");
+      f.conversion = conv[0];
+      field = field.substr(0, bang);
+    }
+    if (field.find_first_of(".[") != std::string::npos)
+      hop.fail("attribute or item access in the format field '{" + field + "}' is not supported");
+    f.name = field;
+    out.push_back(f);
+    i = end;
+  }
+  FormatField last;
+  last.literal = literal;
+  out.push_back(last);
+  return out;
+}
+
+}  // namespace
+
+Value* rtype_str_format(Hop& hop, const std::vector<size_t>& positional,
+                        const std::vector<std::pair<std::string, size_t>>& keywords) {
+  auto* bm = static_cast<BuiltinMethodRepr*>(hop.args_r[0]);
+  (void)bm;
+  const annotator::SomeRef& receiver = hop.args_s[0]->as<annotator::SomeBuiltin>().receiver;
+  const std::string* format =
+      receiver && receiver->is_constant() ? std::get_if<std::string>(&*receiver->constant()) : nullptr;
+  if (!format) hop.fail("str.format() needs a constant format string");
+  std::vector<FormatField> fields = parse_brace_format(hop, *format);
+  LowLevelOps& ops = hop.llops;
+  RTyper& rtyper = hop.rtyper;
+  size_t automatic = 0;
+  bool numbered = false, unnumbered = false;
+  Value* text = nullptr;
+  for (const FormatField& f : fields) {
+    if (!f.literal.empty()) text = concat(ops, text, str_constant(ops, f.literal));
+    if (!f.is_field) continue;
+    size_t arg = 0;
+    if (f.name.empty()) {
+      unnumbered = true;
+      if (automatic >= positional.size())
+        hop.fail("the format '" + *format + "' needs more than " + std::to_string(positional.size()) + " arguments");
+      arg = positional[automatic++];
+    } else if (std::isdigit(static_cast<unsigned char>(f.name[0]))) {
+      numbered = true;
+      size_t k = std::stoul(f.name);
+      if (k >= positional.size()) hop.fail("the format field {" + f.name + "} has no argument");
+      arg = positional[k];
+    } else {
+      const size_t* found = nullptr;
+      for (const auto& [name, i] : keywords)
+        if (name == f.name) found = &i;
+      if (!found) hop.fail("the format field {" + f.name + "} has no keyword argument");
+      arg = *found;
+    }
+    if (numbered && unnumbered)
+      hop.fail("the format '" + *format + "' mixes automatic and manual field numbering");
+    Value* x = hop.args_r[arg]->is_void() ? nullptr : hop.arg(arg);
+    Repr* r = hop.args_r[arg];
+    annotator::SomeRef s = hop.args_s[arg];
+    if (f.conversion) {
+      x = f.conversion == 'r' ? to_repr(hop, x, r, s) : to_str(hop, x, r, s);
+      r = rtyper.getrepr(annotator::s_str());
+      s = annotator::s_str();
+    }
+    char type = f.spec.empty() ? 0 : f.spec.back();
+    if (!std::isalpha(static_cast<unsigned char>(type)) && type != '%') type = 0;
+    text = concat(ops, text, format_value(hop, x, r, s, f.spec, type, false));
+  }
+  // The format helpers raise (invalid specs) from the middle of the block: they leave the graph.
+  if (!text) text = str_constant(ops, "");
+  return text;
 }
 
 }  // namespace rpp::rtyper

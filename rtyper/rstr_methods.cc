@@ -5,11 +5,13 @@
 #include <map>
 #include <set>
 
+#include "rtyper/checked_index.h"
 #include "rtyper/helper_graphs.h"
 #include "rtyper/rclass.h"
 #include "rtyper/rlist.h"
 #include "rtyper/rmodel.h"
 #include "rtyper/rstr.h"
+#include "rtyper/rtuple.h"
 #include "rtyper/rtyper.h"
 
 namespace rpp::rtyper {
@@ -92,6 +94,71 @@ flow::FunctionGraph* join_chars_graph(Hop& hop, ListRepr* lr) {
   });
 }
 
+// ll_str_found(i): i, or ValueError("substring not found") when i < 0 (str.index / rindex).
+flow::FunctionGraph* found_or_value_error(Hop& hop) {
+  RTyper& rtyper = hop.rtyper;
+  return rtyper.helpers().get("ll_str_found", [&] {
+    LowLevelGraphBuilder b(rtyper, "ll_str_found", {&Signed}, &Signed, hop.op.location);
+    flow::Block* s = b.start();
+    LowLevelOps o = b.ops();
+    Value* missing = o.genop("int_lt", {s->inputargs[0], c_int(o, 0)}, &Bool);
+    b.append(s, o);
+    flow::Block* fail = b.block({});
+    flow::Block* ok = b.block({&Signed});
+    b.branch(s, missing, fail, {}, ok, {s->inputargs[0]});
+    raise_prebuilt(rtyper, b, fail, "ValueError", "substring not found");
+    b.return_(ok, ok->inputargs[0]);
+    return b.take();
+  });
+}
+
+// ll_str_partition(s, sep) / ll_str_rpartition(s, sep) -> (head, sep, tail); ValueError on an
+// empty separator.
+flow::FunctionGraph* partition_graph(Hop& hop, bool from_right) {
+  RTyper& rtyper = hop.rtyper;
+  std::string name = from_right ? "ll_str_rpartition" : "ll_str_partition";
+  Repr* rt = rtyper.getrepr(std::make_shared<annotator::SomeTuple>(
+      std::vector<annotator::SomeRef>{annotator::s_str(), annotator::s_str(), annotator::s_str()}));
+  auto* tr = static_cast<TupleRepr*>(rt);
+  return rtyper.helpers().get(name, [&] {
+    const LowLevelType* sp = rtyper.types().ptr(rtyper.runtime_types().str);
+    LowLevelGraphBuilder b(rtyper, name, {sp, sp}, tr->lowleveltype(), hop.op.location);
+    flow::Block* s = b.start();
+    LowLevelOps o = b.ops();
+    Value* empty = o.genop("int_eq", {o.genop("str_len", {s->inputargs[1]}, &Signed), c_int(o, 0)}, &Bool);
+    b.append(s, o);
+    flow::Block* fail = b.block({});
+    flow::Block* search = b.block({sp, sp});
+    b.branch(s, empty, fail, {}, search, {s->inputargs[0], s->inputargs[1]});
+    raise_prebuilt(rtyper, b, fail, "ValueError", "empty separator");
+    LowLevelOps f = b.ops();
+    Value* at = f.call_helper(from_right ? "str_rfind" : "str_find",
+                              {search->inputargs[0], search->inputargs[1], c_int(f, 0), c_int(f, INT64_MAX)});
+    Value* missing = f.genop("int_lt", {at, c_int(f, 0)}, &Bool);
+    b.append(search, f);
+    flow::Block* none = b.block({sp});
+    flow::Block* split = b.block({sp, sp, &Signed});
+    b.branch(search, missing, none, {search->inputargs[0]}, split,
+             {search->inputargs[0], search->inputargs[1], at});
+    LowLevelOps n = b.ops();
+    Value* e = str_constant(n, "");
+    Value* whole = none->inputargs[0];
+    Value* t = from_right ? tr->make(n, {e, e, whole}) : tr->make(n, {whole, e, e});
+    b.append(none, n);
+    b.return_(none, t);
+    LowLevelOps p = b.ops();
+    Value* str = split->inputargs[0];
+    Value* sep = split->inputargs[1];
+    Value* head = p.call_helper("str_slice", {str, c_int(p, 0), split->inputargs[2]});
+    Value* after = p.genop("int_add", {split->inputargs[2], p.genop("str_len", {sep}, &Signed)}, &Signed);
+    Value* tail = p.call_helper("str_slice", {str, after, c_int(p, INT64_MAX)});
+    Value* parts = tr->make(p, {head, sep, tail});
+    b.append(split, p);
+    b.return_(split, parts);
+    return b.take();
+  });
+}
+
 }  // namespace
 
 Value* rtype_str_method(Hop& hop, const std::string& method, const std::vector<size_t>& args) {
@@ -134,12 +201,48 @@ Value* rtype_str_method(Hop& hop, const std::string& method, const std::vector<s
       return ops.call_helper("str_" + method + "_char", {s, hop.arg(args[0], rc), start, end});
     return ops.call_helper("str_" + method, {s, str_arg(0), start, end});
   }
+  if (method == "index" || method == "rindex") {
+    // find / rfind, then ValueError when not found.
+    max_args(3);
+    if (args.empty()) hop.fail("str." + method + "() needs an argument");
+    Value* start = int_arg(1, 0);
+    Value* end = int_arg(2, INT64_MAX);
+    std::string find = method == "index" ? "find" : "rfind";
+    Value* at = hop.args_r[args[0]]->kind() == ReprKind::Char
+                    ? ops.call_helper("str_" + find + "_char", {s, hop.arg(args[0], rc), start, end})
+                    : ops.call_helper("str_" + find, {s, str_arg(0), start, end});
+    hop.exception_is_here();
+    return ops.call_graph(found_or_value_error(hop), {at});
+  }
   if (method == "startswith" || method == "endswith") {
     max_args(1);
-    if (args.size() != 1) hop.fail("str." + method + "() takes one argument here");
-    if (hop.args_r[args[0]]->kind() == ReprKind::Tuple) hop.fail("str." + method + "() of a tuple is not supported");
+    if (args.size() != 1) hop.fail("str." + method + "() takes one argument here (no start/end)");
+    if (auto* tr = dynamic_cast<TupleRepr*>(hop.args_r[args[0]])) {
+      // Any of the tuple's strings.
+      Value* t = hop.arg(args[0]);
+      hop.exception_cannot_occur();
+      Value* any = nullptr;
+      for (size_t i = 0; i < tr->items().size(); ++i) {
+        Value* prefix = ops.convert(tr->item(ops, t, i), tr->items()[i], rs);
+        Value* hit = ops.genop("cast_bool_to_int", {ops.call_helper("str_" + method, {s, prefix})}, &Signed);
+        any = any ? ops.genop("int_or", {any, hit}, &Signed) : hit;
+      }
+      return any ? static_cast<Value*>(ops.genop("int_is_true", {any}, &Bool)) : ops.constant(false, &Bool);
+    }
     hop.exception_cannot_occur();
     return ops.call_helper("str_" + method, {s, str_arg(0)});
+  }
+  if (method == "partition" || method == "rpartition") {
+    max_args(1);
+    if (args.size() != 1) hop.fail("str." + method + "() takes one argument");
+    auto* tr = dynamic_cast<TupleRepr*>(hop.r_result);
+    if (!tr || tr->items().size() != 3) hop.unsupported();
+    Value* sep = str_arg(0);
+    hop.exception_is_here();
+    Value* t = ops.call_graph(partition_graph(hop, method == "rpartition"), {s, sep});
+    return ops.convert(t, rtyper.getrepr(std::make_shared<annotator::SomeTuple>(std::vector<annotator::SomeRef>{
+                                            annotator::s_str(), annotator::s_str(), annotator::s_str()})),
+                       hop.r_result);
   }
   if (method == "strip" || method == "lstrip" || method == "rstrip") {
     max_args(1);

@@ -18,6 +18,7 @@
 #include "rtyper/rmodel.h"
 #include "rtyper/rpbc.h"
 #include "rtyper/rstr.h"
+#include "rtyper/rslice.h"
 #include "rtyper/rtuple.h"
 #include "rtyper/specialize_graph.h"
 #include "translator/diagnostics.h"
@@ -150,6 +151,7 @@ std::string RTyper::repr_key(const SomeRef& s) {
     case SomeKind::Builder: return s->as<annotator::SomeBuilder>().bytes ? "bytes_builder" : "str_builder";
     case SomeKind::Builtin: {
       const auto& b = s->as<annotator::SomeBuiltin>();
+      if (b.name == "slice" && b.receiver) return "slice:" + repr_key(b.receiver);
       if (b.receiver && (b.receiver->is(SomeKind::List) || b.receiver->is(SomeKind::Str) ||
                          b.receiver->is(SomeKind::Char) || b.receiver->is(SomeKind::Dict) ||
                          b.receiver->is(SomeKind::Bytes) || b.receiver->is(SomeKind::Builder)))
@@ -185,13 +187,14 @@ std::string RTyper::repr_key(const SomeRef& s) {
     }
     case SomeKind::Dict: {
       const annotator::DictDef* d = s->as<annotator::SomeDict>().dictdef;
-      if (d->is_r_dict()) return "";
       // Keys and values of any repr (instances have no key of their own: their repr's address).
       auto part = [&](const SomeRef& x) {
         std::string k = repr_key(x);
         return k.empty() ? "repr@" + std::to_string(reinterpret_cast<uintptr_t>(getrepr(x))) : k;
       };
       std::string k = part(d->key()->value()), v = part(d->value()->value());
+      // An r_dict has its own functions: one repr per key cell (merged dicts share theirs).
+      if (d->is_r_dict()) return "rdict@" + std::to_string(reinterpret_cast<uintptr_t>(d->key())) + ":" + k + ":" + v;
       return "dict:" + k + ":" + v;
     }
     default: return "";
@@ -223,6 +226,8 @@ std::unique_ptr<Repr> RTyper::make_repr(const SomeRef& s) {
       return std::make_unique<BuilderRepr>(types().ptr(rt_.builder), s->as<annotator::SomeBuilder>().bytes);
     case SomeKind::Builtin: {
       const auto& b = s->as<annotator::SomeBuiltin>();
+      if (b.name == "slice" && b.receiver && b.receiver->is(SomeKind::Tuple))
+        return std::make_unique<SliceRepr>(static_cast<TupleRepr*>(getrepr(b.receiver)));
       if (b.receiver) {
         Repr* r = getrepr(b.receiver);
         if (!r->is_void() && r->kind() != ReprKind::Range) return std::make_unique<BuiltinMethodRepr>(r);
@@ -243,6 +248,9 @@ std::unique_ptr<Repr> RTyper::make_repr(const SomeRef& s) {
     }
     case SomeKind::Dict: {
       const annotator::DictDef* d = s->as<annotator::SomeDict>().dictdef;
+      if (d->is_r_dict())
+        return std::make_unique<DictRepr>(*this, getrepr(d->key()->value()), getrepr(d->value()->value()),
+                                          d->key()->eq_function, d->key()->hash_function);
       return std::make_unique<DictRepr>(*this, getrepr(d->key()->value()), getrepr(d->value()->value()));
     }
     default: throw RTypeFailure("values of type " + s->repr() + " have no low-level representation yet");

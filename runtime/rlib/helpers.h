@@ -101,6 +101,17 @@ void rpp_helper_list_resize_le(void* list, int64_t new_length);
 void rpp_helper_array_copy(void* src, void* dst, int64_t src_start, int64_t dst_start, int64_t n);
 void rpp_helper_array_reverse(void* array, int64_t start, int64_t n);
 
+// ---- list.sort (list_sort.cc): TimSort of items [start, start + n) of a GcArray
+void rpp_helper_array_sort_int(void* array, int64_t start, int64_t n);
+void rpp_helper_array_sort_float(void* array, int64_t start, int64_t n);
+void rpp_helper_array_sort_str(void* array, int64_t start, int64_t n);
+
+// ---- extended slices (slice_step.cc): a None bound is kSliceNone (slice_bounds.h)
+int64_t rpp_helper_slice_length(int64_t length, int64_t start, int64_t stop, int64_t step);
+int64_t rpp_helper_slice_start(int64_t length, int64_t start, int64_t stop, int64_t step);
+void rpp_helper_array_copy_step(void* src, void* dst, int64_t src_start, int64_t step, int64_t n);
+void* rpp_helper_str_slice_step(void* s, int64_t start, int64_t stop, int64_t step);
+
 // ---- dicts (dict.cc)
 void* rpp_helper_dict_new(int64_t dict_tid, int64_t entries_tid);
 int64_t rpp_helper_dict_lookup_int(void* d, int64_t key);

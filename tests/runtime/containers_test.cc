@@ -2,6 +2,7 @@
 // custom keys; deletion, iteration order, growth, clear) and string builders.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "runtime/layout.h"
 #include "runtime/rlib/exceptions.h"
 #include "runtime/rlib/helpers.h"
+#include "runtime/rlib/timsort.h"
 #include "tests/runtime/runtime_test_support.h"
 
 using namespace rpp::runtime_test;
@@ -197,3 +199,52 @@ TEST_CASE("string builders: narrow until a wide char, slices, multiple chars, by
   CHECK(UB(built) == std::string("ab\xff\0", 4));
 }
 
+
+TEST_CASE("TimSort is stable and agrees with std::stable_sort on runs, reversals and random data") {
+  struct Item {  // (key, original position)
+    int64_t first, second;
+    bool operator==(const Item& o) const { return first == o.first && second == o.second; }
+  };
+  auto by_key = [](const Item& a, const Item& b) { return a.first < b.first; };
+  uint64_t seed = 12345;
+  auto next = [&seed] {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return int64_t(seed >> 33);
+  };
+  for (int64_t n : {0, 1, 2, 5, 31, 64, 65, 200, 1000, 5000}) {
+    for (int shape = 0; shape < 5; ++shape) {
+      std::vector<Item> v;
+      for (int64_t i = 0; i < n; ++i) {
+        int64_t key = shape == 0   ? next() % 10                  // many equal keys
+                      : shape == 1 ? i                            // sorted
+                      : shape == 2 ? n - i                        // strictly descending
+                      : shape == 3 ? (i / 37) % 2 ? i : n - i     // alternating runs
+                                   : next() % 1000000;            // random
+        v.push_back({key, i});
+      }
+      std::vector<Item> expected = v;
+      std::stable_sort(expected.begin(), expected.end(), by_key);
+      rpp::rlib::timsort(v.data(), int64_t(v.size()), by_key);
+      CAPTURE(n);
+      CAPTURE(shape);
+      CHECK(v == expected);
+    }
+  }
+}
+
+TEST_CASE("array_sort_int / array_sort_float sort a slice of a GcArray in place") {
+  void* a = rpp_gc_malloc_varsize(kTidIntArray, 6);
+  int64_t* p = reinterpret_cast<int64_t*>(static_cast<char*>(a) + 16);
+  int64_t init[] = {9, 5, -3, 7, 0, 1};
+  for (int i = 0; i < 6; ++i) p[i] = init[i];
+  rpp_helper_array_sort_int(a, 1, 4);  // 5 -3 7 0 -> -3 0 5 7
+  std::vector<int64_t> got(p, p + 6);
+  CHECK(got == std::vector<int64_t>{9, -3, 0, 5, 7, 1});
+  void* f = rpp_gc_malloc_varsize(kTidIntArray, 3);  // 8-byte items: Floats here
+  double* q = reinterpret_cast<double*>(static_cast<char*>(f) + 16);
+  q[0] = 2.5, q[1] = -1.0, q[2] = 0.5;
+  rpp_helper_array_sort_float(f, 0, 3);
+  CHECK(q[0] == -1.0);
+  CHECK(q[1] == 0.5);
+  CHECK(q[2] == 2.5);
+}

@@ -38,6 +38,8 @@ const std::unordered_map<std::string, std::vector<std::string>>& builtin_excepti
       {"builtins.int", {"ValueError"}},
       {"builtins.float", {"ValueError"}},
       {"builtins.chr", {"ValueError"}},
+      {"builtins.min", {"ValueError"}},  // of an empty list
+      {"builtins.max", {"ValueError"}},
   };
   return table;
 }

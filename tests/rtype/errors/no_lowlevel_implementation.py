@@ -3,10 +3,10 @@
 # the chain of calls; never an internal assertion.
 # run: rpp translate --stop-after=rtype %s
 # exit: 2
-# stderr-check: no_lowlevel_implementation.py:14:12: error: no low-level implementation of 'eq' for (tuple(nonneg int, int = 1), tuple(int = 1, nonneg int))
+# stderr-check: no_lowlevel_implementation.py:14:12: error: no low-level implementation of 'eq' for (dict[nonneg int, nonneg int], dict[nonneg int, nonneg int])
 # stderr-nextln:     return a == b
 # stderr-nextln:            ^
-# stderr-check: note: operation: eq(tuple(nonneg int, int = 1), tuple(int = 1, nonneg int)) -> bool
+# stderr-check: note: operation: eq(dict[nonneg int, nonneg int], dict[nonneg int, nonneg int]) -> bool
 # stderr-check: call chain: entry_point
 # stderr-not: internal error
 # stderr-not: Assertion
@@ -16,6 +16,6 @@ def same(a, b):
 
 def entry_point(argv):
     n = len(argv)
-    if same((n, 1), (1, n)):
+    if same({n: 1}, {1: n}):
         return 1
     return 0
