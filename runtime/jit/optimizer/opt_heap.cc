@@ -78,7 +78,7 @@ class HeapPass : public Pass {
     obj = opt_.resolve(obj);
     if (v.kind == VirtualKind::Struct || v.kind == VirtualKind::Object) {
       for (const auto& [fd, value] : v.fields)
-        if (fd->size == 8 || fd->type != ValueType::Int)
+        if ((fd->size == 8 || fd->type != ValueType::Int) && !(fd->is_virtualizable && opt_.config().virtualizables))
           fields_[std::make_pair(static_cast<const Descr*>(fd), obj)] = opt_.resolve(value);
     } else if (v.kind == VirtualKind::Array) {
       auto* ad = static_cast<const ArrayDescr*>(v.descr);
@@ -91,6 +91,10 @@ class HeapPass : public Pass {
   }
 
   void propagate(PendingOp& op) override {
+    if ((op.opcode == Opcode::GetfieldGc || op.opcode == Opcode::SetfieldGc) && handled_by_vable(op)) {
+      emit_next(op);  // the virtualizables pass keeps this field
+      return;
+    }
     switch (op.opcode) {
       case Opcode::GetfieldGc: {
         auto* fd = static_cast<const FieldDescr*>(op.descr);
@@ -223,6 +227,11 @@ class HeapPass : public Pass {
   }
 
  private:
+  bool handled_by_vable(const PendingOp& op) const {
+    auto* fd = static_cast<const FieldDescr*>(op.descr);
+    return fd->is_virtualizable && opt_.config().virtualizables && !opt_.virtual_of(op.args[0]);
+  }
+
   void invalidate_for_call(const PendingOp& op) {
     const CallDescr* cd =
         op.descr && op.descr->kind == DescrKind::Call ? static_cast<const CallDescr*>(op.descr) : nullptr;

@@ -11,7 +11,7 @@ namespace rpp::jit::opt {
 
 std::string OptimizerConfig::parse(const std::string& list) {
   OptimizerConfig c;
-  c.bounds = c.guards = c.virtuals = c.heap = c.pure = c.dead_ops = c.peel = false;
+  c.bounds = c.guards = c.virtuals = c.heap = c.virtualizables = c.pure = c.dead_ops = c.peel = false;
   if (list == "all") {
     *this = OptimizerConfig{};
     return {};
@@ -28,6 +28,8 @@ std::string OptimizerConfig::parse(const std::string& list) {
         c.virtuals = true;
       else if (item == "heap")
         c.heap = true;
+      else if (item == "vable")
+        c.virtualizables = true;
       else if (item == "pure")
         c.pure = true;
       else if (item == "dce")
@@ -35,7 +37,7 @@ std::string OptimizerConfig::parse(const std::string& list) {
       else if (item == "peel")
         c.peel = true;
       else
-        return "unknown pass '" + item + "' (passes: bounds, guards, virtuals, heap, pure, dce, peel; or all, none)";
+        return "unknown pass '" + item + "' (passes: bounds, guards, virtuals, heap, vable, pure, dce, peel; or all, none)";
     }
   }
   *this = c;
@@ -54,6 +56,10 @@ Optimizer::Optimizer(TraceNamespace& names, OptimizerConfig config) : names_(nam
   if (config_.guards) passes_.push_back(make_guards_pass(*this));
   if (config_.virtuals) passes_.push_back(make_virtuals_pass(*this));
   if (config_.heap) passes_.push_back(make_heap_pass(*this));
+  if (config_.virtualizables) {
+    passes_.push_back(make_virtualizables_pass(*this));
+    vable_pass_ = passes_.back().get();
+  }
   if (config_.pure) passes_.push_back(make_pure_pass(*this));
   for (size_t i = 0; i + 1 < passes_.size(); ++i) passes_[i]->set_next(passes_[i + 1].get());
 }

@@ -1,5 +1,5 @@
 // The trace optimizer (RPython's optimizeopt): one forward walk over a trace, each operation
-// sent through a chain of passes (bounds → guards → virtuals → heap → pure), each of which may
+// sent through a chain of passes (bounds → guards → virtuals → heap → virtualizables → pure), each of which may
 // rewrite it, replace its result by a known value, or pass it on; the end of the chain emits it.
 // Then dead operations are removed and the optimized Trace is built, with every guard's resume
 // data (resume_data.h) encoded in the result's ResumeStorage.
@@ -27,9 +27,10 @@ inline constexpr Box kNoBox = UINT32_MAX;
 
 // Which passes run (all by default).
 struct OptimizerConfig {
-  bool bounds = true, guards = true, virtuals = true, heap = true, pure = true, dead_ops = true, peel = true;
-  // Parses "all", "none" or a comma list of bounds,guards,virtuals,heap,pure,dce,peel. Empty on
-  // success, otherwise the error.
+  bool bounds = true, guards = true, virtuals = true, heap = true, virtualizables = true, pure = true,
+       dead_ops = true, peel = true;
+  // Parses "all", "none" or a comma list of bounds,guards,virtuals,heap,vable,pure,dce,peel. Empty
+  // on success, otherwise the error.
   std::string parse(const std::string& list);
 };
 
@@ -79,6 +80,13 @@ struct BoxInfo {
 struct HeapEntry {
   const FieldDescr* field;
   Box object, value;
+};
+
+// A virtualizable field's value kept by the virtualizables pass; dirty: not written back yet.
+struct VableEntry {
+  const FieldDescr* field;
+  Box object, value;
+  bool dirty;
 };
 
 // An array item's known content (constant index), carried across a peeled loop's label.
@@ -144,6 +152,20 @@ class Pass {
   }
   // Emits what the pass delayed (before labels, jumps and finishes).
   virtual void flush() {}
+  // The same, except the virtualizable fields in `keep` (they cross a peeled loop's label as
+  // values): the virtualizables pass forgets them without writing them back (and writes back
+  // the others).
+  virtual void flush_keeping(const std::vector<VableEntry>& keep) {
+    (void)keep;
+    flush();
+  }
+  // The virtualizables pass's values, for loop peeling.
+  virtual void export_vable(std::vector<VableEntry>& out) { (void)out; }
+  virtual void import_vable(const VableEntry& e) { (void)e; }
+  virtual const VableEntry* cached_vable(const FieldDescr* field, Box object) {
+    (void)field, (void)object;
+    return nullptr;
+  }
   virtual void import_heap(const HeapEntry& e) { (void)e; }
   virtual Box cached_field(const FieldDescr* field, Box object) {
     (void)field, (void)object;
@@ -196,6 +218,7 @@ class Optimizer {
   Box forwarded(ValueId old) const;
   std::vector<EmittedOp>& emitted() { return emitted_; }
   TraceNamespace& names() { return names_; }
+  const OptimizerConfig& config() const { return config_; }
   // The snapshot of the last guard emitted, while no operation with side effects followed it.
   const Snapshot& last_safe_snapshot() const { return last_safe_snapshot_; }
 
@@ -216,11 +239,17 @@ class Optimizer {
   void flush_passes() {
     for (auto& p : passes_) p->flush();
   }
+  // Flushes every pass but the virtualizables pass (whose values may cross a peeled loop's label).
+  void flush_passes_but_vable() {
+    for (auto& p : passes_)
+      if (p.get() != vable_pass_) p->flush();
+  }
   Trace build_output(std::vector<int32_t>& resume_index);
 
   TraceNamespace& names_;
   OptimizerConfig config_;
   std::vector<std::unique_ptr<Pass>> passes_;
+  Pass* vable_pass_ = nullptr;  // the virtualizables pass, if it runs
   std::vector<BoxInfo> boxes_;
   std::vector<VirtualObject> virtuals_;
   std::vector<Box> forward_;
@@ -250,6 +279,7 @@ std::unique_ptr<Pass> make_bounds_pass(Optimizer& opt);
 std::unique_ptr<Pass> make_guards_pass(Optimizer& opt);
 std::unique_ptr<Pass> make_virtuals_pass(Optimizer& opt);
 std::unique_ptr<Pass> make_heap_pass(Optimizer& opt);
+std::unique_ptr<Pass> make_virtualizables_pass(Optimizer& opt);
 std::unique_ptr<Pass> make_pure_pass(Optimizer& opt);
 
 }  // namespace rpp::jit::opt

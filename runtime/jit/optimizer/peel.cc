@@ -57,10 +57,64 @@ std::optional<OptimizedTrace> Optimizer::run_peeled(const Trace& in, const std::
   std::vector<uint8_t> dropped;     // per leaf: facts that did not hold at the loop's jump
   std::vector<bool> dropped_links;  // per heap link: its object may be null at the loop's jump
   std::vector<bool> dropped_items;  // per item link: the loop's jump does not know the item
+  std::vector<bool> dropped_vable;  // per virtualizable field at the preamble's end: not carried
+  std::vector<bool> dirty_vable;    // per virtualizable field: dirty in the loop (written there)
   for (int attempt = 0; attempt < 8; ++attempt) {
     begin_run(in, snapshots);
     process(0, ops.size() - 1);  // the preamble: everything but the jump
-    flush_passes();
+    flush_passes_but_vable();
+    // Virtualizable fields of plain objects reachable from the jump's arguments cross the label
+    // as values (the loop keeps them in registers); the others are written back here.
+    struct VableLink {
+      const FieldDescr* field;
+      Box object, value;
+      size_t object_leaf = 0;
+      int value_root = -1;
+      bool dirty = false;
+      size_t index = 0;  // in the preamble's list of virtualizable fields
+    };
+    std::vector<VableLink> vable_links;
+    if (vable_pass_) {
+      std::vector<Box> plain;
+      std::vector<Box> visited;
+      std::function<void(Box)> reach = [&](Box b) {
+        b = resolve(b);
+        VirtualObject* v = virtual_of(b);
+        if (!v) {
+          plain.push_back(b);
+          return;
+        }
+        for (Box x : visited)
+          if (x == b) return;
+        visited.push_back(b);
+        auto fields = v->fields;
+        auto items = v->items;
+        for (auto& f : fields) reach(f.second);
+        for (Box item : items)
+          if (item != kNoBox) reach(item);
+      };
+      for (ValueId a : in.args(jump)) reach(arg_box(a));
+      std::vector<VableEntry> entries;
+      vable_pass_->export_vable(entries);
+      if (dropped_vable.size() < entries.size()) dropped_vable.resize(entries.size(), false);
+      if (dirty_vable.size() < entries.size()) dirty_vable.resize(entries.size(), false);
+      std::vector<VableEntry> keep;
+      for (size_t n = 0; n < entries.size(); ++n) {
+        const VableEntry& e = entries[n];
+        bool reached = false;
+        for (Box b : plain) reached |= b == resolve(e.object);
+        if (!reached || dropped_vable[n]) continue;
+        VableLink l;
+        l.field = e.field;
+        l.object = resolve(e.object);
+        l.value = resolve(e.value);
+        l.dirty = e.dirty || dirty_vable[n];
+        l.index = n;
+        vable_links.push_back(l);
+        keep.push_back(e);
+      }
+      vable_pass_->flush_keeping(keep);
+    }
 
     // The preamble's end state, flattened into shapes over leaves.
     std::vector<ShapeNode> nodes;
@@ -95,6 +149,25 @@ std::optional<OptimizedTrace> Optimizer::run_peeled(const Trace& in, const std::
     std::vector<int> roots;
     for (ValueId a : in.args(jump)) roots.push_back(build(arg_box(a)));
     if (!shareable) return std::nullopt;
+    {
+      // The virtualizable fields' values are roots too (a virtual there stays virtual); one whose
+      // virtual is also reachable otherwise is not carried.
+      bool retry_vable = false;
+      for (VableLink& l : vable_links) {
+        for (size_t k = 0; k < leaves.size(); ++k)
+          if (resolve(leaves[k]) == l.object) {
+            l.object_leaf = k;
+            break;
+          }
+        l.value_root = build(l.value);
+        if (!shareable) {
+          dropped_vable[l.index] = true;
+          retry_vable = true;
+          break;
+        }
+      }
+      if (retry_vable) continue;
+    }
     // Known field contents of plain arguments cross the label as extra arguments (so the loop
     // does not read them again); the loop's jump passes the then-current contents.
     struct HeapLink {
@@ -251,12 +324,14 @@ std::optional<OptimizedTrace> Optimizer::run_peeled(const Trace& in, const std::
     };
     auto olds = in.args(label);
     for (size_t i = 0; i < olds.size(); ++i) forward_[olds[i]] = instantiate(roots[i]);
+    for (const VableLink& l : vable_links)
+      vable_pass_->import_vable(VableEntry{l.field, vars[l.object_leaf], instantiate(l.value_root), l.dirty});
     second_copy_ = true;
     process(label_index + 1, ops.size() - 1);
     second_copy_ = false;
 
     // The loop's jump: the same shape, and the assumed facts must hold.
-    flush_passes();
+    flush_passes_but_vable();
     std::vector<Box> values(leaves.size(), kNoBox);
     std::vector<Box> matched;
     std::function<bool(int, Box)> match = [&](int index, Box b) -> bool {
@@ -298,6 +373,53 @@ std::optional<OptimizedTrace> Optimizer::run_peeled(const Trace& in, const std::
     auto jump_args = in.args(jump);
     for (size_t i = 0; i < jump_args.size(); ++i)
       if (!match(roots[i], arg_box(jump_args[i]))) return std::nullopt;
+    if (vable_pass_) {
+      // The virtualizable fields' current values go to the label (read again where the loop
+      // wrote them back and forgot them); the loop's other ones are written back.
+      bool retry_vable = false;
+      std::vector<VableEntry> keep;
+      std::vector<Box> carried_values;
+      for (const VableLink& l : vable_links) {
+        Box obj = resolve(values[l.object_leaf]);
+        bool twice = false;
+        for (const VableEntry& k : keep) twice |= k.field == l.field && resolve(k.object) == obj;
+        if (twice || virtual_of(obj)) {
+          dropped_vable[l.index] = true;
+          retry_vable = true;
+          continue;
+        }
+        Box value;
+        if (const VableEntry* e = vable_pass_->cached_vable(l.field, obj)) {
+          value = resolve(e->value);
+          if (e->dirty && !l.dirty) {
+            dirty_vable[l.index] = true;  // written in the loop: dirty after the label too
+            retry_vable = true;
+          }
+        } else {
+          const SizeDescr* owner = l.field->parent;
+          if (!info(obj).nonnull || !owner || !owner->vtable || info(obj).known_class != owner->vtable) {
+            dropped_vable[l.index] = true;
+            retry_vable = true;
+            continue;
+          }
+          value = emit_direct(Opcode::GetfieldGc, {obj}, const_cast<FieldDescr*>(l.field), l.field->type);
+        }
+        keep.push_back(VableEntry{l.field, obj, value, false});
+        carried_values.push_back(value);
+      }
+      if (retry_vable) continue;
+      std::vector<Box> forced_before;
+      for (Box m : matched) forced_before.push_back(m);
+      vable_pass_->flush_keeping(keep);
+      for (Box m : forced_before)
+        if (!virtual_of(m)) return std::nullopt;  // a write-back forced part of the virtual state
+      for (size_t n = 0; n < vable_links.size(); ++n)
+        if (!match(vable_links[n].value_root, carried_values[n])) {
+          dropped_vable[vable_links[n].index] = true;
+          retry_vable = true;
+        }
+      if (retry_vable) continue;
+    }
     // A virtual reaching a plain argument is forced there; if the virtual state also holds
     // virtuals, forcing could reach them and split an object in two: no peeling then.
     if (!matched.empty())
@@ -402,6 +524,11 @@ std::optional<OptimizedTrace> Optimizer::run_peeled(const Trace& in, const std::
       describe(roots[i]);
     }
     entry += "]\n";
+    for (const VableLink& l : vable_links) {
+      entry += "vable: #" + std::to_string(l.object_leaf) + "." + l.field->name + " = ";
+      describe(l.value_root);
+      entry += l.dirty ? " (dirty)\n" : "\n";
+    }
     for (const HeapLink& l : links)
       if (l.value_leaf != SIZE_MAX)
         entry += "heap: #" + std::to_string(l.object_leaf) + "." + l.field->name + " = #" +

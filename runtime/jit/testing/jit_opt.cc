@@ -25,7 +25,7 @@ operation index) holding its fail arguments.
 
 options:
   --passes=LIST   the passes to run: all (default), none, or a comma list of
-                  bounds, guards, virtuals, heap, pure, dce, peel
+                  bounds, guards, virtuals, heap, vable (virtualizables), pure, dce, peel
   --resume        after each guard, its resume data (`;` lines: frames, outermost first, with
                   #K the K-th fail argument and vK the K-th virtual; then the virtuals)
   --loop-entry    for a peeled loop, the state a jump to its loop label must establish: its
