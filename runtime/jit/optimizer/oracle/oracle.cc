@@ -177,7 +177,7 @@ OracleResult run_oracle(uint64_t seed, uint64_t count, const OracleOptions& opti
         bool x86;
       };
       std::vector<Variant> variants = {{"unoptimized", "none", false},
-                                       {"optimized without peeling", "bounds,guards,virtuals,heap,pure,dce", false},
+                                       {"optimized without peeling", "bounds,guards,virtuals,heap,vable,pure,dce", false},
                                        {"optimized", "all", false}};
       if (options.x86) variants.push_back({"optimized (x86-64)", "all", true});
       for (const Variant& v : variants) {

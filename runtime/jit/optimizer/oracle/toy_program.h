@@ -1,5 +1,7 @@
 // Tiny source programs for the optimizer's correctness oracle: a loop body over integer and
-// reference registers and a heap of three classes (box, pair, vec — a vec holds an int array),
+// reference registers, a frame object whose fields are virtualizable (the jit driver's frame:
+// only the frame register reaches it) and a heap of three classes (box, pair, vec — a vec holds an
+// int array),
 // with arithmetic, overflow checks, allocation, field and item reads and writes, class tests,
 // branches and calls with effects. The program has its own reference interpreter (on real GC
 // objects laid out by the trace descriptors) and a tracer recording one iteration of the loop as
@@ -22,6 +24,9 @@ namespace rpp::jit::oracle {
 inline constexpr int kIntRegs = 5;  // r0 is the loop counter
 inline constexpr int kRefRegs = 3;
 inline constexpr int kClasses = 3;  // box, pair, vec
+inline constexpr int kFrameReg = kIntRegs + kRefRegs;  // the frame (never in another register)
+inline constexpr int kNumRegs = kFrameReg + 1;
+inline constexpr int kFrameIntFields = 2;
 
 enum class Kind : uint8_t {
   Const,       // r[dst] = c
@@ -44,6 +49,12 @@ enum class Kind : uint8_t {
   BumpRandom,  // the same through a call with random effects
   Call,        // r[dst] = subroutine cls(r[a], p[b]): its registers start zero with r1 = r[a],
                // p0 = p[b]; its r2 is the result (guards inside resume through two frames)
+  FrameGet,    // r[dst] = frame.(int field `field`)      (virtualizable fields)
+  FrameSet,    // frame.(int field) = r[b]
+  FrameGetRef, // p[dst] = frame.ref
+  FrameSetRef, // frame.ref = p[b]
+  FrameCall,   // call_may_force bump(frame, r[b]): adds r[b] to frame's int field 0 (forces the frame)
+  FrameArg,    // the same through a plain call taking the frame as an argument
   Dec,         // r0 -= 1
   LoopEnd,     // loop while r0 > 0
 };
@@ -63,7 +74,8 @@ struct Program {
 };
 
 // The registers a Call gives its subroutine.
-std::vector<uint64_t> callee_registers(uint64_t int_arg, uint64_t ref_arg);
+// (The subroutine shares its caller's frame.)
+std::vector<uint64_t> callee_registers(uint64_t int_arg, uint64_t ref_arg, uint64_t frame);
 inline constexpr int kResultRegister = 2;
 
 // The initial heap and registers, built the same way for every run.
@@ -76,6 +88,9 @@ struct InitialState {
     int link = -1;      // ref field: the object of that register (if it is an object), or null
     int64_t items = 1;  // vec length
   } refs[kRefRegs];
+  int64_t frame_ints[kFrameIntFields] = {};
+  int frame_ref = -1;  // the frame's ref field: the object of that register, or null
+
 };
 
 Program generate_program(std::mt19937_64& rng);
@@ -91,12 +106,16 @@ struct World {
   ArrayDescr* ints;
   CallDescr* bump_cd;         // writes box.val only
   CallDescr* bump_random_cd;  // random effects
+  CallDescr* frame_force_cd;  // forces virtualizables (for call_may_force)
+  SizeDescr* frame;
+  FieldDescr* frame_ints[kFrameIntFields];
+  FieldDescr* frame_ref;
   Word bump_fn;
   Word vtable(int cls) const { return classes[cls]->vtable; }
-  int class_of(Word obj) const;  // -1 for null
+  int class_of(Word obj) const;  // -1 for null, kClasses for the frame
 };
 
-// Registers: ints first, then references.
+// Registers: ints first, then references, then the frame.
 using Registers = std::vector<Word>;
 
 // Builds the initial objects in `gc` (no collection may happen while a run lasts: the caller

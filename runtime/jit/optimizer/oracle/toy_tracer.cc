@@ -20,7 +20,7 @@ class Tracer {
   Recorded run() {
     Recorded out;
     Trace& t = out.trace;
-    for (int i = 0; i < kIntRegs + kRefRegs; ++i)
+    for (int i = 0; i < kNumRegs; ++i)
       vals_.push_back(t.add_input(i < kIntRegs ? ValueType::Int : ValueType::Ref));
     out.loop = w_.names.make<LoopToken>();
     auto* top = w_.names.make<TargetToken>();
@@ -44,6 +44,7 @@ class Tracer {
 
  private:
   Word& R(int i) { return regs_[i]; }
+  void* frame() { return reinterpret_cast<void*>(regs_[kFrameReg]); }
   Word& P(int i) { return regs_[kIntRegs + i]; }
   ValueId& vR(int i) { return vals_[i]; }
   ValueId& vP(int i) { return vals_[kIntRegs + i]; }
@@ -51,14 +52,15 @@ class Tracer {
   ValueId op(Opcode code, std::initializer_list<ValueId> args, ValueType type = ValueType::Void, Descr* d = nullptr) {
     return trace_->add_op(code, std::span<const ValueId>(args.begin(), args.size()), type, d);
   }
-  // A guard resuming at the current instruction with the registers as they were before it.
-  void guard(Opcode code, std::initializer_list<ValueId> args) {
+  // A guard resuming at the current instruction with the registers as they were before it (or,
+  // `after` it, at the next instruction with the registers as they are).
+  void guard(Opcode code, std::initializer_list<ValueId> args, bool after = false) {
     trace_->add_op(code, std::span<const ValueId>(args.begin(), args.size()), ValueType::Void,
                    w_.names.make<FailDescr>());
     auto frame = std::make_shared<opt::SnapshotFrame>();
     frame->jitcode = jitcode_;
-    frame->pc = static_cast<uint32_t>(pc_);
-    frame->slots = before_;
+    frame->pc = static_cast<uint32_t>(after ? pc_ + 1 : pc_);
+    frame->slots = after ? vals_ : before_;
     frame->parent = parent_;
     std::vector<ValueId> fail;  // the variables of every frame (constants live in the snapshot)
     for (const opt::SnapshotFrame* f = frame.get(); f; f = f->parent.get())
@@ -255,12 +257,13 @@ class Tracer {
       }
       case Kind::Call: {
         const Program& sub = p_.subs.at(static_cast<size_t>(i.cls));
-        Registers callee = callee_registers(R(i.a), P(i.b));
+        Registers callee = callee_registers(R(i.a), P(i.b), regs_[kFrameReg]);
         std::vector<ValueId> callee_vals;
-        for (int k = 0; k < kIntRegs + kRefRegs; ++k)
+        for (int k = 0; k < kNumRegs; ++k)
           callee_vals.push_back(k < kIntRegs ? trace_->const_int(0) : trace_->const_ref(0));
         callee_vals[1] = vR(i.a);
         callee_vals[kIntRegs] = vP(i.b);
+        callee_vals[kFrameReg] = vals_[kFrameReg];
         // The caller's frame, shared by every guard inside the call.
         auto caller = std::make_shared<opt::SnapshotFrame>();
         caller->jitcode = jitcode_;
@@ -288,6 +291,40 @@ class Tracer {
         pc_ = pc;
         R(i.dst) = result;
         vR(i.dst) = result_val;
+        break;
+      }
+      case Kind::FrameGet:
+        R(i.dst) = ops::load<Word>(frame(), w_.frame_ints[i.field]->offset);
+        vR(i.dst) = op(Opcode::GetfieldGc, {vals_[kFrameReg]}, ValueType::Int, w_.frame_ints[i.field]);
+        break;
+      case Kind::FrameSet:
+        ops::store<Word>(frame(), w_.frame_ints[i.field]->offset, R(i.b));
+        op(Opcode::SetfieldGc, {vals_[kFrameReg], vR(i.b)}, ValueType::Void, w_.frame_ints[i.field]);
+        break;
+      case Kind::FrameGetRef:
+        P(i.dst) = ops::load<Word>(frame(), w_.frame_ref->offset);
+        vP(i.dst) = op(Opcode::GetfieldGc, {vals_[kFrameReg]}, ValueType::Ref, w_.frame_ref);
+        break;
+      case Kind::FrameSetRef:
+        ops::store<Word>(frame(), w_.frame_ref->offset, P(i.b));
+        op(Opcode::SetfieldGc, {vals_[kFrameReg], vP(i.b)}, ValueType::Void, w_.frame_ref);
+        break;
+      case Kind::FrameCall:
+      case Kind::FrameArg: {
+        int64_t offset = w_.frame_ints[0]->offset;
+        ops::store<int64_t>(frame(), offset,
+                            ops::int_add(ops::load<int64_t>(frame(), offset), static_cast<int64_t>(R(i.b))));
+        ValueId fn = trace_->const_int(static_cast<int64_t>(w_.bump_fn));
+        if (i.kind == Kind::FrameCall) {
+          // The callee finds the frame by itself (as RPython's code finds the top frame), not
+          // through a reference argument: only its effect (forcing) says it touches the frame.
+          ValueId address = op(Opcode::CastPtrToInt, {vals_[kFrameReg]}, ValueType::Int);
+          op(Opcode::CallMayForce, {fn, address, trace_->const_int(offset), vR(i.b)}, ValueType::Void,
+             w_.frame_force_cd);
+          guard(Opcode::GuardNotForced, {}, /*after=*/true);
+        } else {
+          op(Opcode::Call, {fn, vals_[kFrameReg], trace_->const_int(offset), vR(i.b)}, ValueType::Void, w_.bump_cd);
+        }
         break;
       }
       case Kind::Dec:
