@@ -171,6 +171,18 @@ Box Optimizer::force(Box b) {
   return obj;
 }
 
+// A guard's snapshot (a jump's: where a guard of the short preamble before it resumes). Without
+// one: a single frame (jitcode 0, pc = the operation's index) holding the fail arguments (the
+// jump's arguments).
+Snapshot Optimizer::snapshot_of(const Op& op) {
+  if (current_ < snapshots_->size() && (*snapshots_)[current_]) return (*snapshots_)[current_];
+  auto frame = std::make_shared<SnapshotFrame>();
+  frame->pc = static_cast<uint32_t>(current_);
+  auto values = op.opcode == Opcode::Jump ? input_->args(op) : input_->fail_args(op);
+  frame->slots.assign(values.begin(), values.end());
+  return frame;
+}
+
 Opcode Optimizer::next_input_opcode() const {
   if (!input_ || current_ + 1 >= input_->ops().size()) return Opcode::Label;
   return input_->ops()[current_ + 1].opcode;
@@ -354,20 +366,19 @@ void Optimizer::process(size_t begin, size_t end) {
       p.result_type = in.type(op.result);
       p.old_result = op.result;
     }
+    if (is_guard(op.opcode) || (op.opcode == Opcode::Jump && entries_)) p.snapshot = snapshot_of(op);
     if (is_guard(op.opcode)) {
-      if (current_ < snapshots_->size() && (*snapshots_)[current_])
-        p.snapshot = (*snapshots_)[current_];
-      else {
-        auto frame = std::make_shared<SnapshotFrame>();
-        frame->pc = static_cast<uint32_t>(current_);
-        auto fail = in.fail_args(op);
-        frame->slots.assign(fail.begin(), fail.end());
-        p.snapshot = frame;
-      }
       // The peeled loop's copy of a guard is another exit: it gets its own descriptor.
       if (second_copy_) {
         const std::string& name = op.descr ? op.descr->name : std::string();
         p.descr = names_.make<FailDescr>(name.empty() ? name : name + ".loop");
+      }
+    }
+    if (op.opcode == Opcode::Jump && entries_) {
+      auto it = entries_->find(op.descr);
+      if (it != entries_->end() && jump_to_peeled_loop(p, *it->second)) {
+        short_preamble_ = true;
+        continue;
       }
     }
     if (is_final(op.opcode)) {
@@ -401,6 +412,8 @@ OptimizedTrace Optimizer::finish_run() {
   out.stats = stats;
   out.peeled = peeled_;
   out.loop_entry = loop_entry_;
+  out.entry = entry_;
+  out.short_preamble = short_preamble_;
   for (size_t i = 0; i < out.trace.ops().size(); ++i) {
     Descr* d = out.trace.ops()[i].descr;
     if (out.resume_index[i] >= 0 && d && d->kind == DescrKind::Fail) {
@@ -413,9 +426,12 @@ OptimizedTrace Optimizer::finish_run() {
   return out;
 }
 
-OptimizedTrace Optimizer::run(const Trace& in, const std::vector<Snapshot>& snapshots) {
+OptimizedTrace Optimizer::run(const Trace& in, const std::vector<Snapshot>& snapshots, const LoopEntries* entries) {
   peeled_ = false;
   loop_entry_.clear();
+  entry_.reset();
+  entries_ = entries;
+  short_preamble_ = false;
   if (config_.peel) {
     if (auto peeled = run_peeled(in, snapshots)) return std::move(*peeled);
   }
@@ -452,9 +468,9 @@ Trace Optimizer::build_output(std::vector<int32_t>& resume_index) {
 }
 
 OptimizedTrace optimize_trace(const Trace& input, TraceNamespace& names, OptimizerConfig config,
-                              const std::vector<Snapshot>& snapshots) {
+                              const std::vector<Snapshot>& snapshots, const LoopEntries* entries) {
   Optimizer o(names, config);
-  return o.run(input, snapshots);
+  return o.run(input, snapshots, entries);
 }
 
 }  // namespace rpp::jit::opt

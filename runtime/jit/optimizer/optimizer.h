@@ -38,6 +38,72 @@ struct OptimizeStats {
   size_t ops_in = 0, ops_out = 0, allocs_in = 0, allocs_out = 0, guards_in = 0, guards_out = 0;
 };
 
+// A peeled loop's entry (its short preamble's contract): what a jump to the loop label must
+// establish. The label's arguments are the leaves of the virtual state: the loop's original
+// arguments (`roots`, each a leaf or a virtual of that shape), the virtualizable fields it keeps
+// in registers, the heap contents, array items and pure results it knows; `facts` are assumed
+// about each leaf. A bridge jumping to the loop (short_preamble.cc) re-establishes them.
+struct LoopEntry {
+  struct Node {
+    int leaf = -1;  // >= 0: a plain value, the label's leaf-th argument
+    VirtualKind kind = VirtualKind::Struct;
+    const Descr* descr = nullptr;
+    Opcode alloc = Opcode::New;
+    ValueType item_type = ValueType::Int;
+    std::vector<std::pair<const FieldDescr*, int>> fields;
+    std::vector<int> items;  // -1: never set (zero)
+  };
+  struct Fact {
+    bool is_const = false;
+    Word bits = 0;
+    ValueType type = ValueType::Int;
+    Word known_class = 0;
+    bool nonnull = false;
+    bool is_bool = false;
+    int64_t lo = INT64_MIN, hi = INT64_MAX;
+  };
+  struct HeapLink {
+    const FieldDescr* field;
+    size_t object_leaf, value_leaf;
+  };
+  struct ItemLink {
+    const ArrayDescr* array;
+    size_t object_leaf;
+    int64_t index;
+    size_t value_leaf;
+  };
+  struct PureArg {
+    int64_t leaf;  // -1: the constant (type, bits)
+    ValueType type;
+    Word bits;
+  };
+  struct PureLink {
+    Opcode opcode;
+    const Descr* descr;
+    std::vector<PureArg> args;
+    ValueType type;
+    size_t value_leaf;
+  };
+  struct VableLink {
+    const FieldDescr* field;
+    size_t object_leaf;
+    int value_root;  // a node
+    bool dirty;      // the loop writes it back when it is left (else memory must hold it)
+  };
+  TargetToken* label = nullptr;           // the peeled loop's label
+  const TargetToken* preamble = nullptr;  // the original label (the preamble's), which jumps name
+  std::vector<Node> nodes;
+  std::vector<int> roots;  // per argument of the original label
+  std::vector<Fact> facts;  // per leaf
+  std::vector<HeapLink> heap;
+  std::vector<ItemLink> items;
+  std::vector<PureLink> pure;
+  std::vector<VableLink> vable;
+};
+
+// The entries of peeled loops, by their original label (what jumps name).
+using LoopEntries = std::map<const Descr*, std::shared_ptr<const LoopEntry>>;
+
 struct OptimizedTrace {
   Trace trace;
   std::shared_ptr<ResumeStorage> resume;
@@ -48,6 +114,9 @@ struct OptimizedTrace {
   // must establish (its virtual state and the facts the loop assumes), as text.
   bool peeled = false;
   std::string loop_entry;
+  std::shared_ptr<const LoopEntry> entry;  // peeled loops
+  // Bridges: whether the final jump went to a peeled loop's label with its short preamble inlined.
+  bool short_preamble = false;
 };
 
 // A virtual object: an allocation whose fields the optimizer tracks instead of emitting it.
@@ -186,7 +255,9 @@ class Optimizer {
 
   // `snapshots[i]` is the snapshot of the input's i-th operation (guards); a guard without one
   // resumes from a single frame (jitcode 0, pc = its operation index) holding its fail arguments.
-  OptimizedTrace run(const Trace& input, const std::vector<Snapshot>& snapshots = {});
+  // A jump to a label of `entries` goes to that peeled loop's label, re-establishing its entry.
+  OptimizedTrace run(const Trace& input, const std::vector<Snapshot>& snapshots = {},
+                     const LoopEntries* entries = nullptr);
 
   // ---- for passes ----
   Box resolve(Box b) const;
@@ -226,6 +297,10 @@ class Optimizer {
 
  private:
   Box arg_box(ValueId old);
+  // short_preamble.cc: emits the jump `op` to the peeled loop of `entry` (guards, reads and
+  // computations re-establishing the entry first); false (nothing done) when it cannot.
+  bool jump_to_peeled_loop(PendingOp& op, const LoopEntry& entry);
+  Snapshot snapshot_of(const Op& op);
   void handle_label(const Op& op);
   void begin_run(const Trace& in, const std::vector<Snapshot>& snapshots);
   void process(size_t begin, size_t end);
@@ -265,11 +340,14 @@ class Optimizer {
   bool second_copy_ = false;  // optimizing the peeled loop's copy of the body
   bool peeled_ = false;
   std::string loop_entry_;
+  std::shared_ptr<const LoopEntry> entry_;
+  const LoopEntries* entries_ = nullptr;
+  bool short_preamble_ = false;
 };
 
 // Convenience: optimize with a fresh Optimizer.
 OptimizedTrace optimize_trace(const Trace& input, TraceNamespace& names, OptimizerConfig config = {},
-                              const std::vector<Snapshot>& snapshots = {});
+                              const std::vector<Snapshot>& snapshots = {}, const LoopEntries* entries = nullptr);
 
 // Removes operations without side effects whose results are unused (dead_ops.cc).
 void remove_dead_ops(std::vector<EmittedOp>& ops);

@@ -17,25 +17,8 @@ namespace rpp::jit::opt {
 
 namespace {
 
-struct ShapeNode {
-  int leaf = -1;  // >= 0: a plain value, L1's leaf-th argument
-  VirtualKind kind = VirtualKind::Struct;
-  const Descr* descr = nullptr;
-  Opcode alloc = Opcode::New;
-  ValueType item_type = ValueType::Int;
-  std::vector<std::pair<const FieldDescr*, int>> fields;
-  std::vector<int> items;  // -1: never set (zero)
-};
-
-struct Fact {
-  bool is_const = false;
-  Word bits = 0;
-  ValueType type = ValueType::Int;
-  Word known_class = 0;
-  bool nonnull = false;
-  bool is_bool = false;
-  int64_t lo = INT64_MIN, hi = INT64_MAX;
-};
+using ShapeNode = LoopEntry::Node;
+using Fact = LoopEntry::Fact;
 
 enum FactBit : uint8_t { kFactConst = 1, kFactClass = 2, kFactNonnull = 4, kFactBool = 8, kFactRange = 16 };
 
@@ -565,6 +548,36 @@ std::optional<OptimizedTrace> Optimizer::run_peeled(const Trace& in, const std::
       if (!s.empty()) entry += "#" + std::to_string(k) + ":" + s + "\n";
     }
     loop_entry_ = entry;
+    auto shared = std::make_shared<LoopEntry>();
+    LoopEntry& le = *shared;
+    le.label = l1;
+    le.preamble = l0;
+    l1->arg_types.clear();  // (what jumps from other traces are checked against)
+    for (const Fact& f : facts) l1->arg_types.push_back(f.type);
+    le.nodes = nodes;
+    le.roots = roots;
+    le.facts = facts;
+    for (const HeapLink& l : links)
+      if (l.value_leaf != SIZE_MAX) le.heap.push_back(LoopEntry::HeapLink{l.field, l.object_leaf, l.value_leaf});
+    for (const ItemLink& l : item_links)
+      if (l.value_leaf != SIZE_MAX)
+        le.items.push_back(
+            LoopEntry::ItemLink{l.array, l.object_leaf, static_cast<int64_t>(boxes_[l.index].bits), l.value_leaf});
+    for (const PureLink& l : pure_links) {
+      LoopEntry::PureLink p{l.opcode, l.descr, {}, l.type, l.value_leaf};
+      for (int64_t a : l.args) {
+        if (a >= 0) {
+          p.args.push_back(LoopEntry::PureArg{a, ValueType::Int, 0});
+        } else {
+          const BoxInfo& c = boxes_[static_cast<Box>(-1 - a)];
+          p.args.push_back(LoopEntry::PureArg{-1, c.type, c.bits});
+        }
+      }
+      le.pure.push_back(std::move(p));
+    }
+    for (const VableLink& l : vable_links)
+      le.vable.push_back(LoopEntry::VableLink{l.field, l.object_leaf, l.value_root, l.dirty});
+    entry_ = shared;
     return finish_run();
   }
   return std::nullopt;
