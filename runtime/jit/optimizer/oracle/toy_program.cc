@@ -2,6 +2,8 @@
 // description (see toy_program.h).
 #include "runtime/jit/optimizer/oracle/toy_program.h"
 
+#include <cstring>
+#include <functional>
 #include <map>
 #include <stdexcept>
 
@@ -462,6 +464,39 @@ Registers interpret(const Program& p, const World& w, TestGc& gc, Registers regs
     pc = next;
   }
   return regs;
+}
+
+Registers clone_state(const Registers& regs, const World& w, TestGc& to) {
+  std::map<Word, Word> copies;
+  std::function<Word(Word)> copy = [&](Word obj) -> Word {
+    if (!obj) return 0;
+    if (auto it = copies.find(obj); it != copies.end()) return it->second;
+    int cls = w.class_of(obj);
+    const SizeDescr* d = cls == kClasses ? w.frame : w.classes[cls];
+    layout::GcHeader* fresh = to.malloc_fixed(d->type_id, d->size);
+    std::memcpy(reinterpret_cast<char*>(fresh) + layout::kTypeptrOffset,
+                reinterpret_cast<const char*>(obj) + layout::kTypeptrOffset, d->size - layout::kTypeptrOffset);
+    Word n = reinterpret_cast<Word>(fresh);
+    copies[obj] = n;
+    std::vector<const FieldDescr*> refs;
+    if (cls == kClasses)
+      refs = {w.frame_ref};
+    else
+      refs.assign(w.ref_fields[cls].begin(), w.ref_fields[cls].end());
+    for (const FieldDescr* f : refs) ops::store<Word>(ptr(n), f->offset, copy(ops::load<Word>(ptr(obj), f->offset)));
+    if (cls == 2) {
+      Word arr = ops::load<Word>(ptr(obj), w.vec_items->offset);
+      int64_t len = layout::array_length(ptr(arr));
+      layout::GcHeader* items = to.malloc_varsize(w.ints->type_id, len);
+      std::memcpy(reinterpret_cast<char*>(items) + w.ints->base_offset,
+                  reinterpret_cast<const char*>(arr) + w.ints->base_offset, static_cast<size_t>(8 * len));
+      ops::store<Word>(ptr(n), w.vec_items->offset, reinterpret_cast<Word>(items));
+    }
+    return n;
+  };
+  Registers out = regs;
+  for (int k = kIntRegs; k < kNumRegs; ++k) out[k] = copy(regs[k]);
+  return out;
 }
 
 std::string describe_state(const Registers& regs, const std::vector<Word>& extra_roots, const World& w) {

@@ -9,6 +9,7 @@
 // resume the interpreter from the resume data.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -132,8 +133,19 @@ struct Recorded {
   Trace trace;
   std::vector<opt::Snapshot> snapshots;  // per operation
   LoopToken* loop = nullptr;
+  TargetToken* label = nullptr;  // the loop's label
 };
 Recorded record_trace(const Program& p, const World& w, TestGc& gc, Registers regs);
+
+// Records a bridge: from `pc` with the given registers as the trace's input arguments to the end
+// of the iteration, then `jump(registers, descr=label)` (the jump's snapshot: jitcode 0, pc 0,
+// the registers). Runs it for real in `gc`. Nullopt when the loop ends on the way.
+std::optional<Recorded> record_bridge(const Program& p, const World& w, TestGc& gc, Registers regs, size_t pc,
+                                      TargetToken* label);
+
+// A copy of the objects reachable from `regs` in `to` (for recording a bridge without touching
+// the heap the compiled code runs on); returns the registers pointing to the copies.
+Registers clone_state(const Registers& regs, const World& w, TestGc& to);
 
 // Describes the registers and the heap reachable from them and from `extra_roots` with object
 // identities numbered in order of discovery (so two runs compare up to addresses).

@@ -25,6 +25,7 @@ class Tracer {
     out.loop = w_.names.make<LoopToken>();
     auto* top = w_.names.make<TargetToken>();
     top->owner = out.loop;
+    out.label = top;
     t.add_op(Opcode::Label, vals_, ValueType::Void, top);
     trace_ = &t;
     snapshots_ = &out.snapshots;
@@ -39,6 +40,29 @@ class Tracer {
     }
     t.add_op(Opcode::Jump, vals_, ValueType::Void, top);
     snapshots_->resize(t.ops().size());
+    return out;
+  }
+
+  std::optional<Recorded> run_bridge(size_t pc, TargetToken* label) {
+    Recorded out;
+    Trace& t = out.trace;
+    for (int i = 0; i < kNumRegs; ++i) vals_.push_back(t.add_input(i < kIntRegs ? ValueType::Int : ValueType::Ref));
+    out.label = label;
+    trace_ = &t;
+    snapshots_ = &out.snapshots;
+    for (;;) {
+      pc_ = pc;
+      const Instr& i = p_.body[pc];
+      if (i.kind == Kind::LoopEnd && static_cast<int64_t>(R(0)) <= 0) return std::nullopt;
+      size_t next = step(i, pc);
+      if (i.kind == Kind::LoopEnd) break;
+      pc = next;
+    }
+    t.add_op(Opcode::Jump, vals_, ValueType::Void, label);
+    auto frame = std::make_shared<opt::SnapshotFrame>();  // the loop's start
+    frame->slots = vals_;
+    snapshots_->resize(t.ops().size());
+    snapshots_->back() = frame;
     return out;
   }
 
@@ -357,6 +381,11 @@ class Tracer {
 
 Recorded record_trace(const Program& p, const World& w, TestGc& gc, Registers regs) {
   return Tracer(p, w, gc, std::move(regs)).run();
+}
+
+std::optional<Recorded> record_bridge(const Program& p, const World& w, TestGc& gc, Registers regs, size_t pc,
+                                      TargetToken* label) {
+  return Tracer(p, w, gc, std::move(regs)).run_bridge(pc, label);
 }
 
 }  // namespace rpp::jit::oracle
