@@ -527,8 +527,11 @@ std::optional<OptimizedTrace> Optimizer::run_peeled(const Trace& in, const std::
         entry += i ? ", " : "";
         if (l.args[i] >= 0)
           entry += "#" + std::to_string(l.args[i]);
-        else
-          entry += std::to_string(static_cast<int64_t>(boxes_[static_cast<Box>(-1 - l.args[i])].bits));
+        else {
+          Word bits = boxes_[static_cast<Box>(-1 - l.args[i])].bits;
+          const std::string* symbol = bits ? names_.symbol_name(bits) : nullptr;  // (a function: by name)
+          entry += symbol ? "ConstClass(" + *symbol + ")" : std::to_string(static_cast<int64_t>(bits));
+        }
       }
       entry += ")\n";
     }
