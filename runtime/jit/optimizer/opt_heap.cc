@@ -32,6 +32,55 @@ class HeapPass : public Pass {
     for (const HeapEntry& w : writes) emit_write(w);
   }
 
+  // Loop peeling: delayed writes to objects the loop keeps cross its label still delayed.
+  void export_vable(std::vector<VableEntry>& out) override {
+    for (const HeapEntry& w : pending_) out.push_back(VableEntry{w.field, opt_.resolve(w.object), opt_.resolve(w.value), true});
+  }
+  void flush_keeping(const std::vector<VableEntry>& keep) override {
+    std::vector<HeapEntry> writes = std::move(pending_);
+    pending_.clear();
+    for (const HeapEntry& w : writes) {
+      bool kept = false;
+      for (const VableEntry& k : keep) kept |= k.field == w.field && opt_.resolve(k.object) == opt_.resolve(w.object);
+      if (!kept) {
+        emit_write(w);
+        continue;
+      }
+      // (The label carries it, not the field cache.)
+      fields_.erase(std::make_pair(static_cast<const Descr*>(w.field), opt_.resolve(w.object)));
+    }
+  }
+  void flush_except(const std::vector<VableEntry>& keep) override {
+    std::vector<HeapEntry> writes = std::move(pending_);
+    pending_.clear();
+    std::vector<HeapEntry> stay;
+    for (const HeapEntry& w : writes) {
+      bool kept = false;
+      for (const VableEntry& k : keep) kept |= k.field == w.field && opt_.resolve(k.object) == opt_.resolve(w.object);
+      if (kept)
+        stay.push_back(w);
+      else
+        emit_write(w);
+    }
+    pending_.insert(pending_.begin(), stay.begin(), stay.end());
+  }
+  void import_vable(const VableEntry& e) override {
+    pending_.push_back(HeapEntry{e.field, e.object, e.value});
+    fields_[std::make_pair(static_cast<const Descr*>(e.field), opt_.resolve(e.object))] = e.value;
+  }
+  const VableEntry* cached_vable(const FieldDescr* field, Box object) override {
+    object = opt_.resolve(object);
+    for (const HeapEntry& w : pending_)
+      if (w.field == field && opt_.resolve(w.object) == object) {
+        scratch_ = VableEntry{field, object, opt_.resolve(w.value), true};
+        return &scratch_;
+      }
+    auto it = fields_.find(std::make_pair(static_cast<const Descr*>(field), object));
+    if (it == fields_.end()) return nullptr;
+    scratch_ = VableEntry{field, object, opt_.resolve(it->second), false};
+    return &scratch_;
+  }
+
   void reset() override {
     pending_.clear();
     fields_.clear();
@@ -312,6 +361,7 @@ class HeapPass : public Pass {
   }
 
   std::vector<HeapEntry> pending_;  // delayed field writes, in order
+  VableEntry scratch_{};            // what cached_vable returns
   std::map<std::pair<const Descr*, Box>, Box> fields_, immutable_, lengths_;
   std::map<std::tuple<const Descr*, Box, Box>, Box> items_;  // (array descr, array, index)
   bool quasi_guarded_ = false;

@@ -55,7 +55,10 @@ Optimizer::Optimizer(TraceNamespace& names, OptimizerConfig config) : names_(nam
   if (config_.bounds) passes_.push_back(make_bounds_pass(*this));
   if (config_.guards) passes_.push_back(make_guards_pass(*this));
   if (config_.virtuals) passes_.push_back(make_virtuals_pass(*this));
-  if (config_.heap) passes_.push_back(make_heap_pass(*this));
+  if (config_.heap) {
+    passes_.push_back(make_heap_pass(*this));
+    heap_pass_ = passes_.back().get();
+  }
   if (config_.virtualizables) {
     passes_.push_back(make_virtualizables_pass(*this));
     vable_pass_ = passes_.back().get();

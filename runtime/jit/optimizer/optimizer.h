@@ -89,6 +89,7 @@ struct LoopEntry {
     size_t object_leaf;
     int value_root;  // a node
     bool dirty;      // the loop writes it back when it is left (else memory must hold it)
+    bool heap;       // a delayed write of the heap pass (not a virtualizable field)
   };
   TargetToken* label = nullptr;           // the peeled loop's label
   const TargetToken* preamble = nullptr;  // the original label (the preamble's), which jumps name
@@ -228,7 +229,13 @@ class Pass {
     (void)keep;
     flush();
   }
-  // The virtualizables pass's values, for loop peeling.
+  // Emits what the pass delayed except the writes in `keep`, which stay delayed.
+  virtual void flush_except(const std::vector<VableEntry>& keep) {
+    (void)keep;
+    flush();
+  }
+  // The virtualizables pass's values and the heap pass's delayed writes (always dirty), for
+  // loop peeling.
   virtual void export_vable(std::vector<VableEntry>& out) { (void)out; }
   virtual void import_vable(const VableEntry& e) { (void)e; }
   virtual const VableEntry* cached_vable(const FieldDescr* field, Box object) {
@@ -325,6 +332,7 @@ class Optimizer {
   OptimizerConfig config_;
   std::vector<std::unique_ptr<Pass>> passes_;
   Pass* vable_pass_ = nullptr;  // the virtualizables pass, if it runs
+  Pass* heap_pass_ = nullptr;   // the heap pass, if it runs
   std::vector<BoxInfo> boxes_;
   std::vector<VirtualObject> virtuals_;
   std::vector<Box> forward_;

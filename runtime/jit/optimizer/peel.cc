@@ -10,6 +10,7 @@
 // `loop_entry` records L1's virtual state and assumed facts: what a bridge jumping to L1 must
 // establish (the short preamble's contract).
 #include <functional>
+#include <map>
 
 #include "runtime/jit/optimizer/optimizer.h"
 
@@ -45,10 +46,11 @@ std::optional<OptimizedTrace> Optimizer::run_peeled(const Trace& in, const std::
   for (int attempt = 0; attempt < 8; ++attempt) {
     begin_run(in, snapshots);
     process(0, ops.size() - 1);  // the preamble: everything but the jump
-    flush_passes_but_vable();
-    // Virtualizable fields of plain objects reachable from the jump's arguments cross the label
-    // as values (the loop keeps them in registers); the others are written back here.
+    // Virtualizable fields and delayed writes (lazy setfields) of plain objects reachable from
+    // the jump's arguments cross the label as values (the loop keeps them in registers and does
+    // the writes only when it is left); the others are written back here.
     struct VableLink {
+      Pass* owner;  // the virtualizables pass or the heap pass
       const FieldDescr* field;
       Box object, value;
       size_t object_leaf = 0;
@@ -57,7 +59,7 @@ std::optional<OptimizedTrace> Optimizer::run_peeled(const Trace& in, const std::
       size_t index = 0;  // in the preamble's list of virtualizable fields
     };
     std::vector<VableLink> vable_links;
-    if (vable_pass_) {
+    {
       std::vector<Box> plain;
       std::vector<Box> visited;
       std::function<void(Box)> reach = [&](Box b) {
@@ -78,25 +80,30 @@ std::optional<OptimizedTrace> Optimizer::run_peeled(const Trace& in, const std::
       };
       for (ValueId a : in.args(jump)) reach(arg_box(a));
       std::vector<VableEntry> entries;
-      vable_pass_->export_vable(entries);
+      std::vector<Pass*> owners;
+      for (auto& p : passes_) {
+        p->export_vable(entries);
+        owners.resize(entries.size(), p.get());
+      }
       if (dropped_vable.size() < entries.size()) dropped_vable.resize(entries.size(), false);
       if (dirty_vable.size() < entries.size()) dirty_vable.resize(entries.size(), false);
-      std::vector<VableEntry> keep;
+      std::map<Pass*, std::vector<VableEntry>> keep;
       for (size_t n = 0; n < entries.size(); ++n) {
         const VableEntry& e = entries[n];
         bool reached = false;
         for (Box b : plain) reached |= b == resolve(e.object);
         if (!reached || dropped_vable[n]) continue;
         VableLink l;
+        l.owner = owners[n];
         l.field = e.field;
         l.object = resolve(e.object);
         l.value = resolve(e.value);
         l.dirty = e.dirty || dirty_vable[n];
         l.index = n;
         vable_links.push_back(l);
-        keep.push_back(e);
+        keep[owners[n]].push_back(e);
       }
-      vable_pass_->flush_keeping(keep);
+      for (auto& p : passes_) p->flush_keeping(keep[p.get()]);
     }
 
     // The preamble's end state, flattened into shapes over leaves.
@@ -308,13 +315,12 @@ std::optional<OptimizedTrace> Optimizer::run_peeled(const Trace& in, const std::
     auto olds = in.args(label);
     for (size_t i = 0; i < olds.size(); ++i) forward_[olds[i]] = instantiate(roots[i]);
     for (const VableLink& l : vable_links)
-      vable_pass_->import_vable(VableEntry{l.field, vars[l.object_leaf], instantiate(l.value_root), l.dirty});
+      l.owner->import_vable(VableEntry{l.field, vars[l.object_leaf], instantiate(l.value_root), l.dirty});
     second_copy_ = true;
     process(label_index + 1, ops.size() - 1);
     second_copy_ = false;
 
     // The loop's jump: the same shape, and the assumed facts must hold.
-    flush_passes_but_vable();
     std::vector<Box> values(leaves.size(), kNoBox);
     std::vector<Box> matched;
     std::function<bool(int, Box)> match = [&](int index, Box b) -> bool {
@@ -354,25 +360,32 @@ std::optional<OptimizedTrace> Optimizer::run_peeled(const Trace& in, const std::
       return true;
     };
     auto jump_args = in.args(jump);
-    for (size_t i = 0; i < jump_args.size(); ++i)
-      if (!match(roots[i], arg_box(jump_args[i]))) return std::nullopt;
-    if (vable_pass_) {
-      // The virtualizable fields' current values go to the label (read again where the loop
-      // wrote them back and forgot them); the loop's other ones are written back.
+    auto match_jump = [&] {
+      values.assign(leaves.size(), kNoBox);
+      matched.clear();
+      for (size_t i = 0; i < jump_args.size(); ++i)
+        if (!match(roots[i], arg_box(jump_args[i]))) return false;
+      return true;
+    };
+    if (!match_jump()) return std::nullopt;  // (before the writes below: where the objects are)
+    {
+      // The carried fields' current values go to the label (read again where the loop wrote
+      // them back and forgot them); the loop's other ones are written back.
       bool retry_vable = false;
-      std::vector<VableEntry> keep;
+      std::map<Pass*, std::vector<VableEntry>> keep;
+      std::vector<VableEntry> kept;
       std::vector<Box> carried_values;
       for (const VableLink& l : vable_links) {
         Box obj = resolve(values[l.object_leaf]);
         bool twice = false;
-        for (const VableEntry& k : keep) twice |= k.field == l.field && resolve(k.object) == obj;
+        for (const VableEntry& k : kept) twice |= k.field == l.field && resolve(k.object) == obj;
         if (twice || virtual_of(obj)) {
           dropped_vable[l.index] = true;
           retry_vable = true;
           continue;
         }
         Box value;
-        if (const VableEntry* e = vable_pass_->cached_vable(l.field, obj)) {
+        if (const VableEntry* e = l.owner->cached_vable(l.field, obj)) {
           value = resolve(e->value);
           if (e->dirty && !l.dirty) {
             dirty_vable[l.index] = true;  // written in the loop: dirty after the label too
@@ -387,15 +400,13 @@ std::optional<OptimizedTrace> Optimizer::run_peeled(const Trace& in, const std::
           }
           value = emit_direct(Opcode::GetfieldGc, {obj}, const_cast<FieldDescr*>(l.field), l.field->type);
         }
-        keep.push_back(VableEntry{l.field, obj, value, false});
+        keep[l.owner].push_back(VableEntry{l.field, obj, value, false});
+        kept.push_back(VableEntry{l.field, obj, value, false});
         carried_values.push_back(value);
       }
       if (retry_vable) continue;
-      std::vector<Box> forced_before;
-      for (Box m : matched) forced_before.push_back(m);
-      vable_pass_->flush_keeping(keep);
-      for (Box m : forced_before)
-        if (!virtual_of(m)) return std::nullopt;  // a write-back forced part of the virtual state
+      for (auto& p : passes_) p->flush_keeping(keep[p.get()]);
+      if (!match_jump()) return std::nullopt;  // a write-back forced part of the virtual state
       for (size_t n = 0; n < vable_links.size(); ++n)
         if (!match(vable_links[n].value_root, carried_values[n])) {
           dropped_vable[vable_links[n].index] = true;
@@ -508,7 +519,8 @@ std::optional<OptimizedTrace> Optimizer::run_peeled(const Trace& in, const std::
     }
     entry += "]\n";
     for (const VableLink& l : vable_links) {
-      entry += "vable: #" + std::to_string(l.object_leaf) + "." + l.field->name + " = ";
+      entry += std::string(l.owner == vable_pass_ ? "vable" : "write") + ": #" + std::to_string(l.object_leaf) + "." +
+               l.field->name + " = ";
       describe(l.value_root);
       entry += l.dirty ? " (dirty)\n" : "\n";
     }
@@ -579,7 +591,7 @@ std::optional<OptimizedTrace> Optimizer::run_peeled(const Trace& in, const std::
       le.pure.push_back(std::move(p));
     }
     for (const VableLink& l : vable_links)
-      le.vable.push_back(LoopEntry::VableLink{l.field, l.object_leaf, l.value_root, l.dirty});
+      le.vable.push_back(LoopEntry::VableLink{l.field, l.object_leaf, l.value_root, l.dirty, l.owner != vable_pass_});
     entry_ = shared;
     return finish_run();
   }

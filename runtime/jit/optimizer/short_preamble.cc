@@ -10,6 +10,7 @@
 // jump goes to the preamble's label as before.
 #include <algorithm>
 #include <functional>
+#include <map>
 
 #include "runtime/jit/optimizer/optimizer.h"
 
@@ -17,7 +18,6 @@ namespace rpp::jit::opt {
 
 bool Optimizer::jump_to_peeled_loop(PendingOp& op, const LoopEntry& entry) {
   if (op.args.size() != entry.roots.size() || !entry.label) return false;
-  flush_passes_but_vable();
   std::vector<Box> values(entry.facts.size(), kNoBox);
   std::vector<Box> matched;
   std::function<bool(int, Box)> match = [&](int index, Box b) -> bool {
@@ -56,8 +56,24 @@ bool Optimizer::jump_to_peeled_loop(PendingOp& op, const LoopEntry& entry) {
     }
     return true;
   };
-  for (size_t i = 0; i < op.args.size(); ++i)
-    if (!match(entry.roots[i], op.args[i])) return false;
+  auto match_args = [&] {
+    values.assign(entry.facts.size(), kNoBox);
+    matched.clear();
+    for (size_t i = 0; i < op.args.size(); ++i)
+      if (!match(entry.roots[i], op.args[i])) return false;
+    return true;
+  };
+  if (!match_args()) return false;
+  // The delayed writes the loop keeps delayed stay so; the others are done now (before any read).
+  std::vector<VableEntry> delayed;
+  for (const LoopEntry::VableLink& l : entry.vable)
+    if (l.heap) delayed.push_back(VableEntry{l.field, resolve(values[l.object_leaf]), kNoBox, true});
+  for (auto& p : passes_)
+    if (p.get() == heap_pass_)
+      p->flush_except(delayed);
+    else if (p.get() != vable_pass_)
+      p->flush();
+  if (!match_args()) return false;
   auto guard = [&](Opcode opcode, std::vector<Box> args) {
     PendingOp g;
     g.opcode = opcode;
@@ -76,31 +92,41 @@ bool Optimizer::jump_to_peeled_loop(PendingOp& op, const LoopEntry& entry) {
 
   // The virtualizable fields: the bridge's values (those the loop keeps clean are written back
   // first), or read from memory.
-  std::vector<VableEntry> keep;
+  std::map<Pass*, std::vector<VableEntry>> keep;
+  std::vector<VableEntry> kept;
   for (const LoopEntry::VableLink& l : entry.vable) {
     Box obj = resolve(values[l.object_leaf]);
     if (virtual_of(obj)) return false;
-    for (const VableEntry& k : keep)
+    for (const VableEntry& k : kept)
       if (k.field == l.field && resolve(k.object) == obj) return false;
     Box value;
-    const VableEntry* known = vable_pass_ ? vable_pass_->cached_vable(l.field, obj) : nullptr;
+    Pass* owner = l.heap ? heap_pass_ : vable_pass_;
+    const VableEntry* known = owner ? owner->cached_vable(l.field, obj) : nullptr;
     if (known) {
       value = resolve(known->value);
-      if (l.dirty) keep.push_back(VableEntry{l.field, obj, value, known->dirty});
+      if (l.dirty && (!l.heap || known->dirty)) {
+        keep[owner].push_back(VableEntry{l.field, obj, value, known->dirty});
+        kept.push_back(VableEntry{l.field, obj, value, known->dirty});
+      }
+    } else if (l.heap) {
+      // (Memory holds the field; read it where the object is known to have it.)
+      if (!has_class(obj, l.field)) return false;
+      value = emit_direct(Opcode::GetfieldGc, {obj}, const_cast<FieldDescr*>(l.field), l.field->type);
     } else {
       // (The frame is the driver's virtualizable, of its type: its fields can be read.)
       value = emit_direct(Opcode::GetfieldGc, {obj}, const_cast<FieldDescr*>(l.field), l.field->type);
     }
     if (!match(l.value_root, value)) return false;
   }
-  if (vable_pass_) {
+  for (Pass* p : {vable_pass_, heap_pass_}) {
+    if (!p) continue;
     // What is written back at the jump must not force part of the state passed.
     std::vector<VableEntry> all;
-    vable_pass_->export_vable(all);
+    p->export_vable(all);
     for (const VableEntry& e : all) {
-      bool kept = false;
-      for (const VableEntry& k : keep) kept |= k.field == e.field && resolve(k.object) == resolve(e.object);
-      if (!kept && e.dirty && virtual_of(e.value)) return false;
+      bool is_kept = false;
+      for (const VableEntry& k : keep[p]) is_kept |= k.field == e.field && resolve(k.object) == resolve(e.object);
+      if (!is_kept && e.dirty && virtual_of(e.value)) return false;
     }
   }
   for (Box v : values)
@@ -188,7 +214,8 @@ bool Optimizer::jump_to_peeled_loop(PendingOp& op, const LoopEntry& entry) {
     }
   }
 
-  if (vable_pass_) vable_pass_->flush_keeping(keep);
+  for (Pass* p : {heap_pass_, vable_pass_})
+    if (p) p->flush_keeping(keep[p]);
   EmittedOp e;
   e.opcode = Opcode::Jump;
   for (Box v : values) e.args.push_back(force_if_virtual(v));
