@@ -3,7 +3,7 @@
 // fields become those values, its length a constant, comparisons with it constants. Wherever it
 // escapes (stored into a real object, passed to a call, a jump, a label, any operation not
 // handled here) it is forced: allocated and filled just there. At guards it stays virtual and is
-// described in the resume data.
+// described in the resume data. copystrcontent from a virtual string keeps it virtual.
 #include "runtime/jit/optimizer/optimizer.h"
 
 namespace rpp::jit::opt {
@@ -113,6 +113,10 @@ class VirtualsPass : public Pass {
           return;
         }
         break;
+      case Opcode::Copystrcontent:
+      case Opcode::Copyunicodecontent:
+        if (copy_virtual_string(op)) return;
+        break;
       case Opcode::GuardNonnull:
         if (opt_.virtual_of(op.args[0])) return;
         break;
@@ -157,17 +161,64 @@ class VirtualsPass : public Pass {
 
  private:
   // The value a store of `value` into a field or item of `size` bytes leaves there: the value
-  // itself for words, a truncated constant for narrow integers, kNoBox when that is a variable.
+  // itself for words, a truncated constant for narrow integers, the variable masked (int_and,
+  // unless its range fits already) for unsigned narrow ones (chars), kNoBox for signed variables.
   Box stored_value(Box value, ValueType type, uint8_t size, bool is_signed) {
     value = opt_.resolve(value);
     if (type != ValueType::Int || size >= 8) return value;
-    if (!opt_.is_const(value)) return kNoBox;
+    if (!opt_.is_const(value)) {
+      if (is_signed) return kNoBox;
+      int64_t mask = static_cast<int64_t>((uint64_t{1} << (size * 8)) - 1);
+      const IntBound& b = opt_.info(value).bound;
+      if (b.lo >= 0 && b.hi <= mask) return value;
+      Box masked = opt_.emit_direct(Opcode::IntAnd, {value, opt_.make_const_int(mask)}, nullptr, ValueType::Int);
+      opt_.info(masked).bound = IntBound::range(0, mask);
+      return masked;
+    }
     uint64_t bits = static_cast<uint64_t>(opt_.const_int(value));
     int width = size * 8;
     uint64_t mask = (uint64_t{1} << width) - 1;
     int64_t v = static_cast<int64_t>(bits & mask);
     if (is_signed && (v >> (width - 1)) & 1) v -= static_cast<int64_t>(uint64_t{1} << width);
     return opt_.make_const_int(v);
+  }
+
+  // copystrcontent(src, dst, srcstart, dststart, length) from a virtual string with constant
+  // bounds: into a virtual string, items are copied; into a real one, up to kMaxCopiedChars
+  // strsetitem are emitted. The source stays virtual either way.
+  static constexpr int64_t kMaxCopiedChars = 16;
+  bool copy_virtual_string(PendingOp& op) {
+    VirtualKind kind = op.opcode == Opcode::Copystrcontent ? VirtualKind::Str : VirtualKind::Unicode;
+    VirtualObject* src = opt_.virtual_of(op.args[0]);
+    if (!src || src->kind != kind || !opt_.is_const(op.args[2]) || !opt_.is_const(op.args[4])) return false;
+    int64_t from = opt_.const_int(op.args[2]), length = opt_.const_int(op.args[4]);
+    int64_t src_len = static_cast<int64_t>(src->items.size());
+    if (from < 0 || length < 0 || from > src_len || length > src_len - from) return false;
+    std::vector<Box> chars(src->items.begin() + from, src->items.begin() + from + length);
+    Box dst_box = opt_.resolve(op.args[1]);
+    VirtualObject* dst = opt_.virtual_of(dst_box);
+    if (dst) {
+      if (dst->kind != kind || !opt_.is_const(op.args[3])) return false;
+      int64_t to = opt_.const_int(op.args[3]);
+      if (to < 0 || to > static_cast<int64_t>(dst->items.size()) || length > static_cast<int64_t>(dst->items.size()) - to)
+        return false;
+      for (int64_t i = 0; i < length; ++i) dst->items[static_cast<size_t>(to + i)] = chars[static_cast<size_t>(i)];
+      return true;
+    }
+    if (length > kMaxCopiedChars) return false;
+    for (int64_t i = 0; i < length; ++i) {
+      Box index = opt_.is_const(op.args[3])
+                      ? opt_.make_const_int(opt_.const_int(op.args[3]) + i)
+                      : (i == 0 ? opt_.resolve(op.args[3])
+                                : opt_.emit_direct(Opcode::IntAdd, {op.args[3], opt_.make_const_int(i)}, nullptr,
+                                                   ValueType::Int));
+      Box c = chars[static_cast<size_t>(i)];
+      PendingOp set;
+      set.opcode = kind == VirtualKind::Str ? Opcode::Strsetitem : Opcode::Unicodesetitem;
+      set.args = {dst_box, index, c == kNoBox ? opt_.make_const_int(0) : opt_.resolve(c)};
+      emit_next(set);
+    }
+    return true;
   }
 
   bool constant_length(Box b) {
