@@ -3,7 +3,8 @@
 // fields become those values, its length a constant, comparisons with it constants. Wherever it
 // escapes (stored into a real object, passed to a call, a jump, a label, any operation not
 // handled here) it is forced: allocated and filled just there. At guards it stays virtual and is
-// described in the resume data. copystrcontent from a virtual string keeps it virtual.
+// described in the resume data. copystrcontent from a virtual string keeps it virtual. Arrays of
+// structs of constant length are virtual too (interior fields at constant indices).
 #include "runtime/jit/optimizer/optimizer.h"
 
 namespace rpp::jit::opt {
@@ -31,7 +32,17 @@ class VirtualsPass : public Pass {
       case Opcode::NewArray:
       case Opcode::NewArrayClear: {
         auto* ad = static_cast<const ArrayDescr*>(op.descr);
-        if (!constant_length(op.args[0]) || ad->item_type == ValueType::Void) break;
+        if (!constant_length(op.args[0])) break;
+        if (ad->item_type == ValueType::Void) {
+          // An array of structs: its interior fields are tracked per item.
+          VirtualObject v;
+          v.kind = VirtualKind::InteriorArray;
+          v.descr = ad;
+          v.alloc = op.opcode;
+          v.interior_length = opt_.const_int(op.args[0]);
+          opt_.forward(op.old_result, opt_.make_virtual(std::move(v)));
+          return;
+        }
         VirtualObject v;
         v.kind = VirtualKind::Array;
         v.descr = ad;
@@ -109,7 +120,35 @@ class VirtualsPass : public Pass {
       case Opcode::Unicodelen:
         if (VirtualObject* v = opt_.virtual_of(op.args[0]);
             v && v->kind != VirtualKind::Struct && v->kind != VirtualKind::Object) {
-          opt_.forward(op.old_result, opt_.make_const_int(static_cast<int64_t>(v->items.size())));
+          int64_t length =
+              v->kind == VirtualKind::InteriorArray ? v->interior_length : static_cast<int64_t>(v->items.size());
+          opt_.forward(op.old_result, opt_.make_const_int(length));
+          return;
+        }
+        break;
+      case Opcode::SetinteriorfieldGc:
+        if (VirtualObject* v = interior_virtual(op)) {
+          auto* fd = static_cast<const InteriorFieldDescr*>(op.descr);
+          Box value = stored_value(op.args[2], fd->field->type, fd->field->size, fd->field->is_signed);
+          if (value == kNoBox) break;
+          auto item = static_cast<uint32_t>(opt_.const_int(op.args[1]));
+          for (auto& [i, f, x] : v->interior)
+            if (i == item && f == fd) {
+              x = value;
+              return;
+            }
+          v->interior.emplace_back(item, fd, value);
+          return;
+        }
+        break;
+      case Opcode::GetinteriorfieldGc:
+        if (VirtualObject* v = interior_virtual(op)) {
+          auto* fd = static_cast<const InteriorFieldDescr*>(op.descr);
+          auto item = static_cast<uint32_t>(opt_.const_int(op.args[1]));
+          Box value = kNoBox;
+          for (auto& [i, f, x] : v->interior)
+            if (i == item && f == fd) value = x;
+          opt_.forward(op.old_result, value == kNoBox ? opt_.make_const(fd->field->type, 0) : value);
           return;
         }
         break;
@@ -224,9 +263,17 @@ class VirtualsPass : public Pass {
   bool constant_length(Box b) {
     return opt_.is_const(b) && opt_.const_int(b) >= 0 && opt_.const_int(b) <= kMaxVirtualLength;
   }
+  // A virtual array of structs read or written at a constant index in bounds, or null.
+  VirtualObject* interior_virtual(const PendingOp& op) {
+    VirtualObject* v = opt_.virtual_of(op.args[0]);
+    if (!v || v->kind != VirtualKind::InteriorArray || !opt_.is_const(op.args[1])) return nullptr;
+    int64_t i = opt_.const_int(op.args[1]);
+    return i >= 0 && i < v->interior_length ? v : nullptr;
+  }
   VirtualObject* indexed_virtual(const PendingOp& op) {
     VirtualObject* v = opt_.virtual_of(op.args[0]);
-    if (!v || v->kind == VirtualKind::Struct || v->kind == VirtualKind::Object) return nullptr;
+    if (!v || v->kind == VirtualKind::Struct || v->kind == VirtualKind::Object || v->kind == VirtualKind::InteriorArray)
+      return nullptr;
     if (!opt_.is_const(op.args[1])) return nullptr;
     int64_t i = opt_.const_int(op.args[1]);
     if (i < 0 || i >= static_cast<int64_t>(v->items.size())) return nullptr;

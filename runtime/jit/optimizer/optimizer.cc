@@ -141,6 +141,9 @@ Box Optimizer::force(Box b) {
     case VirtualKind::Array:
       obj = emit_direct(v.alloc, {make_const_int(static_cast<int64_t>(v.items.size()))}, descr, ValueType::Ref);
       break;
+    case VirtualKind::InteriorArray:
+      obj = emit_direct(v.alloc, {make_const_int(v.interior_length)}, descr, ValueType::Ref);
+      break;
     case VirtualKind::Str:
     case VirtualKind::Unicode:
       obj = emit_direct(v.alloc, {make_const_int(static_cast<int64_t>(v.items.size()))}, nullptr, ValueType::Ref);
@@ -151,7 +154,15 @@ Box Optimizer::force(Box b) {
   v.forced = obj;
   make_equal(b, obj);  // from now on (and for cycles through its fields) it is the object
   auto is_zero = [&](Box x) { return boxes_[x].is_const && boxes_[x].bits == 0; };
-  if (v.kind == VirtualKind::Struct || v.kind == VirtualKind::Object) {
+  if (v.kind == VirtualKind::InteriorArray) {
+    auto interior = v.interior;
+    for (const auto& [item, fd, value] : interior) {
+      Box stored = force(value);
+      if (is_zero(stored)) continue;
+      emit_direct(Opcode::SetinteriorfieldGc, {obj, make_const_int(item), stored}, const_cast<InteriorFieldDescr*>(fd),
+                  ValueType::Void);
+    }
+  } else if (v.kind == VirtualKind::Struct || v.kind == VirtualKind::Object) {
     for (size_t i = 0; i < v.fields.size(); ++i) {
       Box value = force(v.fields[i].second);
       if (is_zero(value)) continue;  // new objects are zeroed
@@ -270,6 +281,9 @@ void Optimizer::encode_resume(EmittedOp& e, const Snapshot& snapshot, const std:
     d.kind = v.kind;
     d.descr = v.descr;
     for (const auto& [fd, value] : v.fields) d.fields.emplace_back(fd, tag(value));
+    d.length = static_cast<uint32_t>(v.interior_length);
+    for (const auto& [item, fd, value] : v.interior)
+      d.interior.push_back(VirtualDescription::InteriorValue{item, fd, tag(value)});
     for (Box item : v.items) {
       if (item == kNoBox)
         d.items.push_back(Tagged::make(Tag::Int, 0));

@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "runtime/jit/ir/trace.h"
@@ -127,6 +128,9 @@ struct VirtualObject {
   Opcode alloc = Opcode::New;                             // how to allocate it when forced
   std::vector<std::pair<const FieldDescr*, Box>> fields;  // struct/object: fields set, in order
   std::vector<Box> items;                                 // array/string items (kNoBox: never set, i.e. zero)
+  // An array of structs: its length and the interior fields set (item, descriptor, value).
+  int64_t interior_length = 0;
+  std::vector<std::tuple<uint32_t, const InteriorFieldDescr*, Box>> interior;
   ValueType item_type = ValueType::Int;
   Box forced = kNoBox;  // once forced: the allocated object
 };

@@ -113,6 +113,8 @@ std::optional<OptimizedTrace> Optimizer::run_peeled(const Trace& in, const std::
     bool shareable = true;
     std::function<int(Box)> build = [&](Box b) -> int {
       b = resolve(b);
+      if (VirtualObject* v = virtual_of(b); v && v->kind == VirtualKind::InteriorArray)
+        b = force(b);  // (arrays of structs do not stay virtual across the label)
       int index = static_cast<int>(nodes.size());
       nodes.emplace_back();
       VirtualObject* v = virtual_of(b);

@@ -71,6 +71,8 @@ Resumed resume(const Program& p, const World& w, TestGc& gc, Cpu& cpu, JitFrame*
         if (sd->vtable) ops::store<Word>(obj, layout::kTypeptrOffset, sd->vtable);
         return reinterpret_cast<Word>(obj);
       }
+      case opt::VirtualKind::InteriorArray:
+        throw std::logic_error("oracle: arrays of structs are not used by the toy programs");
       case opt::VirtualKind::Array:
         return reinterpret_cast<Word>(
             gc.malloc_varsize(static_cast<const ArrayDescr*>(v.descr)->type_id, static_cast<int64_t>(v.items.size())));
