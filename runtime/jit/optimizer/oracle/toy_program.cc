@@ -27,7 +27,11 @@ const Opcode kArith[] = {Opcode::IntAdd, Opcode::IntSub,      Opcode::IntMul,   
                          Opcode::IntGt,  Opcode::IntFloorDiv, Opcode::UintRshift, Opcode::IntLshift};
 const Opcode kOvf[] = {Opcode::IntAddOvf, Opcode::IntSubOvf, Opcode::IntMulOvf};
 
+int64_t toy_mix(int64_t a, int64_t b) { return ops::int_add(ops::int_mul(a, 31), b); }
+
 }  // namespace
+
+int64_t toy_mix_value(int64_t a, int64_t b) { return toy_mix(a, b); }
 
 World::World(TraceNamespace& n) : names(n) {
   parse_declarations(
@@ -64,6 +68,13 @@ World::World(TraceNamespace& n) : names(n) {
   frame_force_cd->result_type = ValueType::Void;
   frame_force_cd->effects.extra = ExtraEffect::ForcesVirtualOrVirtualizable;
   frame_force_cd->effects.can_collect = false;
+  mix_fn = reinterpret_cast<Word>(&toy_mix);
+  names.add_symbol("toy_mix", mix_fn);
+  mix_cd = names.make<CallDescr>("cd_mix");
+  mix_cd->arg_types = {ValueType::Int, ValueType::Int};
+  mix_cd->result_type = ValueType::Int;
+  mix_cd->effects.extra = ExtraEffect::ElidableCannotRaise;
+  mix_cd->effects.can_collect = false;
   frame = static_cast<SizeDescr*>(names.find("frame"));
   frame_ints[0] = field("frame.f0");
   frame_ints[1] = field("frame.f1");
@@ -87,7 +98,7 @@ std::string Program::to_string() const {
                                          "move",   "get_int", "set_int",     "get_ref",  "set_ref", "type_of",
                                          "ptr_eq", "if_true", "get_item",    "set_item", "bump",    "bump_random",
                                          "call",   "frame_get", "frame_set", "frame_get_ref", "frame_set_ref",
-                                         "frame_call", "frame_arg", "dec",     "loop_end"};
+                                         "frame_call", "frame_arg", "pure_call", "dec",     "loop_end"};
     s += std::to_string(pc) + ": " + kNames[static_cast<int>(i.kind)];
     if (i.kind == Kind::Arith || i.kind == Kind::ArithConst || i.kind == Kind::Ovf)
       s += " " + std::string(op_name(i.op));
@@ -207,6 +218,11 @@ std::vector<Instr> generate_body(std::mt19937_64& rng, int length, int subs) {
       } else {
         i.kind = f < 11 ? Kind::FrameCall : Kind::FrameArg;
       }
+    } else if (pick(12) == 0) {
+      i = Instr{Kind::PureCall};
+      i.dst = 1 + pick(kIntRegs - 1);
+      i.a = pick(kIntRegs);
+      i.b = pick(kIntRegs);
     }
     if (subs > 0 && pick(6) == 0) {
       i = Instr{Kind::Call};
@@ -450,6 +466,9 @@ Registers interpret(const Program& p, const World& w, TestGc& gc, Registers regs
       case Kind::FrameArg:
         toy_bump(static_cast<layout::GcHeader*>(ptr(regs[kFrameReg])), w.frame_ints[0]->offset,
                  static_cast<int64_t>(R(i.b)));
+        break;
+      case Kind::PureCall:
+        R(i.dst) = static_cast<Word>(toy_mix(static_cast<int64_t>(R(i.a)), static_cast<int64_t>(R(i.b))));
         break;
       case Kind::Dec:
         R(0) = static_cast<Word>(ops::int_sub(static_cast<int64_t>(R(0)), 1));

@@ -56,6 +56,7 @@ enum class Kind : uint8_t {
   FrameSetRef, // frame.ref = p[b]
   FrameCall,   // call_may_force bump(frame, r[b]): adds r[b] to frame's int field 0 (forces the frame)
   FrameArg,    // the same through a plain call taking the frame as an argument
+  PureCall,    // r[dst] = mix(r[a], r[b]): a call to an elidable function (call_pure)
   Dec,         // r0 -= 1
   LoopEnd,     // loop while r0 > 0
 };
@@ -95,6 +96,7 @@ struct InitialState {
 };
 
 Program generate_program(std::mt19937_64& rng);
+int64_t toy_mix_value(int64_t a, int64_t b);  // what PureCall computes
 InitialState generate_state(std::mt19937_64& rng);
 
 // Descriptors and helpers of the toy world, declared in a TraceNamespace.
@@ -108,6 +110,8 @@ struct World {
   CallDescr* bump_cd;         // writes box.val only
   CallDescr* bump_random_cd;  // random effects
   CallDescr* frame_force_cd;  // forces virtualizables (for call_may_force)
+  CallDescr* mix_cd;          // elidable, cannot raise
+  Word mix_fn;
   SizeDescr* frame;
   FieldDescr* frame_ints[kFrameIntFields];
   FieldDescr* frame_ref;

@@ -351,6 +351,11 @@ class Tracer {
         }
         break;
       }
+      case Kind::PureCall:
+        R(i.dst) = static_cast<Word>(toy_mix_value(static_cast<int64_t>(R(i.a)), static_cast<int64_t>(R(i.b))));
+        vR(i.dst) = op(Opcode::CallPure, {trace_->const_int(static_cast<int64_t>(w_.mix_fn)), vR(i.a), vR(i.b)},
+                       ValueType::Int, w_.mix_cd);
+        break;
       case Kind::Dec:
         R(0) = static_cast<Word>(ops::int_sub(static_cast<int64_t>(R(0)), 1));
         vR(0) = op(Opcode::IntSub, {vR(0), trace_->const_int(1)}, ValueType::Int);
