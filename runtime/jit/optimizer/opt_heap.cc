@@ -90,11 +90,14 @@ class HeapPass : public Pass {
     quasi_guarded_ = false;
   }
 
+  // (Quasi-immutable reads too: they are cached only while a guard_not_invalidated covers them,
+  // and a loop keeping them emits them again after any call that may invalidate it.)
   void export_heap(std::vector<HeapEntry>& out) override {
     for (auto* cache : {&fields_, &immutable_})
       for (const auto& [key, value] : *cache) {
         auto* fd = static_cast<const FieldDescr*>(key.first);
-        if (!fd->is_quasi_immutable) out.push_back(HeapEntry{fd, key.second, value});
+        if (fd->is_quasi_immutable && cache == &fields_) continue;  // read without a guard
+        out.push_back(HeapEntry{fd, key.second, value});
       }
   }
   void export_items(std::vector<ItemEntry>& out) override {
@@ -112,12 +115,13 @@ class HeapPass : public Pass {
     return it == items_.end() ? kNoBox : opt_.resolve(it->second);
   }
   void import_heap(const HeapEntry& e) override {
-    (e.field->is_immutable ? immutable_
-                           : fields_)[std::make_pair(static_cast<const Descr*>(e.field), opt_.resolve(e.object))] =
+    bool immutable = e.field->is_immutable || e.field->is_quasi_immutable;
+    if (e.field->is_quasi_immutable) quasi_guarded_ = true;  // (checked before the label)
+    (immutable ? immutable_ : fields_)[std::make_pair(static_cast<const Descr*>(e.field), opt_.resolve(e.object))] =
         e.value;
   }
   Box cached_field(const FieldDescr* field, Box object) override {
-    auto& cache = field->is_immutable ? immutable_ : fields_;
+    auto& cache = field->is_immutable || field->is_quasi_immutable ? immutable_ : fields_;
     auto it = cache.find(std::make_pair(static_cast<const Descr*>(field), opt_.resolve(object)));
     return it == cache.end() ? kNoBox : opt_.resolve(it->second);
   }

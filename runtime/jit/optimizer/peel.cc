@@ -434,8 +434,10 @@ std::optional<OptimizedTrace> Optimizer::run_peeled(const Trace& in, const std::
       if (value == kNoBox) {
         // Read it only from an object known to have the field (non-null, of the field's class);
         // otherwise do without this link.
+        // (A quasi-immutable field would need a guard_not_invalidated: not read here.)
         const SizeDescr* owner = l.field->parent;
-        if (!info(obj).nonnull || !owner || !owner->vtable || info(obj).known_class != owner->vtable) {
+        if (l.field->is_quasi_immutable || !info(obj).nonnull || !owner || !owner->vtable ||
+            info(obj).known_class != owner->vtable) {
           if (dropped_links.size() <= n) dropped_links.resize(n + 1, false);
           dropped_links[n] = true;
           retry = true;

@@ -151,6 +151,7 @@ bool Optimizer::jump_to_peeled_loop(PendingOp& op, const LoopEntry& entry) {
         if (!has_class(obj, l.field)) return false;
       }
       value = emit_direct(Opcode::GetfieldGc, {obj}, const_cast<FieldDescr*>(l.field), l.field->type);
+      if (l.field->is_quasi_immutable) guard(Opcode::GuardNotInvalidated, {});  // (the loop assumes it)
     }
     values[l.value_leaf] = resolve(value);
   }
