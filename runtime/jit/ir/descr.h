@@ -37,6 +37,10 @@ struct FieldDescr : Descr {
   bool is_signed = true;      // for integer fields narrower than a word
   bool is_immutable = false;  // `_immutable_fields_`: reads may be folded
   bool is_quasi_immutable = false;
+  // A field of the jit driver's virtualizable (the interpreter's frame): while a loop runs it is
+  // read and written only through the one reference the trace has to the frame, and calls that
+  // touch it force the frame (RPython's contract), so the optimizer keeps it in registers.
+  bool is_virtualizable = false;
   const SizeDescr* parent = nullptr;  // the object type it belongs to, when known
 };
 

@@ -16,6 +16,7 @@ struct FieldType {
   bool is_signed;
   bool is_immutable = false;        // `name: int immutable`
   bool is_quasi_immutable = false;  // `name: int quasi_immutable`
+  bool is_virtualizable = false;    // `name: int virtualizable`
 };
 
 FieldType field_type(const std::string& name, LineCursor& cur) {
@@ -55,7 +56,8 @@ std::vector<LaidOutField> parse_fields(LineCursor& cur, uint32_t start, uint32_t
         std::string hint = cur.name();
         if (hint == "immutable") ft.is_immutable = true;
         else if (hint == "quasi_immutable") ft.is_quasi_immutable = true;
-        else cur.fail("unknown field hint '" + hint + "' (immutable, quasi_immutable)");
+        else if (hint == "virtualizable") ft.is_virtualizable = true;
+        else cur.fail("unknown field hint '" + hint + "' (immutable, quasi_immutable, virtualizable)");
       }
       for (auto& f : fields)
         if (f.name == fname) cur.fail("field '" + fname + "' is declared twice");
@@ -83,6 +85,7 @@ FieldDescr* make_field(TraceNamespace& names, const std::string& name, const Fie
   f->is_signed = t.is_signed;
   f->is_immutable = t.is_immutable;
   f->is_quasi_immutable = t.is_quasi_immutable;
+  f->is_virtualizable = t.is_virtualizable;
   f->parent = parent;
   return f;
 }

@@ -19,7 +19,8 @@
 //   ...
 //
 // Field types: int uint i32 u32 i16 u16 i8 u8 char bool float ref, optionally followed by
-// `immutable` or `quasi_immutable` (`{ len: int immutable }`). Call types: int ref float void
+// `immutable`, `quasi_immutable` or `virtualizable` (`{ len: int immutable }`; a virtualizable
+// field belongs to the jit driver's frame, see FieldDescr::is_virtualizable). Call types: int ref float void
 // (results also i32 u32 i16 u16 i8 u8). Effects: cannot_raise can_raise elidable
 // elidable_can_raise loopinvariant forces random, and no_collect; writes=DESCR / reads=DESCR name
 // a field or array the function writes or reads (the optimizer's heap cache keeps the rest).

@@ -32,6 +32,55 @@ class HeapPass : public Pass {
     for (const HeapEntry& w : writes) emit_write(w);
   }
 
+  // Loop peeling: delayed writes to objects the loop keeps cross its label still delayed.
+  void export_vable(std::vector<VableEntry>& out) override {
+    for (const HeapEntry& w : pending_) out.push_back(VableEntry{w.field, opt_.resolve(w.object), opt_.resolve(w.value), true});
+  }
+  void flush_keeping(const std::vector<VableEntry>& keep) override {
+    std::vector<HeapEntry> writes = std::move(pending_);
+    pending_.clear();
+    for (const HeapEntry& w : writes) {
+      bool kept = false;
+      for (const VableEntry& k : keep) kept |= k.field == w.field && opt_.resolve(k.object) == opt_.resolve(w.object);
+      if (!kept) {
+        emit_write(w);
+        continue;
+      }
+      // (The label carries it, not the field cache.)
+      fields_.erase(std::make_pair(static_cast<const Descr*>(w.field), opt_.resolve(w.object)));
+    }
+  }
+  void flush_except(const std::vector<VableEntry>& keep) override {
+    std::vector<HeapEntry> writes = std::move(pending_);
+    pending_.clear();
+    std::vector<HeapEntry> stay;
+    for (const HeapEntry& w : writes) {
+      bool kept = false;
+      for (const VableEntry& k : keep) kept |= k.field == w.field && opt_.resolve(k.object) == opt_.resolve(w.object);
+      if (kept)
+        stay.push_back(w);
+      else
+        emit_write(w);
+    }
+    pending_.insert(pending_.begin(), stay.begin(), stay.end());
+  }
+  void import_vable(const VableEntry& e) override {
+    pending_.push_back(HeapEntry{e.field, e.object, e.value});
+    fields_[std::make_pair(static_cast<const Descr*>(e.field), opt_.resolve(e.object))] = e.value;
+  }
+  const VableEntry* cached_vable(const FieldDescr* field, Box object) override {
+    object = opt_.resolve(object);
+    for (const HeapEntry& w : pending_)
+      if (w.field == field && opt_.resolve(w.object) == object) {
+        scratch_ = VableEntry{field, object, opt_.resolve(w.value), true};
+        return &scratch_;
+      }
+    auto it = fields_.find(std::make_pair(static_cast<const Descr*>(field), object));
+    if (it == fields_.end()) return nullptr;
+    scratch_ = VableEntry{field, object, opt_.resolve(it->second), false};
+    return &scratch_;
+  }
+
   void reset() override {
     pending_.clear();
     fields_.clear();
@@ -41,11 +90,14 @@ class HeapPass : public Pass {
     quasi_guarded_ = false;
   }
 
+  // (Quasi-immutable reads too: they are cached only while a guard_not_invalidated covers them,
+  // and a loop keeping them emits them again after any call that may invalidate it.)
   void export_heap(std::vector<HeapEntry>& out) override {
     for (auto* cache : {&fields_, &immutable_})
       for (const auto& [key, value] : *cache) {
         auto* fd = static_cast<const FieldDescr*>(key.first);
-        if (!fd->is_quasi_immutable) out.push_back(HeapEntry{fd, key.second, value});
+        if (fd->is_quasi_immutable && cache == &fields_) continue;  // read without a guard
+        out.push_back(HeapEntry{fd, key.second, value});
       }
   }
   void export_items(std::vector<ItemEntry>& out) override {
@@ -63,12 +115,13 @@ class HeapPass : public Pass {
     return it == items_.end() ? kNoBox : opt_.resolve(it->second);
   }
   void import_heap(const HeapEntry& e) override {
-    (e.field->is_immutable ? immutable_
-                           : fields_)[std::make_pair(static_cast<const Descr*>(e.field), opt_.resolve(e.object))] =
+    bool immutable = e.field->is_immutable || e.field->is_quasi_immutable;
+    if (e.field->is_quasi_immutable) quasi_guarded_ = true;  // (checked before the label)
+    (immutable ? immutable_ : fields_)[std::make_pair(static_cast<const Descr*>(e.field), opt_.resolve(e.object))] =
         e.value;
   }
   Box cached_field(const FieldDescr* field, Box object) override {
-    auto& cache = field->is_immutable ? immutable_ : fields_;
+    auto& cache = field->is_immutable || field->is_quasi_immutable ? immutable_ : fields_;
     auto it = cache.find(std::make_pair(static_cast<const Descr*>(field), opt_.resolve(object)));
     return it == cache.end() ? kNoBox : opt_.resolve(it->second);
   }
@@ -78,7 +131,7 @@ class HeapPass : public Pass {
     obj = opt_.resolve(obj);
     if (v.kind == VirtualKind::Struct || v.kind == VirtualKind::Object) {
       for (const auto& [fd, value] : v.fields)
-        if (fd->size == 8 || fd->type != ValueType::Int)
+        if ((fd->size == 8 || fd->type != ValueType::Int) && !(fd->is_virtualizable && opt_.config().virtualizables))
           fields_[std::make_pair(static_cast<const Descr*>(fd), obj)] = opt_.resolve(value);
     } else if (v.kind == VirtualKind::Array) {
       auto* ad = static_cast<const ArrayDescr*>(v.descr);
@@ -91,6 +144,10 @@ class HeapPass : public Pass {
   }
 
   void propagate(PendingOp& op) override {
+    if ((op.opcode == Opcode::GetfieldGc || op.opcode == Opcode::SetfieldGc) && handled_by_vable(op)) {
+      emit_next(op);  // the virtualizables pass keeps this field
+      return;
+    }
     switch (op.opcode) {
       case Opcode::GetfieldGc: {
         auto* fd = static_cast<const FieldDescr*>(op.descr);
@@ -223,6 +280,11 @@ class HeapPass : public Pass {
   }
 
  private:
+  bool handled_by_vable(const PendingOp& op) const {
+    auto* fd = static_cast<const FieldDescr*>(op.descr);
+    return fd->is_virtualizable && opt_.config().virtualizables && !opt_.virtual_of(op.args[0]);
+  }
+
   void invalidate_for_call(const PendingOp& op) {
     const CallDescr* cd =
         op.descr && op.descr->kind == DescrKind::Call ? static_cast<const CallDescr*>(op.descr) : nullptr;
@@ -303,6 +365,7 @@ class HeapPass : public Pass {
   }
 
   std::vector<HeapEntry> pending_;  // delayed field writes, in order
+  VableEntry scratch_{};            // what cached_vable returns
   std::map<std::pair<const Descr*, Box>, Box> fields_, immutable_, lengths_;
   std::map<std::tuple<const Descr*, Box, Box>, Box> items_;  // (array descr, array, index)
   bool quasi_guarded_ = false;

@@ -53,9 +53,14 @@ class PurePass : public Pass {
     offsets_.clear();
   }
 
+  // (call_pure results too, of functions that cannot raise: where the loop's jump does not find
+  // one it calls the function again, with no guard_no_exception to follow.)
   void export_pure(std::vector<PureEntry>& out) override {
-    for (const auto& [key, result] : cse_)
-      if (is_pure(key.opcode)) out.push_back(PureEntry{key.opcode, key.descr, key.args, result});
+    for (const auto& [key, result] : cse_) {
+      bool call = key.opcode == Opcode::CallPure && key.descr && key.descr->kind == DescrKind::Call &&
+                  static_cast<const CallDescr*>(key.descr)->effects.extra == ExtraEffect::ElidableCannotRaise;
+      if (is_pure(key.opcode) || call) out.push_back(PureEntry{key.opcode, key.descr, key.args, result});
+    }
   }
   void import_pure(const PureEntry& e) override { cse_[make_key(e.opcode, e.descr, e.args)] = e.result; }
   Box lookup_pure(Opcode opcode, const Descr* descr, const std::vector<Box>& args) override {

@@ -11,7 +11,7 @@ namespace rpp::jit::opt {
 
 std::string OptimizerConfig::parse(const std::string& list) {
   OptimizerConfig c;
-  c.bounds = c.guards = c.virtuals = c.heap = c.pure = c.dead_ops = c.peel = false;
+  c.bounds = c.guards = c.virtuals = c.heap = c.virtualizables = c.pure = c.dead_ops = c.peel = false;
   if (list == "all") {
     *this = OptimizerConfig{};
     return {};
@@ -28,6 +28,8 @@ std::string OptimizerConfig::parse(const std::string& list) {
         c.virtuals = true;
       else if (item == "heap")
         c.heap = true;
+      else if (item == "vable")
+        c.virtualizables = true;
       else if (item == "pure")
         c.pure = true;
       else if (item == "dce")
@@ -35,7 +37,7 @@ std::string OptimizerConfig::parse(const std::string& list) {
       else if (item == "peel")
         c.peel = true;
       else
-        return "unknown pass '" + item + "' (passes: bounds, guards, virtuals, heap, pure, dce, peel; or all, none)";
+        return "unknown pass '" + item + "' (passes: bounds, guards, virtuals, heap, vable, pure, dce, peel; or all, none)";
     }
   }
   *this = c;
@@ -53,7 +55,14 @@ Optimizer::Optimizer(TraceNamespace& names, OptimizerConfig config) : names_(nam
   if (config_.bounds) passes_.push_back(make_bounds_pass(*this));
   if (config_.guards) passes_.push_back(make_guards_pass(*this));
   if (config_.virtuals) passes_.push_back(make_virtuals_pass(*this));
-  if (config_.heap) passes_.push_back(make_heap_pass(*this));
+  if (config_.heap) {
+    passes_.push_back(make_heap_pass(*this));
+    heap_pass_ = passes_.back().get();
+  }
+  if (config_.virtualizables) {
+    passes_.push_back(make_virtualizables_pass(*this));
+    vable_pass_ = passes_.back().get();
+  }
   if (config_.pure) passes_.push_back(make_pure_pass(*this));
   for (size_t i = 0; i + 1 < passes_.size(); ++i) passes_[i]->set_next(passes_[i + 1].get());
 }
@@ -132,6 +141,9 @@ Box Optimizer::force(Box b) {
     case VirtualKind::Array:
       obj = emit_direct(v.alloc, {make_const_int(static_cast<int64_t>(v.items.size()))}, descr, ValueType::Ref);
       break;
+    case VirtualKind::InteriorArray:
+      obj = emit_direct(v.alloc, {make_const_int(v.interior_length)}, descr, ValueType::Ref);
+      break;
     case VirtualKind::Str:
     case VirtualKind::Unicode:
       obj = emit_direct(v.alloc, {make_const_int(static_cast<int64_t>(v.items.size()))}, nullptr, ValueType::Ref);
@@ -142,7 +154,15 @@ Box Optimizer::force(Box b) {
   v.forced = obj;
   make_equal(b, obj);  // from now on (and for cycles through its fields) it is the object
   auto is_zero = [&](Box x) { return boxes_[x].is_const && boxes_[x].bits == 0; };
-  if (v.kind == VirtualKind::Struct || v.kind == VirtualKind::Object) {
+  if (v.kind == VirtualKind::InteriorArray) {
+    auto interior = v.interior;
+    for (const auto& [item, fd, value] : interior) {
+      Box stored = force(value);
+      if (is_zero(stored)) continue;
+      emit_direct(Opcode::SetinteriorfieldGc, {obj, make_const_int(item), stored}, const_cast<InteriorFieldDescr*>(fd),
+                  ValueType::Void);
+    }
+  } else if (v.kind == VirtualKind::Struct || v.kind == VirtualKind::Object) {
     for (size_t i = 0; i < v.fields.size(); ++i) {
       Box value = force(v.fields[i].second);
       if (is_zero(value)) continue;  // new objects are zeroed
@@ -163,6 +183,18 @@ Box Optimizer::force(Box b) {
   }
   for (auto& p : passes_) p->forced(obj, v);
   return obj;
+}
+
+// A guard's snapshot (a jump's: where a guard of the short preamble before it resumes). Without
+// one: a single frame (jitcode 0, pc = the operation's index) holding the fail arguments (the
+// jump's arguments).
+Snapshot Optimizer::snapshot_of(const Op& op) {
+  if (current_ < snapshots_->size() && (*snapshots_)[current_]) return (*snapshots_)[current_];
+  auto frame = std::make_shared<SnapshotFrame>();
+  frame->pc = static_cast<uint32_t>(current_);
+  auto values = op.opcode == Opcode::Jump ? input_->args(op) : input_->fail_args(op);
+  frame->slots.assign(values.begin(), values.end());
+  return frame;
 }
 
 Opcode Optimizer::next_input_opcode() const {
@@ -249,6 +281,9 @@ void Optimizer::encode_resume(EmittedOp& e, const Snapshot& snapshot, const std:
     d.kind = v.kind;
     d.descr = v.descr;
     for (const auto& [fd, value] : v.fields) d.fields.emplace_back(fd, tag(value));
+    d.length = static_cast<uint32_t>(v.interior_length);
+    for (const auto& [item, fd, value] : v.interior)
+      d.interior.push_back(VirtualDescription::InteriorValue{item, fd, tag(value)});
     for (Box item : v.items) {
       if (item == kNoBox)
         d.items.push_back(Tagged::make(Tag::Int, 0));
@@ -348,20 +383,19 @@ void Optimizer::process(size_t begin, size_t end) {
       p.result_type = in.type(op.result);
       p.old_result = op.result;
     }
+    if (is_guard(op.opcode) || (op.opcode == Opcode::Jump && entries_)) p.snapshot = snapshot_of(op);
     if (is_guard(op.opcode)) {
-      if (current_ < snapshots_->size() && (*snapshots_)[current_])
-        p.snapshot = (*snapshots_)[current_];
-      else {
-        auto frame = std::make_shared<SnapshotFrame>();
-        frame->pc = static_cast<uint32_t>(current_);
-        auto fail = in.fail_args(op);
-        frame->slots.assign(fail.begin(), fail.end());
-        p.snapshot = frame;
-      }
       // The peeled loop's copy of a guard is another exit: it gets its own descriptor.
       if (second_copy_) {
         const std::string& name = op.descr ? op.descr->name : std::string();
         p.descr = names_.make<FailDescr>(name.empty() ? name : name + ".loop");
+      }
+    }
+    if (op.opcode == Opcode::Jump && entries_) {
+      auto it = entries_->find(op.descr);
+      if (it != entries_->end() && jump_to_peeled_loop(p, *it->second)) {
+        short_preamble_ = true;
+        continue;
       }
     }
     if (is_final(op.opcode)) {
@@ -395,6 +429,8 @@ OptimizedTrace Optimizer::finish_run() {
   out.stats = stats;
   out.peeled = peeled_;
   out.loop_entry = loop_entry_;
+  out.entry = entry_;
+  out.short_preamble = short_preamble_;
   for (size_t i = 0; i < out.trace.ops().size(); ++i) {
     Descr* d = out.trace.ops()[i].descr;
     if (out.resume_index[i] >= 0 && d && d->kind == DescrKind::Fail) {
@@ -407,9 +443,12 @@ OptimizedTrace Optimizer::finish_run() {
   return out;
 }
 
-OptimizedTrace Optimizer::run(const Trace& in, const std::vector<Snapshot>& snapshots) {
+OptimizedTrace Optimizer::run(const Trace& in, const std::vector<Snapshot>& snapshots, const LoopEntries* entries) {
   peeled_ = false;
   loop_entry_.clear();
+  entry_.reset();
+  entries_ = entries;
+  short_preamble_ = false;
   if (config_.peel) {
     if (auto peeled = run_peeled(in, snapshots)) return std::move(*peeled);
   }
@@ -446,9 +485,9 @@ Trace Optimizer::build_output(std::vector<int32_t>& resume_index) {
 }
 
 OptimizedTrace optimize_trace(const Trace& input, TraceNamespace& names, OptimizerConfig config,
-                              const std::vector<Snapshot>& snapshots) {
+                              const std::vector<Snapshot>& snapshots, const LoopEntries* entries) {
   Optimizer o(names, config);
-  return o.run(input, snapshots);
+  return o.run(input, snapshots, entries);
 }
 
 }  // namespace rpp::jit::opt

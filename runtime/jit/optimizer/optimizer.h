@@ -1,5 +1,5 @@
 // The trace optimizer (RPython's optimizeopt): one forward walk over a trace, each operation
-// sent through a chain of passes (bounds → guards → virtuals → heap → pure), each of which may
+// sent through a chain of passes (bounds → guards → virtuals → heap → virtualizables → pure), each of which may
 // rewrite it, replace its result by a known value, or pass it on; the end of the chain emits it.
 // Then dead operations are removed and the optimized Trace is built, with every guard's resume
 // data (resume_data.h) encoded in the result's ResumeStorage.
@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "runtime/jit/ir/trace.h"
@@ -27,15 +28,83 @@ inline constexpr Box kNoBox = UINT32_MAX;
 
 // Which passes run (all by default).
 struct OptimizerConfig {
-  bool bounds = true, guards = true, virtuals = true, heap = true, pure = true, dead_ops = true, peel = true;
-  // Parses "all", "none" or a comma list of bounds,guards,virtuals,heap,pure,dce,peel. Empty on
-  // success, otherwise the error.
+  bool bounds = true, guards = true, virtuals = true, heap = true, virtualizables = true, pure = true,
+       dead_ops = true, peel = true;
+  // Parses "all", "none" or a comma list of bounds,guards,virtuals,heap,vable,pure,dce,peel. Empty
+  // on success, otherwise the error.
   std::string parse(const std::string& list);
 };
 
 struct OptimizeStats {
   size_t ops_in = 0, ops_out = 0, allocs_in = 0, allocs_out = 0, guards_in = 0, guards_out = 0;
 };
+
+// A peeled loop's entry (its short preamble's contract): what a jump to the loop label must
+// establish. The label's arguments are the leaves of the virtual state: the loop's original
+// arguments (`roots`, each a leaf or a virtual of that shape), the virtualizable fields it keeps
+// in registers, the heap contents, array items and pure results it knows; `facts` are assumed
+// about each leaf. A bridge jumping to the loop (short_preamble.cc) re-establishes them.
+struct LoopEntry {
+  struct Node {
+    int leaf = -1;  // >= 0: a plain value, the label's leaf-th argument
+    VirtualKind kind = VirtualKind::Struct;
+    const Descr* descr = nullptr;
+    Opcode alloc = Opcode::New;
+    ValueType item_type = ValueType::Int;
+    std::vector<std::pair<const FieldDescr*, int>> fields;
+    std::vector<int> items;  // -1: never set (zero)
+  };
+  struct Fact {
+    bool is_const = false;
+    Word bits = 0;
+    ValueType type = ValueType::Int;
+    Word known_class = 0;
+    bool nonnull = false;
+    bool is_bool = false;
+    int64_t lo = INT64_MIN, hi = INT64_MAX;
+  };
+  struct HeapLink {
+    const FieldDescr* field;
+    size_t object_leaf, value_leaf;
+  };
+  struct ItemLink {
+    const ArrayDescr* array;
+    size_t object_leaf;
+    int64_t index;
+    size_t value_leaf;
+  };
+  struct PureArg {
+    int64_t leaf;  // -1: the constant (type, bits)
+    ValueType type;
+    Word bits;
+  };
+  struct PureLink {
+    Opcode opcode;
+    const Descr* descr;
+    std::vector<PureArg> args;
+    ValueType type;
+    size_t value_leaf;
+  };
+  struct VableLink {
+    const FieldDescr* field;
+    size_t object_leaf;
+    int value_root;  // a node
+    bool dirty;      // the loop writes it back when it is left (else memory must hold it)
+    bool heap;       // a delayed write of the heap pass (not a virtualizable field)
+  };
+  TargetToken* label = nullptr;           // the peeled loop's label
+  const TargetToken* preamble = nullptr;  // the original label (the preamble's), which jumps name
+  std::vector<Node> nodes;
+  std::vector<int> roots;  // per argument of the original label
+  std::vector<Fact> facts;  // per leaf
+  std::vector<HeapLink> heap;
+  std::vector<ItemLink> items;
+  std::vector<PureLink> pure;
+  std::vector<VableLink> vable;
+};
+
+// The entries of peeled loops, by their original label (what jumps name).
+using LoopEntries = std::map<const Descr*, std::shared_ptr<const LoopEntry>>;
 
 struct OptimizedTrace {
   Trace trace;
@@ -47,6 +116,9 @@ struct OptimizedTrace {
   // must establish (its virtual state and the facts the loop assumes), as text.
   bool peeled = false;
   std::string loop_entry;
+  std::shared_ptr<const LoopEntry> entry;  // peeled loops
+  // Bridges: whether the final jump went to a peeled loop's label with its short preamble inlined.
+  bool short_preamble = false;
 };
 
 // A virtual object: an allocation whose fields the optimizer tracks instead of emitting it.
@@ -56,6 +128,9 @@ struct VirtualObject {
   Opcode alloc = Opcode::New;                             // how to allocate it when forced
   std::vector<std::pair<const FieldDescr*, Box>> fields;  // struct/object: fields set, in order
   std::vector<Box> items;                                 // array/string items (kNoBox: never set, i.e. zero)
+  // An array of structs: its length and the interior fields set (item, descriptor, value).
+  int64_t interior_length = 0;
+  std::vector<std::tuple<uint32_t, const InteriorFieldDescr*, Box>> interior;
   ValueType item_type = ValueType::Int;
   Box forced = kNoBox;  // once forced: the allocated object
 };
@@ -79,6 +154,13 @@ struct BoxInfo {
 struct HeapEntry {
   const FieldDescr* field;
   Box object, value;
+};
+
+// A virtualizable field's value kept by the virtualizables pass; dirty: not written back yet.
+struct VableEntry {
+  const FieldDescr* field;
+  Box object, value;
+  bool dirty;
 };
 
 // An array item's known content (constant index), carried across a peeled loop's label.
@@ -144,6 +226,26 @@ class Pass {
   }
   // Emits what the pass delayed (before labels, jumps and finishes).
   virtual void flush() {}
+  // The same, except the virtualizable fields in `keep` (they cross a peeled loop's label as
+  // values): the virtualizables pass forgets them without writing them back (and writes back
+  // the others).
+  virtual void flush_keeping(const std::vector<VableEntry>& keep) {
+    (void)keep;
+    flush();
+  }
+  // Emits what the pass delayed except the writes in `keep`, which stay delayed.
+  virtual void flush_except(const std::vector<VableEntry>& keep) {
+    (void)keep;
+    flush();
+  }
+  // The virtualizables pass's values and the heap pass's delayed writes (always dirty), for
+  // loop peeling.
+  virtual void export_vable(std::vector<VableEntry>& out) { (void)out; }
+  virtual void import_vable(const VableEntry& e) { (void)e; }
+  virtual const VableEntry* cached_vable(const FieldDescr* field, Box object) {
+    (void)field, (void)object;
+    return nullptr;
+  }
   virtual void import_heap(const HeapEntry& e) { (void)e; }
   virtual Box cached_field(const FieldDescr* field, Box object) {
     (void)field, (void)object;
@@ -164,7 +266,9 @@ class Optimizer {
 
   // `snapshots[i]` is the snapshot of the input's i-th operation (guards); a guard without one
   // resumes from a single frame (jitcode 0, pc = its operation index) holding its fail arguments.
-  OptimizedTrace run(const Trace& input, const std::vector<Snapshot>& snapshots = {});
+  // A jump to a label of `entries` goes to that peeled loop's label, re-establishing its entry.
+  OptimizedTrace run(const Trace& input, const std::vector<Snapshot>& snapshots = {},
+                     const LoopEntries* entries = nullptr);
 
   // ---- for passes ----
   Box resolve(Box b) const;
@@ -196,6 +300,7 @@ class Optimizer {
   Box forwarded(ValueId old) const;
   std::vector<EmittedOp>& emitted() { return emitted_; }
   TraceNamespace& names() { return names_; }
+  const OptimizerConfig& config() const { return config_; }
   // The snapshot of the last guard emitted, while no operation with side effects followed it.
   const Snapshot& last_safe_snapshot() const { return last_safe_snapshot_; }
 
@@ -203,6 +308,10 @@ class Optimizer {
 
  private:
   Box arg_box(ValueId old);
+  // short_preamble.cc: emits the jump `op` to the peeled loop of `entry` (guards, reads and
+  // computations re-establishing the entry first); false (nothing done) when it cannot.
+  bool jump_to_peeled_loop(PendingOp& op, const LoopEntry& entry);
+  Snapshot snapshot_of(const Op& op);
   void handle_label(const Op& op);
   void begin_run(const Trace& in, const std::vector<Snapshot>& snapshots);
   void process(size_t begin, size_t end);
@@ -216,11 +325,18 @@ class Optimizer {
   void flush_passes() {
     for (auto& p : passes_) p->flush();
   }
+  // Flushes every pass but the virtualizables pass (whose values may cross a peeled loop's label).
+  void flush_passes_but_vable() {
+    for (auto& p : passes_)
+      if (p.get() != vable_pass_) p->flush();
+  }
   Trace build_output(std::vector<int32_t>& resume_index);
 
   TraceNamespace& names_;
   OptimizerConfig config_;
   std::vector<std::unique_ptr<Pass>> passes_;
+  Pass* vable_pass_ = nullptr;  // the virtualizables pass, if it runs
+  Pass* heap_pass_ = nullptr;   // the heap pass, if it runs
   std::vector<BoxInfo> boxes_;
   std::vector<VirtualObject> virtuals_;
   std::vector<Box> forward_;
@@ -236,11 +352,14 @@ class Optimizer {
   bool second_copy_ = false;  // optimizing the peeled loop's copy of the body
   bool peeled_ = false;
   std::string loop_entry_;
+  std::shared_ptr<const LoopEntry> entry_;
+  const LoopEntries* entries_ = nullptr;
+  bool short_preamble_ = false;
 };
 
 // Convenience: optimize with a fresh Optimizer.
 OptimizedTrace optimize_trace(const Trace& input, TraceNamespace& names, OptimizerConfig config = {},
-                              const std::vector<Snapshot>& snapshots = {});
+                              const std::vector<Snapshot>& snapshots = {}, const LoopEntries* entries = nullptr);
 
 // Removes operations without side effects whose results are unused (dead_ops.cc).
 void remove_dead_ops(std::vector<EmittedOp>& ops);
@@ -250,6 +369,7 @@ std::unique_ptr<Pass> make_bounds_pass(Optimizer& opt);
 std::unique_ptr<Pass> make_guards_pass(Optimizer& opt);
 std::unique_ptr<Pass> make_virtuals_pass(Optimizer& opt);
 std::unique_ptr<Pass> make_heap_pass(Optimizer& opt);
+std::unique_ptr<Pass> make_virtualizables_pass(Optimizer& opt);
 std::unique_ptr<Pass> make_pure_pass(Optimizer& opt);
 
 }  // namespace rpp::jit::opt

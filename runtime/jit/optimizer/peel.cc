@@ -10,6 +10,7 @@
 // `loop_entry` records L1's virtual state and assumed facts: what a bridge jumping to L1 must
 // establish (the short preamble's contract).
 #include <functional>
+#include <map>
 
 #include "runtime/jit/optimizer/optimizer.h"
 
@@ -17,25 +18,8 @@ namespace rpp::jit::opt {
 
 namespace {
 
-struct ShapeNode {
-  int leaf = -1;  // >= 0: a plain value, L1's leaf-th argument
-  VirtualKind kind = VirtualKind::Struct;
-  const Descr* descr = nullptr;
-  Opcode alloc = Opcode::New;
-  ValueType item_type = ValueType::Int;
-  std::vector<std::pair<const FieldDescr*, int>> fields;
-  std::vector<int> items;  // -1: never set (zero)
-};
-
-struct Fact {
-  bool is_const = false;
-  Word bits = 0;
-  ValueType type = ValueType::Int;
-  Word known_class = 0;
-  bool nonnull = false;
-  bool is_bool = false;
-  int64_t lo = INT64_MIN, hi = INT64_MAX;
-};
+using ShapeNode = LoopEntry::Node;
+using Fact = LoopEntry::Fact;
 
 enum FactBit : uint8_t { kFactConst = 1, kFactClass = 2, kFactNonnull = 4, kFactBool = 8, kFactRange = 16 };
 
@@ -57,10 +41,70 @@ std::optional<OptimizedTrace> Optimizer::run_peeled(const Trace& in, const std::
   std::vector<uint8_t> dropped;     // per leaf: facts that did not hold at the loop's jump
   std::vector<bool> dropped_links;  // per heap link: its object may be null at the loop's jump
   std::vector<bool> dropped_items;  // per item link: the loop's jump does not know the item
+  std::vector<bool> dropped_vable;  // per virtualizable field at the preamble's end: not carried
+  std::vector<bool> dirty_vable;    // per virtualizable field: dirty in the loop (written there)
   for (int attempt = 0; attempt < 8; ++attempt) {
     begin_run(in, snapshots);
     process(0, ops.size() - 1);  // the preamble: everything but the jump
-    flush_passes();
+    // Virtualizable fields and delayed writes (lazy setfields) of plain objects reachable from
+    // the jump's arguments cross the label as values (the loop keeps them in registers and does
+    // the writes only when it is left); the others are written back here.
+    struct VableLink {
+      Pass* owner;  // the virtualizables pass or the heap pass
+      const FieldDescr* field;
+      Box object, value;
+      size_t object_leaf = 0;
+      int value_root = -1;
+      bool dirty = false;
+      size_t index = 0;  // in the preamble's list of virtualizable fields
+    };
+    std::vector<VableLink> vable_links;
+    {
+      std::vector<Box> plain;
+      std::vector<Box> visited;
+      std::function<void(Box)> reach = [&](Box b) {
+        b = resolve(b);
+        VirtualObject* v = virtual_of(b);
+        if (!v) {
+          plain.push_back(b);
+          return;
+        }
+        for (Box x : visited)
+          if (x == b) return;
+        visited.push_back(b);
+        auto fields = v->fields;
+        auto items = v->items;
+        for (auto& f : fields) reach(f.second);
+        for (Box item : items)
+          if (item != kNoBox) reach(item);
+      };
+      for (ValueId a : in.args(jump)) reach(arg_box(a));
+      std::vector<VableEntry> entries;
+      std::vector<Pass*> owners;
+      for (auto& p : passes_) {
+        p->export_vable(entries);
+        owners.resize(entries.size(), p.get());
+      }
+      if (dropped_vable.size() < entries.size()) dropped_vable.resize(entries.size(), false);
+      if (dirty_vable.size() < entries.size()) dirty_vable.resize(entries.size(), false);
+      std::map<Pass*, std::vector<VableEntry>> keep;
+      for (size_t n = 0; n < entries.size(); ++n) {
+        const VableEntry& e = entries[n];
+        bool reached = false;
+        for (Box b : plain) reached |= b == resolve(e.object);
+        if (!reached || dropped_vable[n]) continue;
+        VableLink l;
+        l.owner = owners[n];
+        l.field = e.field;
+        l.object = resolve(e.object);
+        l.value = resolve(e.value);
+        l.dirty = e.dirty || dirty_vable[n];
+        l.index = n;
+        vable_links.push_back(l);
+        keep[owners[n]].push_back(e);
+      }
+      for (auto& p : passes_) p->flush_keeping(keep[p.get()]);
+    }
 
     // The preamble's end state, flattened into shapes over leaves.
     std::vector<ShapeNode> nodes;
@@ -69,6 +113,8 @@ std::optional<OptimizedTrace> Optimizer::run_peeled(const Trace& in, const std::
     bool shareable = true;
     std::function<int(Box)> build = [&](Box b) -> int {
       b = resolve(b);
+      if (VirtualObject* v = virtual_of(b); v && v->kind == VirtualKind::InteriorArray)
+        b = force(b);  // (arrays of structs do not stay virtual across the label)
       int index = static_cast<int>(nodes.size());
       nodes.emplace_back();
       VirtualObject* v = virtual_of(b);
@@ -95,6 +141,25 @@ std::optional<OptimizedTrace> Optimizer::run_peeled(const Trace& in, const std::
     std::vector<int> roots;
     for (ValueId a : in.args(jump)) roots.push_back(build(arg_box(a)));
     if (!shareable) return std::nullopt;
+    {
+      // The virtualizable fields' values are roots too (a virtual there stays virtual); one whose
+      // virtual is also reachable otherwise is not carried.
+      bool retry_vable = false;
+      for (VableLink& l : vable_links) {
+        for (size_t k = 0; k < leaves.size(); ++k)
+          if (resolve(leaves[k]) == l.object) {
+            l.object_leaf = k;
+            break;
+          }
+        l.value_root = build(l.value);
+        if (!shareable) {
+          dropped_vable[l.index] = true;
+          retry_vable = true;
+          break;
+        }
+      }
+      if (retry_vable) continue;
+    }
     // Known field contents of plain arguments cross the label as extra arguments (so the loop
     // does not read them again); the loop's jump passes the then-current contents.
     struct HeapLink {
@@ -251,12 +316,13 @@ std::optional<OptimizedTrace> Optimizer::run_peeled(const Trace& in, const std::
     };
     auto olds = in.args(label);
     for (size_t i = 0; i < olds.size(); ++i) forward_[olds[i]] = instantiate(roots[i]);
+    for (const VableLink& l : vable_links)
+      l.owner->import_vable(VableEntry{l.field, vars[l.object_leaf], instantiate(l.value_root), l.dirty});
     second_copy_ = true;
     process(label_index + 1, ops.size() - 1);
     second_copy_ = false;
 
     // The loop's jump: the same shape, and the assumed facts must hold.
-    flush_passes();
     std::vector<Box> values(leaves.size(), kNoBox);
     std::vector<Box> matched;
     std::function<bool(int, Box)> match = [&](int index, Box b) -> bool {
@@ -296,8 +362,60 @@ std::optional<OptimizedTrace> Optimizer::run_peeled(const Trace& in, const std::
       return true;
     };
     auto jump_args = in.args(jump);
-    for (size_t i = 0; i < jump_args.size(); ++i)
-      if (!match(roots[i], arg_box(jump_args[i]))) return std::nullopt;
+    auto match_jump = [&] {
+      values.assign(leaves.size(), kNoBox);
+      matched.clear();
+      for (size_t i = 0; i < jump_args.size(); ++i)
+        if (!match(roots[i], arg_box(jump_args[i]))) return false;
+      return true;
+    };
+    if (!match_jump()) return std::nullopt;  // (before the writes below: where the objects are)
+    {
+      // The carried fields' current values go to the label (read again where the loop wrote
+      // them back and forgot them); the loop's other ones are written back.
+      bool retry_vable = false;
+      std::map<Pass*, std::vector<VableEntry>> keep;
+      std::vector<VableEntry> kept;
+      std::vector<Box> carried_values;
+      for (const VableLink& l : vable_links) {
+        Box obj = resolve(values[l.object_leaf]);
+        bool twice = false;
+        for (const VableEntry& k : kept) twice |= k.field == l.field && resolve(k.object) == obj;
+        if (twice || virtual_of(obj)) {
+          dropped_vable[l.index] = true;
+          retry_vable = true;
+          continue;
+        }
+        Box value;
+        if (const VableEntry* e = l.owner->cached_vable(l.field, obj)) {
+          value = resolve(e->value);
+          if (e->dirty && !l.dirty) {
+            dirty_vable[l.index] = true;  // written in the loop: dirty after the label too
+            retry_vable = true;
+          }
+        } else {
+          const SizeDescr* owner = l.field->parent;
+          if (!info(obj).nonnull || !owner || !owner->vtable || info(obj).known_class != owner->vtable) {
+            dropped_vable[l.index] = true;
+            retry_vable = true;
+            continue;
+          }
+          value = emit_direct(Opcode::GetfieldGc, {obj}, const_cast<FieldDescr*>(l.field), l.field->type);
+        }
+        keep[l.owner].push_back(VableEntry{l.field, obj, value, false});
+        kept.push_back(VableEntry{l.field, obj, value, false});
+        carried_values.push_back(value);
+      }
+      if (retry_vable) continue;
+      for (auto& p : passes_) p->flush_keeping(keep[p.get()]);
+      if (!match_jump()) return std::nullopt;  // a write-back forced part of the virtual state
+      for (size_t n = 0; n < vable_links.size(); ++n)
+        if (!match(vable_links[n].value_root, carried_values[n])) {
+          dropped_vable[vable_links[n].index] = true;
+          retry_vable = true;
+        }
+      if (retry_vable) continue;
+    }
     // A virtual reaching a plain argument is forced there; if the virtual state also holds
     // virtuals, forcing could reach them and split an object in two: no peeling then.
     if (!matched.empty())
@@ -316,8 +434,10 @@ std::optional<OptimizedTrace> Optimizer::run_peeled(const Trace& in, const std::
       if (value == kNoBox) {
         // Read it only from an object known to have the field (non-null, of the field's class);
         // otherwise do without this link.
+        // (A quasi-immutable field would need a guard_not_invalidated: not read here.)
         const SizeDescr* owner = l.field->parent;
-        if (!info(obj).nonnull || !owner || !owner->vtable || info(obj).known_class != owner->vtable) {
+        if (l.field->is_quasi_immutable || !info(obj).nonnull || !owner || !owner->vtable ||
+            info(obj).known_class != owner->vtable) {
           if (dropped_links.size() <= n) dropped_links.resize(n + 1, false);
           dropped_links[n] = true;
           retry = true;
@@ -402,6 +522,12 @@ std::optional<OptimizedTrace> Optimizer::run_peeled(const Trace& in, const std::
       describe(roots[i]);
     }
     entry += "]\n";
+    for (const VableLink& l : vable_links) {
+      entry += std::string(l.owner == vable_pass_ ? "vable" : "write") + ": #" + std::to_string(l.object_leaf) + "." +
+               l.field->name + " = ";
+      describe(l.value_root);
+      entry += l.dirty ? " (dirty)\n" : "\n";
+    }
     for (const HeapLink& l : links)
       if (l.value_leaf != SIZE_MAX)
         entry += "heap: #" + std::to_string(l.object_leaf) + "." + l.field->name + " = #" +
@@ -417,8 +543,11 @@ std::optional<OptimizedTrace> Optimizer::run_peeled(const Trace& in, const std::
         entry += i ? ", " : "";
         if (l.args[i] >= 0)
           entry += "#" + std::to_string(l.args[i]);
-        else
-          entry += std::to_string(static_cast<int64_t>(boxes_[static_cast<Box>(-1 - l.args[i])].bits));
+        else {
+          Word bits = boxes_[static_cast<Box>(-1 - l.args[i])].bits;
+          const std::string* symbol = bits ? names_.symbol_name(bits) : nullptr;  // (a function: by name)
+          entry += symbol ? "ConstClass(" + *symbol + ")" : std::to_string(static_cast<int64_t>(bits));
+        }
       }
       entry += ")\n";
     }
@@ -438,6 +567,36 @@ std::optional<OptimizedTrace> Optimizer::run_peeled(const Trace& in, const std::
       if (!s.empty()) entry += "#" + std::to_string(k) + ":" + s + "\n";
     }
     loop_entry_ = entry;
+    auto shared = std::make_shared<LoopEntry>();
+    LoopEntry& le = *shared;
+    le.label = l1;
+    le.preamble = l0;
+    l1->arg_types.clear();  // (what jumps from other traces are checked against)
+    for (const Fact& f : facts) l1->arg_types.push_back(f.type);
+    le.nodes = nodes;
+    le.roots = roots;
+    le.facts = facts;
+    for (const HeapLink& l : links)
+      if (l.value_leaf != SIZE_MAX) le.heap.push_back(LoopEntry::HeapLink{l.field, l.object_leaf, l.value_leaf});
+    for (const ItemLink& l : item_links)
+      if (l.value_leaf != SIZE_MAX)
+        le.items.push_back(
+            LoopEntry::ItemLink{l.array, l.object_leaf, static_cast<int64_t>(boxes_[l.index].bits), l.value_leaf});
+    for (const PureLink& l : pure_links) {
+      LoopEntry::PureLink p{l.opcode, l.descr, {}, l.type, l.value_leaf};
+      for (int64_t a : l.args) {
+        if (a >= 0) {
+          p.args.push_back(LoopEntry::PureArg{a, ValueType::Int, 0});
+        } else {
+          const BoxInfo& c = boxes_[static_cast<Box>(-1 - a)];
+          p.args.push_back(LoopEntry::PureArg{-1, c.type, c.bits});
+        }
+      }
+      le.pure.push_back(std::move(p));
+    }
+    for (const VableLink& l : vable_links)
+      le.vable.push_back(LoopEntry::VableLink{l.field, l.object_leaf, l.value_root, l.dirty, l.owner != vable_pass_});
+    entry_ = shared;
     return finish_run();
   }
   return std::nullopt;

@@ -58,6 +58,8 @@ const char* virtual_kind_name(VirtualKind k) {
       return "array";
     case VirtualKind::Str:
       return "str";
+    case VirtualKind::InteriorArray:
+      return "interior_array";
     case VirtualKind::Unicode:
       return "unicode";
   }
@@ -111,7 +113,8 @@ uint32_t ResumeStorage::add_guard(const std::vector<ResumeFrame>& frames,
   g.frame_offset = parent_plus_one ? parent_plus_one - 1 : UINT32_MAX;
   // Virtuals record: varint(count), then per virtual varint(kind), varint(descr index + 1 or 0),
   // then for structs/objects varint(n) and n pairs (field descr index, tagged value), for arrays
-  // and strings varint(length) and the tagged items.
+  // and strings varint(length) and the tagged items, for arrays of structs varint(length),
+  // varint(n) and n triples (item index, interior field descr index, tagged value).
   g.virtuals_offset = static_cast<uint32_t>(bytes_.size());
   put_varint(bytes_, virtuals.size());
   for (const VirtualDescription& v : virtuals) {
@@ -122,6 +125,14 @@ uint32_t ResumeStorage::add_guard(const std::vector<ResumeFrame>& frames,
       for (const auto& [fd, t] : v.fields) {
         put_varint(bytes_, add_descr(fd));
         put_tagged(bytes_, t);
+      }
+    } else if (v.kind == VirtualKind::InteriorArray) {
+      put_varint(bytes_, v.length);
+      put_varint(bytes_, v.interior.size());
+      for (const auto& iv : v.interior) {
+        put_varint(bytes_, iv.item);
+        put_varint(bytes_, add_descr(iv.field));
+        put_tagged(bytes_, iv.value);
       }
     } else {
       put_varint(bytes_, v.items.size());
@@ -167,6 +178,16 @@ std::vector<VirtualDescription> ResumeStorage::virtuals(uint32_t guard_index) co
     v.kind = static_cast<VirtualKind>(r.varint());
     uint64_t d = r.varint();
     v.descr = d ? descrs_.at(d - 1) : nullptr;
+    if (v.kind == VirtualKind::InteriorArray) {
+      v.length = static_cast<uint32_t>(r.varint());
+      uint64_t n = r.varint();
+      for (uint64_t i = 0; i < n; ++i) {
+        auto item = static_cast<uint32_t>(r.varint());
+        auto* fd = static_cast<const InteriorFieldDescr*>(descrs_.at(r.varint()));
+        v.interior.push_back(VirtualDescription::InteriorValue{item, fd, r.tagged()});
+      }
+      continue;
+    }
     uint64_t n = r.varint();
     for (uint64_t i = 0; i < n; ++i) {
       if (v.kind == VirtualKind::Struct || v.kind == VirtualKind::Object) {
@@ -258,6 +279,12 @@ std::string print_resume(const ResumeStorage& s, uint32_t guard, const TraceName
       for (size_t i = 0; i < v.fields.size(); ++i)
         out += (i ? ", " : "") + v.fields[i].first->name + "=" + slot(v.fields[i].second);
       out += "}\n";
+    } else if (v.kind == VirtualKind::InteriorArray) {
+      out += "[" + std::to_string(v.length) + "] {";
+      for (size_t i = 0; i < v.interior.size(); ++i)
+        out += (i ? ", " : "") + std::string("[") + std::to_string(v.interior[i].item) + "]." +
+               v.interior[i].field->name + "=" + slot(v.interior[i].value);
+      out += "}\n";
     } else {
       out += "[" + std::to_string(v.items.size()) + "] {";
       for (size_t i = 0; i < v.items.size(); ++i) out += (i ? ", " : "") + slot(v.items[i]);
@@ -281,6 +308,8 @@ std::vector<Word> materialize_virtuals(const ResumeStorage& s, uint32_t guard, c
     const VirtualDescription& v = virtuals[k];
     if (v.kind == VirtualKind::Struct || v.kind == VirtualKind::Object)
       for (size_t i = 0; i < v.fields.size(); ++i) m.store(objects[k], v, i, value(v.fields[i].second));
+    else if (v.kind == VirtualKind::InteriorArray)
+      for (size_t i = 0; i < v.interior.size(); ++i) m.store(objects[k], v, i, value(v.interior[i].value));
     else
       for (size_t i = 0; i < v.items.size(); ++i) m.store(objects[k], v, i, value(v.items[i]));
   }

@@ -51,7 +51,7 @@ struct Tagged {
 // Integers that fit an inline tag (62 bits).
 inline bool fits_inline_int(int64_t v) { return v >= -(int64_t{1} << 61) && v < (int64_t{1} << 61); }
 
-enum class VirtualKind : uint8_t { Struct = 0, Object = 1, Array = 2, Str = 3, Unicode = 4 };
+enum class VirtualKind : uint8_t { Struct = 0, Object = 1, Array = 2, Str = 3, Unicode = 4, InteriorArray = 5 };
 const char* virtual_kind_name(VirtualKind k);
 
 // A virtual object as the encoder receives it and the decoder returns it.
@@ -60,6 +60,14 @@ struct VirtualDescription {
   const Descr* descr = nullptr;  // SizeDescr (struct, object), ArrayDescr (array), null (strings)
   std::vector<std::pair<const FieldDescr*, Tagged>> fields;  // struct/object: the fields set
   std::vector<Tagged> items;                                 // array/string: every item
+  // An array of structs: its length and the interior fields set (item index, descriptor, value).
+  uint32_t length = 0;
+  struct InteriorValue {
+    uint32_t item;
+    const InteriorFieldDescr* field;
+    Tagged value;
+  };
+  std::vector<InteriorValue> interior;
 };
 
 // A write the optimizer delayed (a lazy setfield): done when the guard fails, after the
@@ -133,7 +141,7 @@ std::string print_resume(const ResumeStorage& storage, uint32_t guard, const Tra
 // Returns one word per virtual. The caller keeps the results alive (rooted) as needed.
 struct Materializer {
   std::function<Word(const VirtualDescription&)> allocate;
-  // store(object, description, index in fields/items, value)
+  // store(object, description, index in fields/items/interior, value)
   std::function<void(Word, const VirtualDescription&, size_t, Word)> store;
 };
 std::vector<Word> materialize_virtuals(const ResumeStorage& storage, uint32_t guard,

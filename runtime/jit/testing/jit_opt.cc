@@ -21,11 +21,13 @@ const char* const kHelp = R"(usage: rpp jit-opt [OPTIONS] FILE.trace
 
 Optimizes every loop and bridge of a trace file (the text form of traces; see docs/jit.md) and
 prints the optimized traces. A guard resumes from one frame (jitcode 0, pc = the guard's
-operation index) holding its fail arguments.
+operation index) holding its fail arguments. A bridge (or a later loop) jumping to a loop that
+was peeled goes to its peeled label with the loop's short preamble inlined (guards added there
+resume from one frame holding the jump's arguments).
 
 options:
   --passes=LIST   the passes to run: all (default), none, or a comma list of
-                  bounds, guards, virtuals, heap, pure, dce, peel
+                  bounds, guards, virtuals, heap, vable (virtualizables), pure, dce, peel
   --resume        after each guard, its resume data (`;` lines: frames, outermost first, with
                   #K the K-th fail argument and vK the K-th virtual; then the virtuals)
   --loop-entry    for a peeled loop, the state a jump to its loop label must establish: its
@@ -101,6 +103,7 @@ int jit_opt_command(const std::vector<std::string>& args) {
   try {
     auto traces = parse_trace_file(buf.str(), names);
     opt::OptimizeStats total;
+    opt::LoopEntries entries;  // peeled loops: later jumps to them inline their short preamble
     std::string out;
     for (auto& t : traces) {
       if (std::string err = verify_trace(t.trace); !err.empty()) {
@@ -108,7 +111,8 @@ int jit_opt_command(const std::vector<std::string>& args) {
                      t.name.empty() ? "loop" : t.name.c_str(), err.c_str());
         return 1;
       }
-      opt::OptimizedTrace o = opt::optimize_trace(t.trace, names, config);
+      opt::OptimizedTrace o = opt::optimize_trace(t.trace, names, config, {}, &entries);
+      if (o.entry) entries[o.entry->preamble] = o.entry;
       if (std::string err = verify_trace(o.trace); !err.empty()) {
         std::fprintf(stderr, "%s: internal error: the optimized trace is invalid: %s\n%s", file.c_str(), err.c_str(),
                      print_trace(o.trace, &names).c_str());

@@ -18,6 +18,7 @@ struct OracleResult {
   uint64_t cases = 0, failures = 0;
   uint64_t ops_before = 0, ops_after = 0, allocs_before = 0, allocs_after = 0, guards_before = 0, guards_after = 0;
   uint64_t resumes = 0, two_frame_resumes = 0, materialized = 0, pending_writes = 0;
+  uint64_t bridges = 0, short_preambles = 0;  // bridges run; of those, jumping to the peeled loop
   std::string first_failure;
   std::string summary() const;
 };

@@ -18,6 +18,10 @@ TEST_CASE("oracle: 4000 random programs, reference interpreter backend") {
   CHECK(r.allocs_after * 2 < r.allocs_before);
   CHECK(r.guards_after < r.guards_before);
   CHECK(r.materialized > 0);
+  // Guards that fail get a bridge to the loop's start; some of them go to the peeled loop.
+  CHECK(r.bridges > 0);
+  CHECK(r.short_preambles > 0);
+  CHECK(r.pending_writes > 0);
 }
 
 TEST_CASE("oracle: 150 random programs, optimized traces also on x86-64") {

@@ -2,6 +2,8 @@
 // description (see toy_program.h).
 #include "runtime/jit/optimizer/oracle/toy_program.h"
 
+#include <cstring>
+#include <functional>
 #include <map>
 #include <stdexcept>
 
@@ -25,14 +27,19 @@ const Opcode kArith[] = {Opcode::IntAdd, Opcode::IntSub,      Opcode::IntMul,   
                          Opcode::IntGt,  Opcode::IntFloorDiv, Opcode::UintRshift, Opcode::IntLshift};
 const Opcode kOvf[] = {Opcode::IntAddOvf, Opcode::IntSubOvf, Opcode::IntMulOvf};
 
+int64_t toy_mix(int64_t a, int64_t b) { return ops::int_add(ops::int_mul(a, 31), b); }
+
 }  // namespace
+
+int64_t toy_mix_value(int64_t a, int64_t b) { return toy_mix(a, b); }
 
 World::World(TraceNamespace& n) : names(n) {
   parse_declarations(
       "object box { val: int, next: ref }\n"
       "object pair { a: int, b: int, left: ref }\n"
       "object vec { items: ref, n: int }\n"
-      "array ints of int\n",
+      "array ints of int\n"
+      "object frame { f0: int virtualizable, f1: int virtualizable, fr: ref virtualizable }\n",
       names);
   for (int c = 0; c < kClasses; ++c) classes[c] = static_cast<SizeDescr*>(names.find(kClassNames[c]));
   auto field = [&](const char* name) { return static_cast<FieldDescr*>(names.find(name)); };
@@ -56,6 +63,22 @@ World::World(TraceNamespace& n) : names(n) {
   bump_random_cd->result_type = ValueType::Void;
   bump_random_cd->effects.extra = ExtraEffect::RandomEffects;
   bump_random_cd->effects.can_collect = false;
+  frame_force_cd = names.make<CallDescr>("cd_frame_force");
+  frame_force_cd->arg_types = {ValueType::Int, ValueType::Int, ValueType::Int};  // the frame's address
+  frame_force_cd->result_type = ValueType::Void;
+  frame_force_cd->effects.extra = ExtraEffect::ForcesVirtualOrVirtualizable;
+  frame_force_cd->effects.can_collect = false;
+  mix_fn = reinterpret_cast<Word>(&toy_mix);
+  names.add_symbol("toy_mix", mix_fn);
+  mix_cd = names.make<CallDescr>("cd_mix");
+  mix_cd->arg_types = {ValueType::Int, ValueType::Int};
+  mix_cd->result_type = ValueType::Int;
+  mix_cd->effects.extra = ExtraEffect::ElidableCannotRaise;
+  mix_cd->effects.can_collect = false;
+  frame = static_cast<SizeDescr*>(names.find("frame"));
+  frame_ints[0] = field("frame.f0");
+  frame_ints[1] = field("frame.f1");
+  frame_ref = field("frame.fr");
 }
 
 int World::class_of(Word obj) const {
@@ -63,6 +86,7 @@ int World::class_of(Word obj) const {
   Word vt = ops::load<Word>(reinterpret_cast<void*>(obj), layout::kTypeptrOffset);
   for (int c = 0; c < kClasses; ++c)
     if (classes[c]->vtable == vt) return c;
+  if (frame->vtable == vt) return kClasses;
   throw std::logic_error("oracle: an object of unknown class");
 }
 
@@ -73,7 +97,8 @@ std::string Program::to_string() const {
     static const char* const kNames[] = {"const",  "arith",   "arith_const", "ovf",      "new",     "new_vec",
                                          "move",   "get_int", "set_int",     "get_ref",  "set_ref", "type_of",
                                          "ptr_eq", "if_true", "get_item",    "set_item", "bump",    "bump_random",
-                                         "call",   "dec",     "loop_end"};
+                                         "call",   "frame_get", "frame_set", "frame_get_ref", "frame_set_ref",
+                                         "frame_call", "frame_arg", "pure_call", "dec",     "loop_end"};
     s += std::to_string(pc) + ": " + kNames[static_cast<int>(i.kind)];
     if (i.kind == Kind::Arith || i.kind == Kind::ArithConst || i.kind == Kind::Ovf)
       s += " " + std::string(op_name(i.op));
@@ -89,10 +114,11 @@ std::string Program::to_string() const {
   return s;
 }
 
-std::vector<uint64_t> callee_registers(uint64_t int_arg, uint64_t ref_arg) {
-  std::vector<uint64_t> regs(kIntRegs + kRefRegs, 0);
+std::vector<uint64_t> callee_registers(uint64_t int_arg, uint64_t ref_arg, uint64_t frame) {
+  std::vector<uint64_t> regs(kNumRegs, 0);
   regs[1] = int_arg;
   regs[kIntRegs] = ref_arg;
+  regs[kFrameReg] = frame;
   return regs;
 }
 
@@ -172,6 +198,32 @@ std::vector<Instr> generate_body(std::mt19937_64& rng, int length, int subs) {
       i.kind = Kind::BumpRandom;
       i.a = pick(kRefRegs);
     }
+    if (pick(6) == 0) {
+      // The frame's virtualizable fields.
+      int f = pick(12);
+      i = Instr{};
+      i.dst = 1 + pick(kIntRegs - 1);
+      i.b = pick(kIntRegs);
+      i.field = pick(kFrameIntFields);
+      if (f < 4) {
+        i.kind = Kind::FrameGet;
+      } else if (f < 8) {
+        i.kind = Kind::FrameSet;
+      } else if (f < 9) {
+        i.kind = Kind::FrameGetRef;
+        i.dst = pick(kRefRegs);
+      } else if (f < 10) {
+        i.kind = Kind::FrameSetRef;
+        i.b = pick(kRefRegs);
+      } else {
+        i.kind = f < 11 ? Kind::FrameCall : Kind::FrameArg;
+      }
+    } else if (pick(12) == 0) {
+      i = Instr{Kind::PureCall};
+      i.dst = 1 + pick(kIntRegs - 1);
+      i.a = pick(kIntRegs);
+      i.b = pick(kIntRegs);
+    }
     if (subs > 0 && pick(6) == 0) {
       i = Instr{Kind::Call};
       i.dst = 1 + pick(kIntRegs - 1);
@@ -224,11 +276,13 @@ InitialState generate_state(std::mt19937_64& rng) {
     o.link = pick(3) == 0 ? -1 : pick(kRefRegs);
     o.items = 1 + pick(4);
   }
+  for (int64_t& v : s.frame_ints) v = pick(10) - 3;
+  s.frame_ref = pick(3) == 0 ? -1 : pick(kRefRegs);
   return s;
 }
 
 Registers build_state(const InitialState& s, const World& w, TestGc& gc) {
-  Registers regs(kIntRegs + kRefRegs, 0);
+  Registers regs(kNumRegs, 0);
   for (int i = 0; i < kIntRegs; ++i) regs[i] = static_cast<Word>(s.ints[i]);
   auto alloc = [&](int cls) {
     const SizeDescr* d = w.classes[cls];
@@ -267,6 +321,11 @@ Registers build_state(const InitialState& s, const World& w, TestGc& gc) {
     if (w.ref_fields[cls].empty()) continue;
     ops::store<Word>(reinterpret_cast<void*>(obj), w.ref_fields[cls][0]->offset, regs[kIntRegs + o.link]);
   }
+  layout::GcHeader* frame = gc.malloc_fixed(w.frame->type_id, w.frame->size);
+  ops::store<Word>(frame, layout::kTypeptrOffset, w.frame->vtable);
+  for (int k = 0; k < kFrameIntFields; ++k) ops::store<int64_t>(frame, w.frame_ints[k]->offset, s.frame_ints[k]);
+  ops::store<Word>(frame, w.frame_ref->offset, s.frame_ref < 0 ? 0 : regs[kIntRegs + s.frame_ref]);
+  regs[kFrameReg] = reinterpret_cast<Word>(frame);
   return regs;
 }
 
@@ -386,10 +445,31 @@ Registers interpret(const Program& p, const World& w, TestGc& gc, Registers regs
                    static_cast<int64_t>(R(i.b)));
         break;
       case Kind::Call: {
-        Registers result = interpret(p.subs.at(static_cast<size_t>(i.cls)), w, gc, callee_registers(R(i.a), P(i.b)));
+        Registers result = interpret(p.subs.at(static_cast<size_t>(i.cls)), w, gc,
+                                     callee_registers(R(i.a), P(i.b), regs[kFrameReg]));
         R(i.dst) = result[kResultRegister];
         break;
       }
+      case Kind::FrameGet:
+        R(i.dst) = ops::load<Word>(ptr(regs[kFrameReg]), w.frame_ints[i.field]->offset);
+        break;
+      case Kind::FrameSet:
+        ops::store<Word>(ptr(regs[kFrameReg]), w.frame_ints[i.field]->offset, R(i.b));
+        break;
+      case Kind::FrameGetRef:
+        P(i.dst) = ops::load<Word>(ptr(regs[kFrameReg]), w.frame_ref->offset);
+        break;
+      case Kind::FrameSetRef:
+        ops::store<Word>(ptr(regs[kFrameReg]), w.frame_ref->offset, P(i.b));
+        break;
+      case Kind::FrameCall:
+      case Kind::FrameArg:
+        toy_bump(static_cast<layout::GcHeader*>(ptr(regs[kFrameReg])), w.frame_ints[0]->offset,
+                 static_cast<int64_t>(R(i.b)));
+        break;
+      case Kind::PureCall:
+        R(i.dst) = static_cast<Word>(toy_mix(static_cast<int64_t>(R(i.a)), static_cast<int64_t>(R(i.b))));
+        break;
       case Kind::Dec:
         R(0) = static_cast<Word>(ops::int_sub(static_cast<int64_t>(R(0)), 1));
         break;
@@ -405,6 +485,39 @@ Registers interpret(const Program& p, const World& w, TestGc& gc, Registers regs
   return regs;
 }
 
+Registers clone_state(const Registers& regs, const World& w, TestGc& to) {
+  std::map<Word, Word> copies;
+  std::function<Word(Word)> copy = [&](Word obj) -> Word {
+    if (!obj) return 0;
+    if (auto it = copies.find(obj); it != copies.end()) return it->second;
+    int cls = w.class_of(obj);
+    const SizeDescr* d = cls == kClasses ? w.frame : w.classes[cls];
+    layout::GcHeader* fresh = to.malloc_fixed(d->type_id, d->size);
+    std::memcpy(reinterpret_cast<char*>(fresh) + layout::kTypeptrOffset,
+                reinterpret_cast<const char*>(obj) + layout::kTypeptrOffset, d->size - layout::kTypeptrOffset);
+    Word n = reinterpret_cast<Word>(fresh);
+    copies[obj] = n;
+    std::vector<const FieldDescr*> refs;
+    if (cls == kClasses)
+      refs = {w.frame_ref};
+    else
+      refs.assign(w.ref_fields[cls].begin(), w.ref_fields[cls].end());
+    for (const FieldDescr* f : refs) ops::store<Word>(ptr(n), f->offset, copy(ops::load<Word>(ptr(obj), f->offset)));
+    if (cls == 2) {
+      Word arr = ops::load<Word>(ptr(obj), w.vec_items->offset);
+      int64_t len = layout::array_length(ptr(arr));
+      layout::GcHeader* items = to.malloc_varsize(w.ints->type_id, len);
+      std::memcpy(reinterpret_cast<char*>(items) + w.ints->base_offset,
+                  reinterpret_cast<const char*>(arr) + w.ints->base_offset, static_cast<size_t>(8 * len));
+      ops::store<Word>(ptr(n), w.vec_items->offset, reinterpret_cast<Word>(items));
+    }
+    return n;
+  };
+  Registers out = regs;
+  for (int k = kIntRegs; k < kNumRegs; ++k) out[k] = copy(regs[k]);
+  return out;
+}
+
 std::string describe_state(const Registers& regs, const std::vector<Word>& extra_roots, const World& w) {
   std::map<Word, int> number;
   std::vector<Word> order;
@@ -417,12 +530,20 @@ std::string describe_state(const Registers& regs, const std::vector<Word>& extra
   std::string out = "regs:";
   for (int i = 0; i < kIntRegs; ++i) out += " " + std::to_string(static_cast<int64_t>(regs[i]));
   for (int k = 0; k < kRefRegs; ++k) out += " " + ref(regs[kIntRegs + k]);
+  out += " frame " + ref(regs[kFrameReg]);
   out += "\nroots:";
   for (Word r : extra_roots) out += " " + ref(r);
   out += "\n";
   for (size_t n = 0; n < order.size(); ++n) {
     Word obj = order[n];
     int cls = w.class_of(obj);
+    if (cls == kClasses) {
+      out += "o" + std::to_string(n) + " = frame{";
+      for (const FieldDescr* f : w.frame_ints)
+        out += f->name + "=" + std::to_string(ops::load<int64_t>(ptr(obj), f->offset)) + " ";
+      out += w.frame_ref->name + "=" + ref(ops::load<Word>(ptr(obj), w.frame_ref->offset)) + "}\n";
+      continue;
+    }
     out += "o" + std::to_string(n) + " = " + w.classes[cls]->name + "{";
     for (const FieldDescr* f : w.int_fields[cls])
       out += f->name + "=" + std::to_string(ops::load<int64_t>(ptr(obj), f->offset)) + " ";

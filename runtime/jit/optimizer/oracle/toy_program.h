@@ -1,5 +1,7 @@
 // Tiny source programs for the optimizer's correctness oracle: a loop body over integer and
-// reference registers and a heap of three classes (box, pair, vec — a vec holds an int array),
+// reference registers, a frame object whose fields are virtualizable (the jit driver's frame:
+// only the frame register reaches it) and a heap of three classes (box, pair, vec — a vec holds an
+// int array),
 // with arithmetic, overflow checks, allocation, field and item reads and writes, class tests,
 // branches and calls with effects. The program has its own reference interpreter (on real GC
 // objects laid out by the trace descriptors) and a tracer recording one iteration of the loop as
@@ -7,6 +9,7 @@
 // resume the interpreter from the resume data.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -22,6 +25,9 @@ namespace rpp::jit::oracle {
 inline constexpr int kIntRegs = 5;  // r0 is the loop counter
 inline constexpr int kRefRegs = 3;
 inline constexpr int kClasses = 3;  // box, pair, vec
+inline constexpr int kFrameReg = kIntRegs + kRefRegs;  // the frame (never in another register)
+inline constexpr int kNumRegs = kFrameReg + 1;
+inline constexpr int kFrameIntFields = 2;
 
 enum class Kind : uint8_t {
   Const,       // r[dst] = c
@@ -44,6 +50,13 @@ enum class Kind : uint8_t {
   BumpRandom,  // the same through a call with random effects
   Call,        // r[dst] = subroutine cls(r[a], p[b]): its registers start zero with r1 = r[a],
                // p0 = p[b]; its r2 is the result (guards inside resume through two frames)
+  FrameGet,    // r[dst] = frame.(int field `field`)      (virtualizable fields)
+  FrameSet,    // frame.(int field) = r[b]
+  FrameGetRef, // p[dst] = frame.ref
+  FrameSetRef, // frame.ref = p[b]
+  FrameCall,   // call_may_force bump(frame, r[b]): adds r[b] to frame's int field 0 (forces the frame)
+  FrameArg,    // the same through a plain call taking the frame as an argument
+  PureCall,    // r[dst] = mix(r[a], r[b]): a call to an elidable function (call_pure)
   Dec,         // r0 -= 1
   LoopEnd,     // loop while r0 > 0
 };
@@ -63,7 +76,8 @@ struct Program {
 };
 
 // The registers a Call gives its subroutine.
-std::vector<uint64_t> callee_registers(uint64_t int_arg, uint64_t ref_arg);
+// (The subroutine shares its caller's frame.)
+std::vector<uint64_t> callee_registers(uint64_t int_arg, uint64_t ref_arg, uint64_t frame);
 inline constexpr int kResultRegister = 2;
 
 // The initial heap and registers, built the same way for every run.
@@ -76,9 +90,13 @@ struct InitialState {
     int link = -1;      // ref field: the object of that register (if it is an object), or null
     int64_t items = 1;  // vec length
   } refs[kRefRegs];
+  int64_t frame_ints[kFrameIntFields] = {};
+  int frame_ref = -1;  // the frame's ref field: the object of that register, or null
+
 };
 
 Program generate_program(std::mt19937_64& rng);
+int64_t toy_mix_value(int64_t a, int64_t b);  // what PureCall computes
 InitialState generate_state(std::mt19937_64& rng);
 
 // Descriptors and helpers of the toy world, declared in a TraceNamespace.
@@ -91,12 +109,18 @@ struct World {
   ArrayDescr* ints;
   CallDescr* bump_cd;         // writes box.val only
   CallDescr* bump_random_cd;  // random effects
+  CallDescr* frame_force_cd;  // forces virtualizables (for call_may_force)
+  CallDescr* mix_cd;          // elidable, cannot raise
+  Word mix_fn;
+  SizeDescr* frame;
+  FieldDescr* frame_ints[kFrameIntFields];
+  FieldDescr* frame_ref;
   Word bump_fn;
   Word vtable(int cls) const { return classes[cls]->vtable; }
-  int class_of(Word obj) const;  // -1 for null
+  int class_of(Word obj) const;  // -1 for null, kClasses for the frame
 };
 
-// Registers: ints first, then references.
+// Registers: ints first, then references, then the frame.
 using Registers = std::vector<Word>;
 
 // Builds the initial objects in `gc` (no collection may happen while a run lasts: the caller
@@ -113,8 +137,19 @@ struct Recorded {
   Trace trace;
   std::vector<opt::Snapshot> snapshots;  // per operation
   LoopToken* loop = nullptr;
+  TargetToken* label = nullptr;  // the loop's label
 };
 Recorded record_trace(const Program& p, const World& w, TestGc& gc, Registers regs);
+
+// Records a bridge: from `pc` with the given registers as the trace's input arguments to the end
+// of the iteration, then `jump(registers, descr=label)` (the jump's snapshot: jitcode 0, pc 0,
+// the registers). Runs it for real in `gc`. Nullopt when the loop ends on the way.
+std::optional<Recorded> record_bridge(const Program& p, const World& w, TestGc& gc, Registers regs, size_t pc,
+                                      TargetToken* label);
+
+// A copy of the objects reachable from `regs` in `to` (for recording a bridge without touching
+// the heap the compiled code runs on); returns the registers pointing to the copies.
+Registers clone_state(const Registers& regs, const World& w, TestGc& to);
 
 // Describes the registers and the heap reachable from them and from `extra_roots` with object
 // identities numbered in order of discovery (so two runs compare up to addresses).

@@ -20,11 +20,12 @@ class Tracer {
   Recorded run() {
     Recorded out;
     Trace& t = out.trace;
-    for (int i = 0; i < kIntRegs + kRefRegs; ++i)
+    for (int i = 0; i < kNumRegs; ++i)
       vals_.push_back(t.add_input(i < kIntRegs ? ValueType::Int : ValueType::Ref));
     out.loop = w_.names.make<LoopToken>();
     auto* top = w_.names.make<TargetToken>();
     top->owner = out.loop;
+    out.label = top;
     t.add_op(Opcode::Label, vals_, ValueType::Void, top);
     trace_ = &t;
     snapshots_ = &out.snapshots;
@@ -42,8 +43,32 @@ class Tracer {
     return out;
   }
 
+  std::optional<Recorded> run_bridge(size_t pc, TargetToken* label) {
+    Recorded out;
+    Trace& t = out.trace;
+    for (int i = 0; i < kNumRegs; ++i) vals_.push_back(t.add_input(i < kIntRegs ? ValueType::Int : ValueType::Ref));
+    out.label = label;
+    trace_ = &t;
+    snapshots_ = &out.snapshots;
+    for (;;) {
+      pc_ = pc;
+      const Instr& i = p_.body[pc];
+      if (i.kind == Kind::LoopEnd && static_cast<int64_t>(R(0)) <= 0) return std::nullopt;
+      size_t next = step(i, pc);
+      if (i.kind == Kind::LoopEnd) break;
+      pc = next;
+    }
+    t.add_op(Opcode::Jump, vals_, ValueType::Void, label);
+    auto frame = std::make_shared<opt::SnapshotFrame>();  // the loop's start
+    frame->slots = vals_;
+    snapshots_->resize(t.ops().size());
+    snapshots_->back() = frame;
+    return out;
+  }
+
  private:
   Word& R(int i) { return regs_[i]; }
+  void* frame() { return reinterpret_cast<void*>(regs_[kFrameReg]); }
   Word& P(int i) { return regs_[kIntRegs + i]; }
   ValueId& vR(int i) { return vals_[i]; }
   ValueId& vP(int i) { return vals_[kIntRegs + i]; }
@@ -51,14 +76,15 @@ class Tracer {
   ValueId op(Opcode code, std::initializer_list<ValueId> args, ValueType type = ValueType::Void, Descr* d = nullptr) {
     return trace_->add_op(code, std::span<const ValueId>(args.begin(), args.size()), type, d);
   }
-  // A guard resuming at the current instruction with the registers as they were before it.
-  void guard(Opcode code, std::initializer_list<ValueId> args) {
+  // A guard resuming at the current instruction with the registers as they were before it (or,
+  // `after` it, at the next instruction with the registers as they are).
+  void guard(Opcode code, std::initializer_list<ValueId> args, bool after = false) {
     trace_->add_op(code, std::span<const ValueId>(args.begin(), args.size()), ValueType::Void,
                    w_.names.make<FailDescr>());
     auto frame = std::make_shared<opt::SnapshotFrame>();
     frame->jitcode = jitcode_;
-    frame->pc = static_cast<uint32_t>(pc_);
-    frame->slots = before_;
+    frame->pc = static_cast<uint32_t>(after ? pc_ + 1 : pc_);
+    frame->slots = after ? vals_ : before_;
     frame->parent = parent_;
     std::vector<ValueId> fail;  // the variables of every frame (constants live in the snapshot)
     for (const opt::SnapshotFrame* f = frame.get(); f; f = f->parent.get())
@@ -255,12 +281,13 @@ class Tracer {
       }
       case Kind::Call: {
         const Program& sub = p_.subs.at(static_cast<size_t>(i.cls));
-        Registers callee = callee_registers(R(i.a), P(i.b));
+        Registers callee = callee_registers(R(i.a), P(i.b), regs_[kFrameReg]);
         std::vector<ValueId> callee_vals;
-        for (int k = 0; k < kIntRegs + kRefRegs; ++k)
+        for (int k = 0; k < kNumRegs; ++k)
           callee_vals.push_back(k < kIntRegs ? trace_->const_int(0) : trace_->const_ref(0));
         callee_vals[1] = vR(i.a);
         callee_vals[kIntRegs] = vP(i.b);
+        callee_vals[kFrameReg] = vals_[kFrameReg];
         // The caller's frame, shared by every guard inside the call.
         auto caller = std::make_shared<opt::SnapshotFrame>();
         caller->jitcode = jitcode_;
@@ -290,6 +317,45 @@ class Tracer {
         vR(i.dst) = result_val;
         break;
       }
+      case Kind::FrameGet:
+        R(i.dst) = ops::load<Word>(frame(), w_.frame_ints[i.field]->offset);
+        vR(i.dst) = op(Opcode::GetfieldGc, {vals_[kFrameReg]}, ValueType::Int, w_.frame_ints[i.field]);
+        break;
+      case Kind::FrameSet:
+        ops::store<Word>(frame(), w_.frame_ints[i.field]->offset, R(i.b));
+        op(Opcode::SetfieldGc, {vals_[kFrameReg], vR(i.b)}, ValueType::Void, w_.frame_ints[i.field]);
+        break;
+      case Kind::FrameGetRef:
+        P(i.dst) = ops::load<Word>(frame(), w_.frame_ref->offset);
+        vP(i.dst) = op(Opcode::GetfieldGc, {vals_[kFrameReg]}, ValueType::Ref, w_.frame_ref);
+        break;
+      case Kind::FrameSetRef:
+        ops::store<Word>(frame(), w_.frame_ref->offset, P(i.b));
+        op(Opcode::SetfieldGc, {vals_[kFrameReg], vP(i.b)}, ValueType::Void, w_.frame_ref);
+        break;
+      case Kind::FrameCall:
+      case Kind::FrameArg: {
+        int64_t offset = w_.frame_ints[0]->offset;
+        ops::store<int64_t>(frame(), offset,
+                            ops::int_add(ops::load<int64_t>(frame(), offset), static_cast<int64_t>(R(i.b))));
+        ValueId fn = trace_->const_int(static_cast<int64_t>(w_.bump_fn));
+        if (i.kind == Kind::FrameCall) {
+          // The callee finds the frame by itself (as RPython's code finds the top frame), not
+          // through a reference argument: only its effect (forcing) says it touches the frame.
+          ValueId address = op(Opcode::CastPtrToInt, {vals_[kFrameReg]}, ValueType::Int);
+          op(Opcode::CallMayForce, {fn, address, trace_->const_int(offset), vR(i.b)}, ValueType::Void,
+             w_.frame_force_cd);
+          guard(Opcode::GuardNotForced, {}, /*after=*/true);
+        } else {
+          op(Opcode::Call, {fn, vals_[kFrameReg], trace_->const_int(offset), vR(i.b)}, ValueType::Void, w_.bump_cd);
+        }
+        break;
+      }
+      case Kind::PureCall:
+        R(i.dst) = static_cast<Word>(toy_mix_value(static_cast<int64_t>(R(i.a)), static_cast<int64_t>(R(i.b))));
+        vR(i.dst) = op(Opcode::CallPure, {trace_->const_int(static_cast<int64_t>(w_.mix_fn)), vR(i.a), vR(i.b)},
+                       ValueType::Int, w_.mix_cd);
+        break;
       case Kind::Dec:
         R(0) = static_cast<Word>(ops::int_sub(static_cast<int64_t>(R(0)), 1));
         vR(0) = op(Opcode::IntSub, {vR(0), trace_->const_int(1)}, ValueType::Int);
@@ -320,6 +386,11 @@ class Tracer {
 
 Recorded record_trace(const Program& p, const World& w, TestGc& gc, Registers regs) {
   return Tracer(p, w, gc, std::move(regs)).run();
+}
+
+std::optional<Recorded> record_bridge(const Program& p, const World& w, TestGc& gc, Registers regs, size_t pc,
+                                      TargetToken* label) {
+  return Tracer(p, w, gc, std::move(regs)).run_bridge(pc, label);
 }
 
 }  // namespace rpp::jit::oracle
