@@ -108,6 +108,7 @@ struct Mode {
   std::vector<std::string> interp_flags;  // rpp translate flags for the ll interpreter run
   std::string case_prefix;       // after `SUITE/` in case names ("opt2/" for a second variant)
   bool translated = false;       // also translate to an executable and run it
+  std::vector<std::string> translate_flags;  // extra rpp translate flags for the executable ("--opt=0")
   bool require_run_line = true;  // completeness counts only programs with a `run:` line
 };
 
@@ -131,7 +132,9 @@ TestOutcome compare(const Entry& e, const HarnessEnv& env, const Mode& mode) {
   interp_argv.push_back(program);
   if (!e.args.empty()) interp_argv.push_back("--");
   std::string executable = (fs::path(tmp) / "program-c").string();
-  std::vector<std::string> translate_argv{env.rpp_binary, "translate", "-o", executable, program};
+  std::vector<std::string> translate_argv{env.rpp_binary, "translate", "-o", executable};
+  for (const auto& f : mode.translate_flags) translate_argv.push_back(f);
+  translate_argv.push_back(program);
   std::vector<std::string> native_argv{executable};
   for (const auto& a : e.args) {
     run_argv.push_back(a);
@@ -294,6 +297,15 @@ Suite e2e_differential_suite(const HarnessEnv& env) {
   mode.translated = true;
   mode.require_run_line = false;
   Suite suite = differential_suite(env, mode);
+  // Every program again without the backend optimizations (`--opt=0`), in the ll interpreter
+  // after the exception transform and translated: `e2e/opt0/PATH`.
+  Mode unoptimized = mode;
+  unoptimized.interp_flags = {"--stop-after=exceptions", "--opt=0", "--interp-check-overflow"};
+  unoptimized.translate_flags = {"--opt=0"};
+  unoptimized.case_prefix = "opt0/";
+  Suite second = differential_suite(env, unoptimized);
+  for (auto& c : second.cases)
+    if (c.name != unoptimized.suite + "/manifest-complete") suite.cases.push_back(std::move(c));
   std::vector<std::string> programs = {"e2e/classes_dispatch.py", "e2e/exceptions_hierarchy.py",
                                        "e2e/strings_unicode.py", "e2e/prebuilt_objects.py"};
   suite.cases.push_back({"e2e/deterministic-emit", [programs, env] { return check_deterministic(programs, env); }});

@@ -69,6 +69,43 @@ b0(x: Signed):
   CHECK(op.location.inlined_at->line == 9);
   REQUIRE(op.location.inlined_at->inlined_at);
   CHECK(*op.location.inlined_at->inlined_at->file == "outer.py");
+  // The entry in f names it (a traceback frame); the call site is in the graph holding it.
+  REQUIRE(op.location.function);
+  CHECK(*op.location.function == "f");
+  CHECK(!op.location.inlined_at->function);
+}
+
+TEST_CASE("inlined twice: every entry of the chain but the last names its function") {
+  auto m = ll::parse_ll_module(R"LL(
+graph @h(Signed) -> Signed {
+b0(x: Signed):
+  y: Signed = int_mul(x, 3) loc("h.py":2:5)
+  goto return(y)
+}
+graph @g(Signed) -> Signed {
+b0(x: Signed):
+  r: Signed = direct_call(@h, x) loc("g.py":5:5)
+  goto return(r)
+}
+graph @main(Signed) -> Signed {
+b0(x: Signed):
+  r: Signed = direct_call(@g, x) loc("main.py":9:2)
+  goto return(r)
+}
+)LL", "t.ll");
+  flow::FunctionGraph* main = m->find_graph("main");
+  CHECK(auto_inline(m->graph_list()) == 2);
+  const flow::Operation& op = main->startblock->operations.at(0);
+  CHECK(op.opname == "int_mul");
+  REQUIRE(op.location.function);
+  CHECK(*op.location.function == "h");
+  REQUIRE(op.location.inlined_at);
+  CHECK(op.location.inlined_at->line == 5);
+  REQUIRE(op.location.inlined_at->function);
+  CHECK(*op.location.inlined_at->function == "g");
+  REQUIRE(op.location.inlined_at->inlined_at);
+  CHECK(op.location.inlined_at->inlined_at->line == 9);
+  CHECK(!op.location.inlined_at->inlined_at->function);
 }
 
 TEST_CASE("recursive graphs are never inlined, and inlining ends") {

@@ -15,19 +15,38 @@ using namespace flow;
 
 namespace {
 
-// `inner` with `call` appended to its chain of inlined calls.
-SourceLocation chain_location(const SourceLocation& inner, const SourceLocation& call) {
-  if (!inner.known()) return call;  // an operation the rtyper made without one: the call's
+// `inner` with `call` appended to its chain of inlined calls; the entry that was last (in the
+// callee) gets the callee's name.
+SourceLocation append_call(const SourceLocation& inner, const SourceLocation& call,
+                           const std::shared_ptr<const std::string>& callee_name) {
   SourceLocation result = inner;
-  if (!inner.inlined_at) result.inlined_at = std::make_shared<const SourceLocation>(call);
-  else result.inlined_at = std::make_shared<const SourceLocation>(chain_location(*inner.inlined_at, call));
+  if (!inner.inlined_at) {
+    if (!result.function) result.function = callee_name;
+    result.inlined_at = std::make_shared<const SourceLocation>(call);
+  } else {
+    result.inlined_at = std::make_shared<const SourceLocation>(append_call(*inner.inlined_at, call, callee_name));
+  }
   return result;
+}
+
+// The location of an operation of `callee` copied into the caller at `call`. An operation the
+// rtyper made without a location is at the callee's definition (where a traceback at --opt=0
+// puts it), or at the call when the callee has no location either.
+SourceLocation chain_location(const SourceLocation& inner, const SourceLocation& call, const FunctionGraph& callee,
+                              const std::shared_ptr<const std::string>& callee_name) {
+  if (inner.known()) return append_call(inner, call, callee_name);
+  if (!callee.location.known()) return call;
+  SourceLocation start = callee.location;
+  start.inlined_at = nullptr;
+  start.function = nullptr;
+  return append_call(start, call, callee_name);
 }
 
 class Inliner {
  public:
   Inliner(FunctionGraph& caller, Block* block, size_t index, const FunctionGraph& callee)
-      : g_(caller), block_(block), index_(index), callee_(callee), call_(block->operations[index]) {}
+      : g_(caller), block_(block), index_(index), callee_(callee), call_(block->operations[index]),
+        callee_name_(std::make_shared<const std::string>(callee.name)) {}
 
   void run() {
     raising_ = block_->raises() && index_ + 1 == block_->operations.size();
@@ -119,7 +138,7 @@ class Inliner {
         for (Value* a : op.args) c.args.push_back(copy_value(a));
         c.result = copy_variable(g_, op.result);
         vmap_[op.result] = c.result;
-        c.location = chain_location(op.location, call_.location);
+        c.location = chain_location(op.location, call_.location, callee_, callee_name_);
         copy->operations.push_back(std::move(c));
       }
       if (b->exitswitch) copy->exitswitch = copy_value(b->exitswitch);
@@ -232,6 +251,7 @@ class Inliner {
   size_t index_;
   const FunctionGraph& callee_;
   Operation call_;
+  std::shared_ptr<const std::string> callee_name_;  // the inlined operations' frame name
   bool raising_ = false;
   std::vector<Variable*> passon_;
   Block* after_ = nullptr;

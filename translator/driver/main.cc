@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/harness/bench_command.h"
 #include "runtime/jit/testing/jit_opt.h"
 #include "runtime/jit/testing/jit_run.h"
 #include "translator/driver/big_stack.h"
@@ -29,6 +30,8 @@ commands:
                                   run a graph of an LL file in the ll interpreter
                                   (see `rpp ll-run --help`)
   test [FILTER]                   run the test suites (those whose name or path contains FILTER)
+  bench [OPTIONS] [NAME...]       run the benchmarks, write bench/results/DATE.md
+                                  (see `rpp bench --help`)
   jit-run [OPTIONS] FILE.trace    compile and run JIT traces on a backend (see `rpp jit-run --help`)
   jit-opt [OPTIONS] FILE.trace    optimize JIT traces and print them (see `rpp jit-opt --help`)
   help                            show this help
@@ -59,6 +62,7 @@ int main(int argc, char** argv) {
   if (command == "translate") return rpp::translate_command(home, rest);
   if (command == "run") return rpp::run_command(home, rest);
   if (command == "test") return rpp::test_command(home, rest);
+  if (command == "bench") return rpp::bench::bench_command(home, rest);
   if (command == "jit-run") return rpp::jit::jit_run_command(rest);
   if (command == "jit-opt") return rpp::jit::jit_opt_command(rest);
   if (command == "ll-opt") return rpp::ll::ll_opt_command(rest);

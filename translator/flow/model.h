@@ -29,12 +29,15 @@ namespace rpp::flow {
 class FunctionGraph;
 
 // Where an operation comes from in the user's source; `inlined_at` is the call site it was
-// inlined into (a chain, innermost first).
+// inlined into (a chain, innermost first). `function` names the function a location of such a
+// chain is in (set by inlining on every entry but the last, which is in the graph holding the
+// operation): a translated program's traceback prints inlined functions as frames.
 struct SourceLocation {
   std::shared_ptr<const std::string> file;
   int line = 0;
   int col = 0;
   std::shared_ptr<const SourceLocation> inlined_at;
+  std::shared_ptr<const std::string> function;
   bool known() const { return file != nullptr && line > 0; }
 };
 

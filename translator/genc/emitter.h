@@ -61,5 +61,7 @@ std::string write_function(Emitter& emitter, flow::FunctionGraph& graph, UnitUse
 // `File "f.py", line N, in NAME`: what the traceback records for a graph at `where` (the
 // graph's `def` line when unknown).
 std::string traceback_entry(const flow::FunctionGraph& graph, const flow::SourceLocation* where = nullptr);
+// The entries for an operation at `where`, innermost first: one per function of its inline chain.
+std::vector<std::string> traceback_entries(const flow::FunctionGraph& graph, const flow::SourceLocation* where);
 
 }  // namespace rpp::genc

@@ -21,7 +21,15 @@ using flow::Variable;
 std::string traceback_entry(const flow::FunctionGraph& graph, const flow::SourceLocation* where) {
   const flow::SourceLocation& loc = where && where->known() ? *where : graph.location;
   std::string file = loc.file ? *loc.file : "?";
-  return "File \"" + file + "\", line " + std::to_string(loc.line) + ", in " + graph.name;
+  std::string function = loc.function && loc.inlined_at ? *loc.function : graph.name;
+  return "File \"" + file + "\", line " + std::to_string(loc.line) + ", in " + function;
+}
+
+std::vector<std::string> traceback_entries(const flow::FunctionGraph& graph, const flow::SourceLocation* where) {
+  std::vector<std::string> entries;
+  if (!where || !where->known()) return {traceback_entry(graph, where)};
+  for (const flow::SourceLocation* l = where; l; l = l->inlined_at.get()) entries.push_back(traceback_entry(graph, l));
+  return entries;
 }
 
 FunctionWriter::FunctionWriter(Emitter& emitter, flow::FunctionGraph& graph, UnitUses& uses)
@@ -86,7 +94,9 @@ std::string FunctionWriter::link_code(const Link& link, const std::string& inden
     // location of the operation that raised, which the exception transform gives the block).
     const flow::Block* from = link.prevblock;
     const flow::SourceLocation* where = from && !from->operations.empty() ? &from->operations.back().location : nullptr;
-    text += indent + "rpp_traceback_record(" + cxx_string_literal(traceback_entry(graph_, where)) + ");\n";
+    // An operation inlined from other functions records their frames too, innermost first.
+    for (const std::string& entry : traceback_entries(graph_, where))
+      text += indent + "rpp_traceback_record(" + cxx_string_literal(entry) + ");\n";
   }
   return text + indent + "goto " + label(target) + ";\n";
 }

@@ -94,3 +94,27 @@ b0(a: Signed, b: Signed):
   CHECK(text.find("= rpp::ops::int_add(") != std::string::npos);
   CHECK(text.find("goto block") != std::string::npos);
 }
+
+TEST_CASE("an operation inlined from other functions records one traceback entry per function") {
+  auto module = ll::parse_ll_module(R"(
+graph @main(Signed) -> Signed {
+b0(a: Signed):
+  goto return(a)
+}
+)", "test.ll");
+  const flow::FunctionGraph& main = *module->find_graph("main");
+  auto file = std::make_shared<const std::string>("p.py");
+  flow::SourceLocation outer{file, 30, 1, nullptr, nullptr};
+  flow::SourceLocation middle{file, 20, 5, std::make_shared<const flow::SourceLocation>(outer),
+                              std::make_shared<const std::string>("deeper")};
+  flow::SourceLocation inner{file, 10, 9, std::make_shared<const flow::SourceLocation>(middle),
+                             std::make_shared<const std::string>("check")};
+  std::vector<std::string> entries = traceback_entries(main, &inner);
+  REQUIRE(entries.size() == 3);
+  CHECK(entries[0] == "File \"p.py\", line 10, in check");
+  CHECK(entries[1] == "File \"p.py\", line 20, in deeper");
+  CHECK(entries[2] == "File \"p.py\", line 30, in main");
+  std::vector<std::string> plain = traceback_entries(main, &outer);
+  REQUIRE(plain.size() == 1);
+  CHECK(plain[0] == "File \"p.py\", line 30, in main");
+}

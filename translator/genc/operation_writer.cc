@@ -124,6 +124,8 @@ std::string FunctionWriter::operation_code(const Operation& op) {
     }
     call += ")";
     if (info->can_raise()) return checked_code(op, call);
+    // A caught exception's traceback is forgotten with it (no stale entries before the next one).
+    if (name == "exc_clear") return "  " + call + ";\n  rpp_traceback_reset();\n";
     if (!has_result) return "  " + call + ";\n";
     if (as<Ptr>(rt)) call = "reinterpret_cast<" + ctype(rt) + ">(" + call + ")";
     return "  " + result + " = " + call + ";\n";
