@@ -56,6 +56,9 @@ size_t insert_write_barriers(const std::vector<flow::FunctionGraph*>& graphs) {
         if (op.opname == "malloc" || op.opname == "malloc_varsize" || op.opname == "gc_malloc_fixed" ||
             op.opname == "gc_malloc_varsize")
           fresh.insert(op.result);
+        // A cast of a fresh object is the same young object.
+        if ((op.opname == "cast_pointer" || op.opname == "same_as") && !op.args.empty() && fresh.count(op.args[0]))
+          fresh.insert(op.result);
         rewritten.push_back(std::move(op));
       }
       block->operations = std::move(rewritten);
