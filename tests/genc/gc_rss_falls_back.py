@@ -20,7 +20,7 @@ def rss_bytes():
     fd = os.open("/proc/self/statm", os.O_RDONLY, 0)
     data = os.read(fd, 200)
     os.close(fd)
-    fields = data.decode().split(" ")
+    fields = data.decode("utf8").split(" ")
     return int(fields[1]) * 4096
 
 
@@ -53,11 +53,11 @@ def entry_point(argv):
     while head is not None:
         count += 1
         head = head.next
-    os.write(2, ("peak %d MB (%d nodes, %d arrays)\n" % (peak >> 20, count, len(arrays))).encode())
+    os.write(2, ("peak %d MB (%d nodes, %d arrays)\n" % (peak >> 20, count, len(arrays))).encode("utf8"))
     arrays = None
     churn(8000000)
     after = rss_bytes()
-    os.write(2, ("after %d MB\n" % (after >> 20)).encode())
+    os.write(2, ("after %d MB\n" % (after >> 20)).encode("utf8"))
     print("peak above 100 MB: %s" % (peak > 100 * 1024 * 1024))
     print("fell below half the peak: %s" % (after < peak // 2))
     return 0
