@@ -40,6 +40,8 @@ uint32_t runtime_type_id(const lltype::ContainerType* type) {
                      : nullptr;
     if (item && item->name() == "rpy_string") return layout::kTidStrArray;
     if (item && item->name() == "rpy_bytes") return layout::kTidBytesArray;
+    // A dict's index table: GcArray(UniChar), the runtime's int32 slots.
+    if (a->is_gc() && a->item() == &lltype::UniChar) return layout::kTidDictIndexes;
     return 0;
   }
   auto* s = lltype::as<lltype::Struct>(type);
@@ -114,6 +116,12 @@ void GcTypeTable::add(const lltype::ContainerType* type) {
   entries_.push_back(std::move(e));
   // The GC types its fields and items point to come next.
   add_pointees(type);
+}
+
+uint32_t GcTypeTable::type_id_or_add(const lltype::ContainerType* type) {
+  if (uint32_t id = type_id(type)) return id;
+  add(type);
+  return type_id(type);
 }
 
 uint32_t GcTypeTable::type_id(const lltype::ContainerType* type) const {

@@ -14,6 +14,7 @@
 
 #include "rtyper/lltype/lltype.h"
 #include "rtyper/lltype/type_arena.h"
+#include "runtime/layout.h"
 #include "translator/flow/model.h"
 
 namespace rpp::gctransform {
@@ -32,6 +33,8 @@ struct GcTypeEntry {
 
 class GcTypeTable {
  public:
+  // An empty table (types are numbered as type_id_or_add meets them).
+  GcTypeTable() = default;
   // The table of every GC type declared in `types` or used by `graphs`.
   GcTypeTable(const lltype::TypeArena& types, const std::vector<flow::FunctionGraph*>& graphs);
 
@@ -39,6 +42,11 @@ class GcTypeTable {
   const std::vector<GcTypeEntry>& entries() const { return entries_; }
   // The type id of a GC container (runtime ids for the runtime's types); 0 if unknown.
   uint32_t type_id(const lltype::ContainerType* type) const;
+  // The type id of a GC container, numbering it after the others when it is new (C++ emission
+  // asks for the types of static data the graphs never name); 0 for a non-GC container.
+  uint32_t type_id_or_add(const lltype::ContainerType* type);
+  // The count of type ids: kFirstGeneratedTid + the generated entries.
+  uint32_t count() const { return uint32_t(layout::kFirstGeneratedTid + entries_.size()); }
   // One line per generated type: `tid 16 Node: size 24, gc ptrs [8]` ...
   std::string dump() const;
 

@@ -1,8 +1,10 @@
 // The GC transform's write barriers: before every store of a GC pointer into a GC object
-// (setfield, setarrayitem, setinteriorfield), a `gc_writebarrier(obj)`; setfield and setarrayitem
-// become bare_setfield / bare_setarrayitem (after this pass no store implies a barrier). Stores
-// into an object allocated earlier in the same block, with no operation that can collect in
-// between, need none (the object is young: in the nursery, or a young large object).
+// (setfield, setarrayitem, setinteriorfield), a `gc_writebarrier(obj)`, or for a store into an
+// item of an array (or of a struct's inlined array) `gc_writebarrier_array(obj, index)`, the
+// card-marking barrier; setfield and setarrayitem become bare_setfield / bare_setarrayitem
+// (after this pass no store implies a barrier). Stores into an object allocated earlier in the
+// same block, with no operation that can collect in between, need none (the object is young: in
+// the nursery, or a young large object).
 #pragma once
 #include <vector>
 

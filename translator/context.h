@@ -24,6 +24,9 @@ class Annotation;   // the annotator and its results: every value's SomeValue (a
 namespace rtyper {
 class RTyper;       // the low-level graphs' reprs, helper graphs and static data (rtyper/rtyper.h)
 }
+namespace gctransform {
+class GcTypeTable;  // the GC's type ids and per-type tables (gc_transform/type_info_tables.h)
+}
 
 struct TranslationContext {
   TranslateOptions options;
@@ -42,6 +45,12 @@ struct TranslationContext {
   // Set by the exception transform (translator/exceptiontransform): the graphs carry exceptions
   // in the exception state, not through exception links (the ll interpreter runs them so).
   bool exceptions_transformed = false;
+  // Set by the gc stage (gc_transform/): the type ids of every GC type, which C++ emission
+  // writes into the type-info table and object headers (it numbers types only static data
+  // uses after them); `gc_transformed` when roots, barriers and allocations were inserted
+  // (--gc=gen).
+  std::shared_ptr<gctransform::GcTypeTable> gc_types;
+  bool gc_transformed = false;
   // The repository root (RPP_HOME): runtime headers and libraries for genc.
   std::string rpp_home;
   // What the pipeline did, for the summary: (stage or step, seconds).

@@ -15,7 +15,9 @@ target(driver, args) returning (entry_point, None), or just entry_point(argv).
 options:
   --jit, --opt=jit       generate a meta-tracing JIT from the program's JitDriver hints
   --gc=gen|boehm         garbage collector: the precise generational GC, or Boehm's
-                         conservative libgc (default: boehm until gen exists)
+                         conservative libgc (default: gen)
+  --sanitize=address     compile the program with AddressSanitizer and link the runtime built
+                         with it (--gc=gen only; for tests)
   --opt=0|1|2            backend optimizations: 0 none; 1 constant folding, dead code, switches;
                          2 also inlining and malloc removal (default: 2)
   --asserts=check|remove keep `assert` checks in the translated program (default: check)
@@ -128,6 +130,9 @@ std::optional<TranslateOptions> parse_translate_options(const std::vector<std::s
     } else if (take_value(args, i, "--gc", v)) {
       if (v != "gen" && v != "boehm") bad_option("--gc takes gen or boehm, not '" + v + "'");
       o.gc = v;
+    } else if (take_value(args, i, "--sanitize", v)) {
+      if (v != "address") bad_option("--sanitize takes address, not '" + v + "'");
+      o.sanitize = v;
     } else if (take_value(args, i, "--asserts", v)) {
       if (v != "check" && v != "remove")
         bad_option("--asserts takes check or remove, not '" + v + "'");
@@ -169,6 +174,7 @@ std::optional<TranslateOptions> parse_translate_options(const std::vector<std::s
   if (o.interp && o.last_stage() > *stage_index("exceptions"))
     bad_option("--interp runs the low-level graphs before the GC transform and C++ emission: use "
                "--stop-after=rtype, backendopt or exceptions");
+  if (!o.sanitize.empty() && o.gc != "gen") bad_option("--sanitize=address needs --gc=gen");
   if (o.dumps.count("jit") && !o.jit) bad_option("--dump=jit needs --jit");
   if (o.stop_after == "jit" && !o.jit) bad_option("--stop-after=jit needs --jit");
   for (const auto& name : o.dumps)

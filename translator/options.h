@@ -21,7 +21,8 @@ struct TranslateOptions {
   std::string target;                 // TARGET.py
   std::vector<std::string> target_args;  // after `--`: passed to target(driver, args) / the ll interpreter
   bool jit = false;
-  std::string gc = "boehm";           // gen | boehm (boehm until the precise GC exists)
+  std::string gc = "gen";             // gen | boehm
+  std::string sanitize;               // --sanitize=address: "address"; empty: none
   int opt = 2;                        // 0 | 1 | 2
   bool check_asserts = true;          // --asserts=check|remove
   std::string output;                 // -o OUT; default ./<target>-c

@@ -12,7 +12,7 @@ TEST_CASE("defaults and the default output name") {
   REQUIRE(o);
   CHECK(o->output == "./targetbf-c");
   CHECK(o->opt == 2);
-  CHECK(o->gc == "boehm");
+  CHECK(o->gc == "gen");
   CHECK(!o->jit);
   CHECK(o->last_stage() == 7);
 }

@@ -83,6 +83,24 @@ inline layout::GcHeader* malloc_fixed_inline(uint32_t tid, uint64_t size) {
   return h;
 }
 
+// The same for a var-sized object (not a str or bytes: their zero byte is the slow path's) of
+// `length` items, with the layout constants of its TypeInfo as emitted code knows them: the
+// length word is written; a large or negative length takes the slow path.
+inline layout::GcHeader* malloc_varsize_inline(uint32_t tid, int64_t length, uint64_t items_offset, uint64_t item_size,
+                                               uint64_t length_offset) {
+  auto& g = layout::rpp_globals;
+  if (uint64_t(length) > kInlineAllocationMax) return rpp_gc_malloc_varsize(tid, length);
+  uint64_t size = round_up_object_size(items_offset + item_size * uint64_t(length));
+  char* p = g.nursery_free;
+  if (size > kInlineAllocationMax || uint64_t(g.nursery_top - p) < size) return rpp_gc_malloc_varsize(tid, length);
+  g.nursery_free = p + size;
+  auto* h = reinterpret_cast<layout::GcHeader*>(p);
+  h->tid = tid;
+  h->flags = 0;
+  layout::write_at<int64_t>(p, length_offset, length);
+  return h;
+}
+
 // Fixed-size object of a type id whose TypeInfo is installed.
 inline layout::GcHeader* allocate_fixed(uint32_t tid) {
   return malloc_fixed_inline(tid, object_size(type_info(tid), 0));

@@ -108,8 +108,11 @@ struct Mode {
   std::vector<std::string> interp_flags;  // rpp translate flags for the ll interpreter run
   std::string case_prefix;       // after `SUITE/` in case names ("opt2/" for a second variant)
   bool translated = false;       // also translate to an executable and run it
-  std::vector<std::string> translate_flags;  // extra rpp translate flags for the executable ("--opt=0")
   bool require_run_line = true;  // completeness counts only programs with a `run:` line
+  bool interpreted = true;       // run the ll interpreter
+  std::vector<std::string> translate_flags;  // extra `rpp translate` flags (--opt=0, --gc=boehm, --sanitize=address)
+  bool gc_stress = false;        // run the executable again with RPP_GC_STRESS=1 (same output)
+  std::set<std::string> only;    // when not empty: the programs of the manifest this mode runs
 };
 
 TestOutcome compare(const Entry& e, const HarnessEnv& env, const Mode& mode) {
@@ -158,8 +161,11 @@ TestOutcome compare(const Entry& e, const HarnessEnv& env, const Mode& mode) {
     for (const auto& a : argv) details += " " + a;
     details += "\n  standard output:\n" + indent(r.out) + "\n  standard error:\n" + indent(r.err) + "\n";
   };
-  ProcessResult interpreted = run_process(spec_for(interp_argv));
-  check("ll interpreter", interp_argv, interpreted);
+  ProcessResult interpreted;
+  if (mode.interpreted) {
+    interpreted = run_process(spec_for(interp_argv));
+    check("ll interpreter", interp_argv, interpreted);
+  }
   if (mode.translated) {
     ProcessResult translation = run_process(spec_for(translate_argv));
     if (translation.exit_code != 0 || translation.timed_out) {
@@ -171,10 +177,22 @@ TestOutcome compare(const Entry& e, const HarnessEnv& env, const Mode& mode) {
       ProcessResult native = run_process(spec_for(native_argv));
       check("translated", native_argv, native);
       // An uncaught exception ends standard error with the same `Cls: msg` line.
-      if (native.exit_code == 1 && interpreted.exit_code == 1 && !native.err.empty() &&
+      if (mode.interpreted && native.exit_code == 1 && interpreted.exit_code == 1 && !native.err.empty() &&
           last_line(native.err) != last_line(interpreted.err))
         why << "  translated: the last line of standard error is '" << last_line(native.err)
             << "', the ll interpreter's '" << last_line(interpreted.err) << "'\n";
+      // The same executable with a collection at every allocation that may collect and a tiny
+      // nursery (docs/gc.md): an unrooted reference or a missing barrier changes the output or
+      // crashes.
+      if (mode.gc_stress) {
+        ProcessSpec stressed = spec_for(native_argv);
+        stressed.env["RPP_GC_STRESS"] = "1";
+        ProcessResult r = run_process(stressed);
+        check("translated, RPP_GC_STRESS=1", native_argv, r);
+        if (r.exit_code == 1 && native.exit_code == 1 && last_line(r.err) != last_line(native.err))
+          why << "  translated, RPP_GC_STRESS=1: the last line of standard error is '" << last_line(r.err)
+              << "', without stress '" << last_line(native.err) << "'\n";
+      }
     }
   }
   fs::remove_all(tmp);
@@ -265,7 +283,7 @@ Suite differential_suite(const HarnessEnv& env, const Mode& mode) {
   }
   suite.cases.push_back({mode.suite + "/manifest-complete", [m, env, mode] { return check_complete(m, env, mode); }});
   for (const Entry& e : m.entries)
-    if (e.run)
+    if (e.run && (mode.only.empty() || mode.only.count(e.path)))
       suite.cases.push_back({mode.suite + "/" + mode.case_prefix + e.path, [e, env, mode] { return compare(e, env, mode); }});
   return suite;
 }
@@ -296,16 +314,39 @@ Suite e2e_differential_suite(const HarnessEnv& env) {
   mode.interp_flags = {"--stop-after=exceptions", "--interp-check-overflow"};
   mode.translated = true;
   mode.require_run_line = false;
+  mode.gc_stress = true;
   Suite suite = differential_suite(env, mode);
+  // The cases of another mode (its completeness is the default mode's).
+  auto add_cases = [&](const Mode& variant) {
+    Suite more = differential_suite(env, variant);
+    for (auto& c : more.cases)
+      if (c.name != variant.suite + "/manifest-complete") suite.cases.push_back(std::move(c));
+  };
   // Every program again without the backend optimizations (`--opt=0`), in the ll interpreter
   // after the exception transform and translated: `e2e/opt0/PATH`.
   Mode unoptimized = mode;
   unoptimized.interp_flags = {"--stop-after=exceptions", "--opt=0", "--interp-check-overflow"};
   unoptimized.translate_flags = {"--opt=0"};
   unoptimized.case_prefix = "opt0/";
-  Suite second = differential_suite(env, unoptimized);
-  for (auto& c : second.cases)
-    if (c.name != unoptimized.suite + "/manifest-complete") suite.cases.push_back(std::move(c));
+  unoptimized.gc_stress = false;  // the default mode's stress run covers the collector
+  add_cases(unoptimized);
+  // A few programs translated with --gc=boehm, and with the generational GC under
+  // AddressSanitizer (the program and the runtime), compared with `rpp run` only.
+  auto translated_only = [&](const std::string& prefix, std::vector<std::string> flags, std::set<std::string> only) {
+    Mode variant = mode;
+    variant.case_prefix = prefix;
+    variant.interpreted = false;
+    variant.gc_stress = false;
+    variant.translate_flags = std::move(flags);
+    variant.only = std::move(only);
+    add_cases(variant);
+  };
+  translated_only("boehm/", {"--gc=boehm"},
+                  {"e2e/classes_dispatch.py", "e2e/exceptions_hierarchy.py", "e2e/gc_churn.py", "e2e/dict_wordcount.py",
+                   "e2e/prebuilt_objects.py", "rtype/list_operations.py"});
+  translated_only("asan/", {"--sanitize=address"},
+                  {"e2e/gc_churn.py", "e2e/dict_wordcount.py", "e2e/str_methods.py", "e2e/classes_dispatch.py",
+                   "e2e/prebuilt_objects.py"});
   std::vector<std::string> programs = {"e2e/classes_dispatch.py", "e2e/exceptions_hierarchy.py",
                                        "e2e/strings_unicode.py", "e2e/prebuilt_objects.py"};
   suite.cases.push_back({"e2e/deterministic-emit", [programs, env] { return check_deterministic(programs, env); }});

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "annotator/annotate_stage.h"
+#include "gc_transform/gc_stage.h"
 #include "jit_codegen/readiness_stage.h"
 #include "rtyper/rtype_stage.h"
 #include "translator/backendopt/backendopt_stage.h"
@@ -31,7 +32,7 @@ const std::vector<Stage>& pipeline_stages() {
       {"backendopt", "Backend optimizations", backendopt::run_backendopt_stage, backendopt::dump_backendopt_stage},
       {"exceptions", "RTyper, part 2", exceptiontransform::run_exception_stage,
        exceptiontransform::dump_exception_stage},
-      {"gc", "A precise generational GC"},
+      {"gc", "A precise generational GC", gctransform::run_gc_stage, gctransform::dump_gc_stage},
       {"emit", "C++ emission", genc::run_emit_stage, genc::dump_emit_stage},
   };
   return stages;
@@ -122,9 +123,6 @@ void run_pipeline(TranslationContext& context) {
   for (int i = 0; i <= last; ++i) {
     const Stage& stage = stages[i];
     if (stage.name == "jit" && !o.jit) continue;
-    // Under Boehm there are no roots or barriers to add: until the GC transform exists, the
-    // gc stage is skipped.
-    if (stage.name == "gc" && !stage.run && o.gc == "boehm") continue;
     if (!stage.run) {
       throw UserError("rpp translate: error: the '" + std::string(stage.name) +
                       "' stage does not exist yet (issue \"" + std::string(stage.issue) +

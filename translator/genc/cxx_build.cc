@@ -90,6 +90,8 @@ BuildReport build_executable(const CppProgram& program, const BuildOptions& opti
   fs::create_directories(objects_dir);
   std::string include = "-I" + quote(options.rpp_home);
   std::string compile_prefix = report.compiler + " " + kFlags + " " + include;
+  const char* const sanitizer_flags = " -fsanitize=address -fno-omit-frame-pointer";
+  if (options.address_sanitizer) compile_prefix += sanitizer_flags;
   // The runtime headers the units include are part of every key.
   std::string headers;
   for (const char* h : {"runtime/layout.h", "runtime/ops.h", "runtime/gc/gc.h", "runtime/gc/type_info.h",
@@ -148,15 +150,17 @@ BuildReport build_executable(const CppProgram& program, const BuildOptions& opti
   report.compile_seconds = seconds_since(t0);
   if (!first_error.empty()) throw UserError(first_error);
 
-  fs::path runtime = fs::path(options.rpp_home) / "bazel-bin" / "runtime" / "rlib" / ("libruntime_" + options.gc + ".a");
+  std::string library = "runtime_" + options.gc + (options.address_sanitizer ? "_asan" : "");
+  fs::path runtime = fs::path(options.rpp_home) / "bazel-bin" / "runtime" / "rlib" / ("lib" + library + ".a");
   if (!fs::exists(runtime))
     throw UserError("rpp translate: error: the runtime library " + runtime.string() +
-                    " is missing (build it with `bazel build //runtime/rlib:runtime_" + options.gc +
-                    "_archive`, or run ./rpp)");
+                    " is missing (build it with `bazel build //runtime/rlib:" + library + "_archive`, or run ./rpp)");
   auto t1 = std::chrono::steady_clock::now();
-  std::string link = report.compiler + " -o " + quote(options.output);
+  std::string link = report.compiler + (options.address_sanitizer ? sanitizer_flags : "") + " -o " + quote(options.output);
   for (const Job& job : jobs) link += " " + quote(job.object.string());
-  link += " " + quote(runtime.string()) + " -lgc -lxxhash -lpthread";  // str_hash uses xxHash
+  link += " " + quote(runtime.string());
+  if (options.gc == "boehm") link += " -lgc";
+  link += " -lxxhash -lpthread";  // str_hash uses xxHash
   std::string out;
   fs::path log = fs::path(options.sources_dir) / "link.log";
   if (run(link, out, log) != 0) throw UserError("rpp translate: error: linking failed:\n" + out);

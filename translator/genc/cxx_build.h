@@ -3,8 +3,8 @@
 // -std=c++20 -O2 and the flags SEMANTICS.md fixes (-fwrapv -fno-strict-aliasing
 // -ffp-contract=off -fno-exceptions); units compiled in parallel, each object cached by the
 // xxHash of its text and of the command line (RPP_CACHE_DIR, else $XDG_CACHE_HOME/rpp, else
-// ~/.cache/rpp); linked with the runtime library (RPP_HOME/bazel-bin/runtime/rlib/
-// libruntime_boehm.a, built by Bazel) and Debian's libgc.
+// ~/.cache/rpp); linked with the runtime library of the GC (RPP_HOME/bazel-bin/runtime/rlib/
+// libruntime_gen.a or libruntime_boehm.a with Debian's libgc, built by Bazel).
 #pragma once
 #include <string>
 #include <vector>
@@ -17,7 +17,8 @@ struct BuildOptions {
   std::string rpp_home;     // the repository root (headers, bazel-bin)
   std::string output;       // the executable
   std::string sources_dir;  // where the units are written (kept with --dump-dir)
-  std::string gc = "boehm";
+  std::string gc = "gen";   // gen | boehm: links libruntime_<gc>.a
+  bool address_sanitizer = false;  // -fsanitize=address, with libruntime_gen_asan.a
 };
 
 struct BuildReport {

@@ -20,6 +20,7 @@ void run_emit_stage(TranslationContext& context) {
   options.rpp_home = context.rpp_home;
   options.output = context.options.output.empty() ? context.options.default_output() : context.options.output;
   options.gc = context.options.gc;
+  options.address_sanitizer = context.options.sanitize == "address";
   bool keep = !context.options.dump_dir.empty();
   options.sources_dir = keep ? (fs::path(context.options.dump_dir) / "emit").string()
                              : (fs::temp_directory_path() / ("rpp-emit-" + std::to_string(getpid()))).string();

@@ -24,8 +24,10 @@ struct UnitUses {
 
 class Emitter {
  public:
-  Emitter(const lltype::RuntimeTypes& rt, const lltype::StaticData& static_data)
-      : rt_(rt), static_data_(static_data), type_ids_(rt) {}
+  // `gc_types`: the gc stage's type table (nullptr: genc numbers the types itself).
+  Emitter(const lltype::RuntimeTypes& rt, const lltype::StaticData& static_data,
+          std::shared_ptr<gctransform::GcTypeTable> gc_types = nullptr)
+      : rt_(rt), static_data_(static_data), type_ids_(rt, std::move(gc_types)) {}
 
   CTypes& types() { return types_; }
   TypeIds& type_ids() { return type_ids_; }

@@ -2,8 +2,8 @@
 // OPS operations call their function in runtime/ops.h (raising ones return Checked<T>: on an
 // error the exception state is set to the prebuilt instance the rtyper chose for
 // `opname:Error`); MEMORY operations are member accesses on the structs of c_types.h; LOWERED
-// ones are written here (calls, allocation through the GC interface, casts, the stack check;
-// JIT hints and GC-transform operations are no-ops under Boehm).
+// ones are written here (calls, allocation through the GC interface, casts, the stack check,
+// the GC transform's fast paths, barriers and shadow-stack saves; JIT hints are no-ops).
 #include <cinttypes>
 
 #include "rtyper/lltype/memory_layout.h"
@@ -220,6 +220,20 @@ std::string FunctionWriter::operation_code(const Operation& op) {
       text += "  rpp::ops::store<int64_t>(" + result + ", " + std::to_string(v.length_offset) + ", " + var(op.args[2]) + ");\n";
     return text;
   }
+  // The GC transform's allocations (--gc=gen): the nursery fast path inline (runtime/gc/gc.h),
+  // the GC's slow path as a call; str and bytes keep their zero byte through the slow path.
+  if (name == "gc_malloc_fixed")
+    return "  " + result + " = reinterpret_cast<" + ctype(rt) + ">(rpp::gc::malloc_fixed_inline(" + var(op.args[0]) +
+           ", " + var(op.args[1]) + "));\n";
+  if (name == "gc_malloc_varsize") {
+    auto* tid = dynamic_cast<const flow::Constant*>(op.args[0]);
+    const int64_t* tid_value = tid ? std::get_if<int64_t>(&tid->value) : nullptr;
+    if (tid_value && *tid_value >= int64_t(layout::kTidStrNarrow) && *tid_value <= int64_t(layout::kTidBytes))
+      return "  " + result + " = reinterpret_cast<" + ctype(rt) + ">(rpp_gc_malloc_varsize(" + var(op.args[0]) + ", " +
+             var(op.args[1]) + "));\n";
+    return "  " + result + " = reinterpret_cast<" + ctype(rt) + ">(rpp::gc::malloc_varsize_inline(" + var(op.args[0]) +
+           ", " + var(op.args[1]) + ", " + var(op.args[2]) + ", " + var(op.args[3]) + ", " + var(op.args[4]) + "));\n";
+  }
   if (name == "free") return "  std::free(" + var(op.args[0]) + ");\n";
 
   // ---- casts and copies
@@ -235,8 +249,34 @@ std::string FunctionWriter::operation_code(const Operation& op) {
     return "  " + result + " = rpp_gc_identity_hash(reinterpret_cast<rpp::layout::GcHeader*>(" + var(op.args[0]) + "));\n";
   if (name == "gc_id") return "  " + result + " = (int64_t)(uintptr_t)" + var(op.args[0]) + ";\n";
   if (name == "gc__collect") return "  rpp_gc_collect();\n";
-  if (name == "gc_writebarrier" || name == "gc_push_roots" || name == "gc_pop_roots" || name == "gc_stack_bottom")
-    return "";
+  // The GC transform's barriers and shadow-stack saves (only under --gc=gen): the barriers'
+  // flag test inline with the slow path as a call (runtime/gc/gc.h); push stores the variables
+  // into the next slots, pop reloads the same variables from them (a minor collection may have
+  // moved the objects).
+  if (name == "gc_writebarrier") return "  rpp::gc::write_barrier(" + var(op.args[0]) + ");\n";
+  if (name == "gc_writebarrier_array")
+    return "  rpp::gc::write_barrier_array(" + var(op.args[0]) + ", " + var(op.args[1]) + ");\n";
+  if (name == "gc_push_roots" || name == "gc_pop_roots") {
+    std::vector<const flow::Value*> roots;
+    for (const flow::Value* a : op.args)
+      if (a->is_variable() && !is_void(a->concretetype)) roots.push_back(a);
+    if (roots.empty()) return "";
+    std::string n = std::to_string(roots.size());
+    std::string text;
+    if (name == "gc_push_roots") {
+      text = "  {\n    rpp::layout::GcHeader** rpp_roots = rpp::layout::rpp_globals.root_stack_top;\n";
+      for (size_t i = 0; i < roots.size(); ++i)
+        text += "    rpp_roots[" + std::to_string(i) + "] = reinterpret_cast<rpp::layout::GcHeader*>(" + var(roots[i]) +
+                ");\n";
+      return text + "    rpp::layout::rpp_globals.root_stack_top = rpp_roots + " + n + ";\n  }\n";
+    }
+    text = "  {\n    rpp::layout::GcHeader** rpp_roots = rpp::layout::rpp_globals.root_stack_top - " + n + ";\n";
+    for (size_t i = 0; i < roots.size(); ++i)
+      text += "    " + var(roots[i]) + " = reinterpret_cast<" + ctype(roots[i]->concretetype) + ">(rpp_roots[" +
+              std::to_string(i) + "]);\n";
+    return text + "    rpp::layout::rpp_globals.root_stack_top = rpp_roots;\n  }\n";
+  }
+  if (name == "gc_stack_bottom") return "";
 
   // ---- JIT hints: nothing in compiled code without the JIT
   if (name == "jit_is_virtual") return "  " + result + " = false;\n";

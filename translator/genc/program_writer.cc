@@ -110,7 +110,7 @@ CppProgram write_program(TranslationContext& context) {
   if (!context.exceptions_transformed)
     throw UserError("rpp translate: error: genc needs the exception transform (the backendopt stage)");
   rtyper::RTyper& rtyper = *context.rtyper;
-  Emitter e(rtyper.runtime_types(), rtyper.static_data());
+  Emitter e(rtyper.runtime_types(), rtyper.static_data(), context.gc_types);
   CppProgram program;
 
   // Functions, grouped by module in the order of all_graphs().

@@ -50,7 +50,9 @@ class StaticDataWriter {
         if (c >= 256) wide = true;
       tid = wide ? layout::kTidStrWide : layout::kTidStrNarrow;
     }
-    return "{" + std::to_string(tid) + ", rpp::layout::kGcFlagPrebuilt}";
+    // Prebuilt objects are never moved or freed; the first store of a GC pointer into one takes
+    // the write barrier, which remembers it (--gc=gen; Boehm ignores the flag).
+    return "{" + std::to_string(tid) + ", rpp::layout::kGcFlagPrebuilt | rpp::layout::kGcFlagTrackYoungPtrs}";
   }
 
   // Item count of the sized array type of a var-sized object (Char arrays keep a zero byte).

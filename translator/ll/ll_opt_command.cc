@@ -14,6 +14,7 @@
 #include "translator/backendopt/backendopt.h"
 #include "rtyper/lltype/operation_table.h"
 #include "translator/diagnostics.h"
+#include "gc_transform/allocation_fast_paths.h"
 #include "gc_transform/shadow_stack_roots.h"
 #include "gc_transform/type_info_tables.h"
 #include "gc_transform/write_barriers.h"
@@ -37,6 +38,9 @@ options:
                          roundtrip  print, parse the output, print again: the two must be equal (exit 1 if not)
                          gc-barriers  GC transform: write barriers before stores of GC pointers
                          gc-roots     GC transform: shadow-stack saves around operations that can collect
+                         gc-mallocs   GC transform: GC mallocs -> gc_malloc_fixed / gc_malloc_varsize
+                                      with the type table's ids and sizes (C++ emission inlines the
+                                      nursery fast path)
                          gc-types     GC transform: print the GC's type table (type ids, sizes, GC pointer
                                       offsets) as `; ` comment lines before the module
                          constfold  constant folding through ops.h, constant arguments and switches
@@ -86,6 +90,12 @@ std::string gc_barriers_pass(LLModule& module, const std::string&) {
 
 std::string gc_roots_pass(LLModule& module, const std::string&) {
   gctransform::insert_shadow_stack_roots(module.graph_list());
+  return "";
+}
+
+std::string gc_mallocs_pass(LLModule& module, const std::string&) {
+  gctransform::GcTypeTable table(module.types(), module.graph_list());
+  gctransform::lower_gc_mallocs(module.graph_list(), table);
   return "";
 }
 
@@ -148,6 +158,7 @@ const std::map<std::string, Pass>& passes() {
       {"roundtrip", roundtrip_pass},
       {"gc-barriers", gc_barriers_pass},
       {"gc-roots", gc_roots_pass},
+      {"gc-mallocs", gc_mallocs_pass},
       {"gc-types", gc_types_pass},
       {"stack-check", stack_check_pass},
       {"exception-transform", exception_transform_pass},
