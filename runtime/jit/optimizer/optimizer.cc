@@ -428,7 +428,6 @@ OptimizedTrace Optimizer::finish_run() {
   }
   out.stats = stats;
   out.peeled = peeled_;
-  out.loop_entry = loop_entry_;
   out.entry = entry_;
   out.short_preamble = short_preamble_;
   for (size_t i = 0; i < out.trace.ops().size(); ++i) {
@@ -445,7 +444,6 @@ OptimizedTrace Optimizer::finish_run() {
 
 OptimizedTrace Optimizer::run(const Trace& in, const std::vector<Snapshot>& snapshots, const LoopEntries* entries) {
   peeled_ = false;
-  loop_entry_.clear();
   entry_.reset();
   entries_ = entries;
   short_preamble_ = false;

@@ -113,9 +113,8 @@ struct OptimizedTrace {
   std::vector<int32_t> resume_index;
   OptimizeStats stats;
   // Loop peeling: whether the loop was peeled, and the state a jump to the peeled loop's label
-  // must establish (its virtual state and the facts the loop assumes), as text.
+  // must establish (its virtual state and the facts the loop assumes; print_loop_entry).
   bool peeled = false;
-  std::string loop_entry;
   std::shared_ptr<const LoopEntry> entry;  // peeled loops
   // Bridges: whether the final jump went to a peeled loop's label with its short preamble inlined.
   bool short_preamble = false;
@@ -351,7 +350,6 @@ class Optimizer {
   const std::vector<Snapshot>* snapshots_ = nullptr;
   bool second_copy_ = false;  // optimizing the peeled loop's copy of the body
   bool peeled_ = false;
-  std::string loop_entry_;
   std::shared_ptr<const LoopEntry> entry_;
   const LoopEntries* entries_ = nullptr;
   bool short_preamble_ = false;
@@ -360,6 +358,9 @@ class Optimizer {
 // Convenience: optimize with a fresh Optimizer.
 OptimizedTrace optimize_trace(const Trace& input, TraceNamespace& names, OptimizerConfig config = {},
                               const std::vector<Snapshot>& snapshots = {}, const LoopEntries* entries = nullptr);
+
+// The text form of a loop entry (loop_entry.cc).
+std::string print_loop_entry(const LoopEntry& entry, const TraceNamespace& names);
 
 // Removes operations without side effects whose results are unused (dead_ops.cc).
 void remove_dead_ops(std::vector<EmittedOp>& ops);

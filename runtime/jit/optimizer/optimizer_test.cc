@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include <tuple>
+
 #include "runtime/jit/ir/trace_parser.h"
 #include "runtime/jit/ir/trace_printer.h"
 
@@ -42,6 +44,46 @@ TEST_CASE("resume data: frames round-trip and outer frames are shared") {
   CHECK(print_resume(s, g1) ==
         "  frame 0 code 1 pc 10: [#0, -5]\n  frame 1 code 2 pc 7: [v0, 42.0]\n"
         "  v0 = array[2] {1, #1}\n");
+}
+
+TEST_CASE("resume data: arrays of structs round-trip and materialize field by field") {
+  TraceNamespace names;
+  parse_declarations("array pts of { x: int, y: ref }\n", names);
+  auto* pts = static_cast<const ArrayDescr*>(names.find("pts"));
+  auto* x = static_cast<const InteriorFieldDescr*>(names.find("pts.x"));
+  auto* y = static_cast<const InteriorFieldDescr*>(names.find("pts.y"));
+  ResumeStorage s;
+  VirtualDescription v;
+  v.kind = VirtualKind::InteriorArray;
+  v.descr = pts;
+  v.length = 3;
+  v.interior = {{2, x, Tagged::make(Tag::Box, 0)}, {0, y, Tagged::make(Tag::Virtual, 0)}, {1, x, Tagged::make(Tag::Int, 7)}};
+  uint32_t g = s.add_guard({ResumeFrame{0, 4, {Tagged::make(Tag::Virtual, 0)}}}, {v}, 1);
+  auto vs = s.virtuals(g);
+  REQUIRE(vs.size() == 1);
+  CHECK(vs[0].kind == VirtualKind::InteriorArray);
+  CHECK(vs[0].descr == pts);
+  CHECK(vs[0].length == 3);
+  REQUIRE(vs[0].interior.size() == 3);
+  CHECK(vs[0].interior[0].item == 2);
+  CHECK(vs[0].interior[0].field == x);
+  CHECK(vs[0].interior[1].field == y);
+  CHECK(vs[0].interior[1].value == Tagged::make(Tag::Virtual, 0));
+  CHECK(print_resume(s, g, &names) ==
+        "  frame 0 code 0 pc 4: [v0]\n  v0 = interior_array pts[3] {[2].pts.x=#0, [0].pts.y=v0, [1].pts.x=7}\n");
+  // Materializing: one allocation of length 3, then one store per interior field set (the
+  // self-reference gets the array itself).
+  std::vector<std::tuple<Word, size_t, Word>> stores;
+  Materializer m;
+  m.allocate = [&](const VirtualDescription& d) -> Word { return 1000 + d.length; };
+  m.store = [&](Word obj, const VirtualDescription&, size_t i, Word value) { stores.emplace_back(obj, i, value); };
+  auto objects = materialize_virtuals(s, g, {55}, m);
+  REQUIRE(objects.size() == 1);
+  CHECK(objects[0] == 1003);
+  REQUIRE(stores.size() == 3);
+  CHECK(stores[0] == std::make_tuple(Word{1003}, size_t{0}, Word{55}));
+  CHECK(stores[1] == std::make_tuple(Word{1003}, size_t{1}, Word{1003}));
+  CHECK(stores[2] == std::make_tuple(Word{1003}, size_t{2}, Word{7}));
 }
 
 TEST_CASE("resume data: large tagged values survive the varint encoding") {

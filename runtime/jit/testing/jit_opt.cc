@@ -121,8 +121,9 @@ int jit_opt_command(const std::vector<std::string>& args) {
       out += std::string(t.is_bridge ? "bridge " : "loop ") + (t.name.empty() ? "loop" : t.name) + ":\n";
       std::string printed = print_trace(o.trace, &names);
       out += resume ? interleave_resume(printed, o, names) : printed;
-      if (o.peeled && loop_entry)
-        out += "loop entry (" + std::string(t.name.empty() ? "loop" : t.name) + "):\n" + o.loop_entry;
+      if (o.entry && loop_entry)
+        out += "loop entry (" + std::string(t.name.empty() ? "loop" : t.name) + "):\n" +
+               opt::print_loop_entry(*o.entry, names);
       total.ops_in += o.stats.ops_in;
       total.ops_out += o.stats.ops_out;
       total.allocs_in += o.stats.allocs_in;
