@@ -327,6 +327,14 @@ Value* rtype_ord(Hop& hop) {
   hop.unsupported();
 }
 
+// hex(n) / oct(n) (flow operations): format(n, "#x") / format(n, "#o") (bin(n): rbuiltin.cc).
+Value* rtype_int_text(Hop& hop) {
+  const char* spec = hop.op.opname == "hex" ? "#x" : "#o";
+  Value* n = hop.arg(0, hop.rtyper.getrepr(annotator::s_int()));
+  hop.exception_cannot_occur();  // a valid constant spec: format_int does not raise
+  return hop.llops.call_helper("format_int", {n, str_constant(hop.llops, spec)});
+}
+
 Value* rtype_id(Hop& hop) {
   hop.exception_cannot_occur();
   return hop.llops.genop("gc_id", {hop.arg(0)}, &Signed);
@@ -367,6 +375,8 @@ const std::map<std::string, Handler>& handlers() {
     t["repr"] = rtype_repr;
     t["format"] = rtype_format;
     t["id"] = rtype_id;
+    t["hex"] = rtype_int_text;
+    t["oct"] = rtype_int_text;
     t["ord"] = rtype_ord;
     t["iter"] = rtype_iter;
     t["next"] = rtype_next;

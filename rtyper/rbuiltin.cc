@@ -240,6 +240,11 @@ Value* rtype_builtin_call(Hop& hop) {
       hop.fail("sorted() takes one list and only reverse= here");
     return rtype_sorted(hop, a.positional[0], a.keyword("reverse"));
   }
+  if (name == "bin" || name == "hex" || name == "oct") {  // format(n, "#b")...
+    Value* n = hop.arg(arg(0), int_repr(rtyper));
+    hop.exception_cannot_occur();  // a valid constant spec: format_int does not raise
+    return llops.call_helper("format_int", {n, str_constant(llops, "#" + std::string(1, name[0] == 'h' ? 'x' : name[0]))});
+  }
   if (name == "any" || name == "all") {
     if (a.positional.size() != 1 || !a.keywords.empty()) hop.fail(name + "() takes one argument");
     return rtype_list_any_all(hop, a.positional[0], name == "any");

@@ -14,6 +14,7 @@
 #include "rtyper/riter.h"
 #include "rtyper/rmodel.h"
 #include "rtyper/rstr.h"
+#include "rtyper/rlist.h"
 #include "rtyper/rtuple.h"
 #include "rtyper/checked_index.h"
 #include "rtyper/rtyper.h"
@@ -375,7 +376,64 @@ flow::FunctionGraph* update_graph(RTyper& rtyper, DictRepr* r, DictRepr* ro, con
   });
 }
 
+// ll_dict_list_keys_T_R(d) (values, items): a new list of the keys (values, (key, value) tuples)
+// in insertion order: r_dict's keys() / values() / items(), sorted(d) / sorted(d.keys()).
+flow::FunctionGraph* to_list_graph(RTyper& rtyper, DictRepr* r, annotator::IterVariant what, ListRepr* rr,
+                                   const flow::SourceLocation& loc) {
+  const char* kind = what == annotator::IterVariant::Values ? "values" : what == annotator::IterVariant::Items ? "items" : "keys";
+  std::string name = std::string("ll_dict_list_") + kind + "_" + suffix(r) + "_" + ll_name(rr->lowleveltype()->to_string());
+  return rtyper.helpers().get(name, [&] {
+    const LowLevelType* dt = r->lowleveltype();
+    const LowLevelType* lt = rr->lowleveltype();
+    LowLevelGraphBuilder b(rtyper, name, {dt}, lt, loc);
+    Block* s = b.start();
+    LowLevelOps o = b.ops();
+    Value* n = o.genop("getfield", {s->inputargs[0], o.void_string("num_items")}, &Signed);
+    Value* out = rr->new_empty(o, n);
+    b.append(s, o);
+    std::vector<const LowLevelType*> state{dt, lt, &Signed, &Signed};  // dict, list, entry, list index
+    Block* head = b.block(state);
+    b.goto_(s, head, {s->inputargs[0], out, o.constant(int64_t(0), &Signed), o.constant(int64_t(0), &Signed)});
+    LowLevelOps h = b.ops();
+    Value* e = h.call_helper("dict_next_index", {head->inputargs[0], head->inputargs[2]});
+    Value* more = h.genop("int_ge", {e, h.constant(int64_t(0), &Signed)}, &Bool);
+    b.append(head, h);
+    Block* body = b.block(state);
+    Block* done = b.block({lt});
+    b.branch(head, more, body, {head->inputargs[0], head->inputargs[1], e, head->inputargs[3]}, done,
+             {head->inputargs[1]});
+    b.return_(done, done->inputargs[0]);
+    LowLevelOps w = b.ops();
+    Value* entries = r->entries(w, body->inputargs[0]);
+    Value* at = body->inputargs[2];
+    Value* x;
+    if (what == annotator::IterVariant::Items) {
+      auto* tr = static_cast<TupleRepr*>(rr->item_repr());
+      x = tr->make(w, {w.convert(r->entry_key(w, entries, at), r->key_repr(), tr->items()[0]),
+                       w.convert(r->entry_value(w, entries, at), r->value_repr(), tr->items()[1])});
+    } else if (what == annotator::IterVariant::Values) {
+      x = w.convert(r->entry_value(w, entries, at), r->value_repr(), rr->item_repr());
+    } else {
+      x = w.convert(r->entry_key(w, entries, at), r->key_repr(), rr->item_repr());
+    }
+    if (!rr->item_repr()->is_void()) w.genop("setarrayitem", {rr->items(w, body->inputargs[1]), body->inputargs[3], x});
+    Value* next_entry = w.genop("int_add", {at, w.constant(int64_t(1), &Signed)}, &Signed);
+    Value* next_index = w.genop("int_add", {body->inputargs[3], w.constant(int64_t(1), &Signed)}, &Signed);
+    b.append(body, w);
+    b.goto_(body, head, {body->inputargs[0], body->inputargs[1], next_entry, next_index});
+    return b.take();
+  });
+}
+
 }  // namespace
+
+Value* dict_to_list(LowLevelOps& ops, DictRepr* r, Value* d, annotator::IterVariant what, ListRepr* rr) {
+  if (what == annotator::IterVariant::Items) {
+    auto* tr = dynamic_cast<TupleRepr*>(rr->item_repr());
+    if (!tr || tr->items().size() != 2) throw RTypeFailure("the items of a dict into a list of " + rr->item_repr()->name());
+  }
+  return ops.call_graph(to_list_graph(ops.rtyper(), r, what, rr, ops.location()), {d});
+}
 
 Value* rtype_new_r_dict(Hop& hop) {
   auto* r = dynamic_cast<DictRepr*>(hop.r_result);
@@ -462,7 +520,16 @@ Value* rtype_dict_method(Hop& hop, const std::string& method, const std::vector<
     Value* v = ops.call_graph(access_graph(hop.rtyper, r, Access::Get, hop.op.location), {d, k, dflt});
     return ops.convert(v, r->value_repr(), hop.r_result);
   }
-  if ((method == "keys" || method == "values" || method == "items") && args.empty()) return rtype_dict_view(hop, d);
+  if ((method == "keys" || method == "values" || method == "items") && args.empty()) {
+    if (auto* rr = dynamic_cast<ListRepr*>(hop.r_result)) {  // r_dict: new lists
+      hop.exception_cannot_occur();
+      annotator::IterVariant what = method == "keys"     ? annotator::IterVariant::Keys
+                                    : method == "values" ? annotator::IterVariant::Values
+                                                         : annotator::IterVariant::Items;
+      return dict_to_list(ops, r, d, what, rr);
+    }
+    return rtype_dict_view(hop, d);
+  }
   if ((method == "pop" || method == "setdefault") && (args.size() == 1 || args.size() == 2)) {
     if (method == "setdefault" && args.size() != 2) hop.fail("dict.setdefault() takes two arguments here");
     Value* k = hop.arg(args[0], r->key_repr());

@@ -76,6 +76,9 @@ flow::Value* rtype_dict_delitem(Hop& hop);
 flow::Value* rtype_dict_contains(Hop& hop);
 flow::Value* rtype_dict_len(Hop& hop);
 flow::Value* rtype_dict_method(Hop& hop, const std::string& method, const std::vector<size_t>& args);
+class ListRepr;
+// A new list (of repr `rr`) of the keys, values or (key, value) items of dict `d`, in order.
+flow::Value* dict_to_list(LowLevelOps& ops, DictRepr* r, flow::Value* d, annotator::IterVariant what, ListRepr* rr);
 // r_dict(eq, hash) / r_ordereddict(eq, hash): a new empty dict of the result's repr.
 flow::Value* rtype_new_r_dict(Hop& hop);
 

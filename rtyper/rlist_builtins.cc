@@ -8,6 +8,8 @@
 #include "annotator/listdef.h"
 #include "rtyper/checked_index.h"
 #include "rtyper/helper_graphs.h"
+#include "rtyper/rdict.h"
+#include "rtyper/riter.h"
 #include "rtyper/rclass.h"
 #include "rtyper/rlist.h"
 #include "rtyper/rmodel.h"
@@ -239,7 +241,26 @@ Value* rtype_list_sort(Hop& hop, Value* l, ListRepr* r, const size_t* reverse) {
 Value* rtype_sorted(Hop& hop, size_t list_arg, const size_t* reverse) {
   auto* r = dynamic_cast<ListRepr*>(hop.args_r[list_arg]);
   auto* rr = dynamic_cast<ListRepr*>(hop.r_result);
-  if (!r || !rr) hop.fail("sorted() of " + hop.args_r[list_arg]->name() + " is not supported (only of lists)");
+  // sorted(d), sorted(d.keys() / values() / items()): the dict's list, sorted.
+  Repr* source = hop.args_r[list_arg];
+  DictRepr* dr = dynamic_cast<DictRepr*>(source);
+  annotator::IterVariant what = annotator::IterVariant::Keys;
+  if (auto* ir = dynamic_cast<IteratorRepr*>(source)) {
+    dr = dynamic_cast<DictRepr*>(ir->container());
+    what = ir->variant();
+  }
+  if (dr && rr && what != annotator::IterVariant::Items) {
+    require_sortable(hop, rr, "sorted()");
+    Value* d = source == dr ? hop.arg(list_arg)
+                            : hop.llops.genop("getfield", {hop.arg(list_arg), hop.llops.void_string("container")},
+                                              dr->lowleveltype());
+    Value* flag = reverse_flag(hop, reverse);
+    hop.exception_cannot_occur();
+    Value* out = dict_to_list(hop.llops, dr, d, what, rr);
+    sort_in_place(hop, rr, out, flag);
+    return out;
+  }
+  if (!r || !rr) hop.fail("sorted() of " + hop.args_r[list_arg]->name() + " is not supported (only of lists and dicts)");
   if (r->items_array() != rr->items_array()) hop.fail("sorted() into a list of another item type");
   require_sortable(hop, rr, "sorted()");
   LowLevelOps& ops = hop.llops;

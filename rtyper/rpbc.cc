@@ -90,14 +90,22 @@ size_t first_call_arg(Hop& hop) {
   hop.fail("calls with keywords or *args of a callee that is not a constant function are not supported yet");
 }
 
-// Arguments [first, end) converted to `reprs` (from index `skip` of reprs).
-std::vector<Value*> converted_args(Hop& hop, size_t first, const std::vector<Repr*>& reprs, size_t skip) {
+// Arguments [first, end) converted to `reprs` (from index `skip` of reprs); missing trailing
+// arguments are the function's default values (`sig`, when known), as constants.
+std::vector<Value*> converted_args(Hop& hop, size_t first, const std::vector<Repr*>& reprs, size_t skip,
+                                   const annotator::Signature* sig = nullptr) {
   size_t n = hop.nargs() - first;
-  if (n + skip != reprs.size())
+  size_t missing = n + skip < reprs.size() ? reprs.size() - n - skip : 0;
+  bool defaults_cover = sig && sig->params.size() == reprs.size() && missing <= sig->defaults.size();
+  if (n + skip > reprs.size() || (missing && !defaults_cover))
     hop.fail("the call passes " + std::to_string(n) + " arguments to a function taking " +
              std::to_string(reprs.size() - skip));
   std::vector<Value*> out;
   for (size_t i = 0; i < n; ++i) out.push_back(hop.arg(first + i, reprs[skip + i]));
+  for (size_t i = skip + n; i < reprs.size(); ++i) {
+    const flow::ConstValue& d = sig->defaults[sig->defaults.size() - (reprs.size() - i)];
+    out.push_back(hop.llops.constant(reprs[i]->convert_const(d, hop.rtyper), reprs[i]->lowleveltype()));
+  }
   return out;
 }
 
@@ -249,7 +257,8 @@ Value* instantiate_class(Hop& hop, const ClassDef* classdef, size_t first_arg) {
     std::vector<Repr*> params = param_reprs(rtyper, g);
     if (params.empty()) hop.fail("the __init__ of " + classdef->name + " takes no self");
     std::vector<Value*> args{llops.convert(p, rtyper.classes().instance_repr(classdef), params[0])};
-    for (Value* a : converted_args(hop, first_arg, params, 1)) args.push_back(a);
+    for (Value* a : converted_args(hop, first_arg, params, 1, &d->as<annotator::FunctionDesc>().signature))
+      args.push_back(a);
     hop.exception_is_here();
     llops.call_graph(g, std::move(args));
     return result;

@@ -1,6 +1,6 @@
 # Containers, part 2: sort / sorted / min / max / sum, extended slices, slice deletion, == of
 # lists and tuples, `in` a tuple, tuple dict keys, dict pop / popitem / setdefault / update /
-# copy, r_dict, str.format, index / rindex, startswith of a tuple, partition, and a TimSort
+# copy, r_dict (its keys/values/items lists), sorted() of a dict, str.format, index / rindex, startswith of a tuple, partition, and a TimSort
 # subclass ordering instances with lt().
 from rpython.rlib.listsort import TimSort
 from rpython.rlib.objectmodel import r_dict
@@ -58,7 +58,8 @@ def entry_point(argv):
     ci = r_dict(same_text, text_hash)
     for w in ["Apple", "APPLE", "pear", "Pear", "fig"]:
         ci[w] = ci.get(w, 0) + 1
-    print(len(ci), ci["apple"], ci["PEAR"], ci["Fig"])
+    print(len(ci), ci["apple"], ci["PEAR"], ci["Fig"], ci.keys(), ci.values(), ci.items())
+    print(sorted(backup), sorted(backup.keys(), reverse=True), sorted(backup.values()))
     print("{0}+{0}={1} {name!r} {2:>7.3f}".format(n, n * 2, 2.0 / 3.0, name="x"))
     s = "a.b.c"
     print(s.index("."), s.rindex("."), s.partition("."), s.rpartition("."), s.startswith(("x", "a.")))

@@ -11,6 +11,7 @@
 #include "runtime/layout.h"
 #include "runtime/rlib/exceptions.h"
 #include "runtime/rlib/helpers.h"
+#include "runtime/rlib/slice_bounds.h"
 #include "runtime/rlib/timsort.h"
 #include "tests/runtime/runtime_test_support.h"
 
@@ -247,4 +248,66 @@ TEST_CASE("array_sort_int / array_sort_float sort a slice of a GcArray in place"
   CHECK(q[0] == -1.0);
   CHECK(q[1] == 0.5);
   CHECK(q[2] == 2.5);
+}
+
+TEST_CASE("extended slice arithmetic agrees with CPython's slice.indices") {
+  // {length, start, stop, step, count, first index (-1: empty)}, from CPython 3.11 (a sample
+  // of every combination of the lengths 0 1 5 10, bounds None -12 -3 0 2 4 11, steps -5..3).
+  struct Case {
+    int64_t length, start, stop, step, count, first;
+  };
+  using rpp::rlib::kSliceNone;
+  const Case cases[] = {
+      {0, 11, 0, 3, 0, -1},
+      {10, 11, 9, -2, 0, -1},
+      {0, 0, kSliceNone, 1, 0, -1},
+      {1, 4, 0, -5, 0, -1},
+      {0, 4, 9, -2, 0, -1},
+      {10, 0, -12, -5, 1, 0},
+      {10, kSliceNone, 15, -1, 0, -1},
+      {10, -3, kSliceNone, -2, 4, 7},
+      {5, 2, 0, 1, 0, -1},
+      {1, 0, -12, 1, 0, -1},
+      {0, 2, 3, -5, 0, -1},
+      {10, -3, 9, 1, 2, 7},
+      {0, -12, -1, 2, 0, -1},
+      {5, 4, kSliceNone, -5, 1, 4},
+      {10, kSliceNone, kSliceNone, 2, 5, 0},
+      {0, kSliceNone, kSliceNone, 2, 0, -1},
+      {10, kSliceNone, 9, -5, 0, -1},
+      {1, 4, 15, 3, 0, -1},
+      {1, 2, -12, -5, 1, 0},
+      {0, 2, 15, 3, 0, -1},
+      {5, -12, 0, -1, 0, -1},
+      {0, -12, 0, -1, 0, -1},
+      {0, -12, kSliceNone, 1, 0, -1},
+      {0, -12, -12, 2, 0, -1},
+      {10, 4, -1, 2, 3, 4},
+      {0, kSliceNone, 0, -5, 0, -1},
+      {5, 2, 3, -5, 0, -1},
+      {1, 0, 0, 3, 0, -1},
+      {5, 11, 3, -5, 1, 4},
+      {0, -12, -1, 3, 0, -1},
+      {10, 2, 9, -5, 0, -1},
+      {1, 0, 9, 2, 1, 0},
+      {10, kSliceNone, -1, -1, 0, -1},
+      {10, 0, -12, -2, 1, 0},
+      {10, 4, 15, 2, 3, 4},
+      {1, 2, -1, 1, 0, -1},
+      {5, -3, 9, 3, 1, 2},
+      {1, 2, -12, 2, 0, -1},
+      {1, 0, 3, 2, 1, 0},
+      {10, -12, -1, 3, 3, 0},
+      {10, kSliceNone, kSliceNone, -1, 10, 9},
+      {10, kSliceNone, kSliceNone, 3, 4, 0},
+      {5, kSliceNone, kSliceNone, -2, 3, 4},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.length);
+    CAPTURE(c.start);
+    CAPTURE(c.stop);
+    CAPTURE(c.step);
+    CHECK(rpp_helper_slice_length(c.length, c.start, c.stop, c.step) == c.count);
+    if (c.count) CHECK(rpp_helper_slice_start(c.length, c.start, c.stop, c.step) == c.first);
+  }
 }

@@ -607,6 +607,7 @@ void FlowBuilder::exec_augassign(const AugAssign& s) {
   const char* binop = binary_opname(s.op);
   if (!binop) error(s.pos, "the '@=' operator is not RPython");
   std::string opname = std::string("inplace_") + binop;
+  if (opname.back() == '_') opname.pop_back();  // and_, or_: inplace_and, inplace_or
   const Expr& target = *s.target;
   switch (target.kind) {
     case ExprKind::Name: {

@@ -5,6 +5,7 @@
 // ones are written here (calls, allocation through the GC interface, casts, the stack check,
 // the GC transform's fast paths, barriers and shadow-stack saves; JIT hints are no-ops).
 #include <cinttypes>
+#include <functional>
 
 #include "rtyper/lltype/memory_layout.h"
 #include "rtyper/lltype/operation_table.h"
@@ -28,6 +29,21 @@ const std::string& void_string(const flow::Value* v) {
   return empty;
 }
 
+// The C type of a function pointer as the runtime's helpers declare it (runtime/rlib/helpers.h):
+// every pointer is void*, e.g. `bool (*)(void*, void*)` for the custom-key dict equality.
+std::string helper_function_pointer_type(const FuncType* f, const std::function<std::string(const LowLevelType*)>& ctype) {
+  auto c = [&](const LowLevelType* t) -> std::string { return as<Ptr>(t) ? "void*" : ctype(t); };
+  std::string text = c(f->result()) + " (*)(";
+  bool comma = false;
+  for (const LowLevelType* a : f->args()) {
+    if (is_void(a)) continue;
+    if (comma) text += ", ";
+    text += c(a);
+    comma = true;
+  }
+  return text + ")";
+}
+
 }  // namespace
 
 std::string FunctionWriter::location_error(const Operation& op, const std::string& message) {
@@ -47,7 +63,12 @@ std::string FunctionWriter::call_code(const Operation& op, const std::string& ca
     const flow::Value* a = op.args[i];
     if (is_void(a->concretetype)) continue;
     if (comma) text += ", ";
-    if (helper && as<Ptr>(a->concretetype)) text += "(void*)" + var(a);
+    if (helper && pointee<FuncType>(a->concretetype))
+      text += "reinterpret_cast<" +
+              helper_function_pointer_type(pointee<FuncType>(a->concretetype),
+                                           [this](const LowLevelType* t) { return ctype(t); }) +
+              ">(" + var(a) + ")";
+    else if (helper && as<Ptr>(a->concretetype)) text += "(void*)" + var(a);
     else text += var(a);
     comma = true;
   }
