@@ -34,7 +34,7 @@ Plan make_plan(const std::string& rpp_home, const std::string& shared_dir, bool 
       {"opt0", "translated, no JIT, --opt=0", ConfigurationKind::Translated, {"--opt=0"}, ""},
       {"jit", "translated with the JIT", ConfigurationKind::Jit, {"--jit"},
        "absent: the JIT's codewriter and its link into translated programs do not exist yet "
-       "(`rpp translate --jit` only runs the JIT-readiness check)"},
+       "(`rpp translate --jit` runs the JIT-readiness check, then translates without a JIT)"},
   };
   if (quick) {
     fs::path q = home / "bench" / "quick";

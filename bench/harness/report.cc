@@ -143,6 +143,12 @@ std::string make_report(const ReportInput& in) {
   for (const Benchmark& b : plan.benchmarks) {
     const ReferenceRow* row = in.references->find(b.name);
     if (!row) continue;
+    bool any_measured = false;  // a benchmark measured in no configuration has no ratio rows
+    for (const Configuration* c : measured) {
+      const Result* r = find_result(in, b.name, c->name);
+      if (r && r->skipped.empty() && r->runs) any_measured = true;
+    }
+    if (!any_measured) continue;
     for (const ReferenceValue& v : row->values) {
       if (b.translation && v.column != "wall" && v.column != "peak RSS") continue;
       out << "| " << b.name << " | " << v.column << " | " << v.text << " |";

@@ -63,6 +63,26 @@ void FunctionWriter::name_variables() {
   }
 }
 
+void FunctionWriter::find_caught_values() {
+  for (bool changed = true; changed;) {
+    changed = false;
+    auto add = [&](const Variable* v) {
+      if (v && caught_values_.insert(v).second) changed = true;
+    };
+    for (Block* b : blocks_) {
+      for (const flow::Operation& op : b->operations) {
+        if (op.opname == "exc_fetch_value") add(op.result);
+        if ((op.opname == "cast_pointer" || op.opname == "same_as") && !op.args.empty() &&
+            caught_values_.count(dynamic_cast<const Variable*>(op.args[0])))
+          add(op.result);
+      }
+      for (const auto& l : b->exits)
+        for (size_t i = 0; i < l->args.size() && i < l->target->inputargs.size(); ++i)
+          if (caught_values_.count(dynamic_cast<const Variable*>(l->args[i]))) add(l->target->inputargs[i]);
+    }
+  }
+}
+
 std::string FunctionWriter::label(const Block* b) { return "block" + std::to_string(block_index_.at(b)); }
 
 std::string FunctionWriter::link_code(const Link& link, const std::string& indent) {
@@ -156,6 +176,7 @@ std::string FunctionWriter::write() {
   blocks_ = ordered;
   for (size_t i = 0; i < blocks_.size(); ++i) block_index_[blocks_[i]] = i;
   name_variables();
+  find_caught_values();
 
   const LowLevelType* result_type = graph_.returnblock->inputargs[0]->concretetype;
   std::string text = "// " + graph_.name + "\n";

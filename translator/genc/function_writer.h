@@ -2,6 +2,7 @@
 // operations). Internal to genc; use write_function (emitter.h).
 #pragma once
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -22,8 +23,12 @@ class FunctionWriter {
   std::map<const flow::Block*, size_t> block_index_;
   std::map<const flow::Variable*, std::string> var_names_;
   std::vector<const flow::Variable*> declared_;
+  // Values that are a caught exception (from exc_fetch_value, through links and casts): raising
+  // one again keeps the traceback recorded so far, raising anything else starts a new one.
+  std::set<const flow::Variable*> caught_values_;
 
   void name_variables();
+  void find_caught_values();
   std::string var(const flow::Value* v);
   std::string ctype(const lltype::LowLevelType* t);
   std::string label(const flow::Block* b);

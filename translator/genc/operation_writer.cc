@@ -145,8 +145,11 @@ std::string FunctionWriter::operation_code(const Operation& op) {
     }
     call += ")";
     if (info->can_raise()) return checked_code(op, call);
-    // A caught exception's traceback is forgotten with it (no stale entries before the next one).
-    if (name == "exc_clear") return "  " + call + ";\n  rpp_traceback_reset();\n";
+    // Raising an exception that was not just caught starts a new traceback (a re-raise of the
+    // caught one keeps its entries): no stale entries of an exception caught earlier.
+    if (name == "exc_restore" && op.args.size() == 2 &&
+        !caught_values_.count(dynamic_cast<const flow::Variable*>(op.args[1])))
+      return "  rpp_traceback_reset();\n  " + call + ";\n";
     if (!has_result) return "  " + call + ";\n";
     if (as<Ptr>(rt)) call = "reinterpret_cast<" + ctype(rt) + ">(" + call + ")";
     return "  " + result + " = " + call + ";\n";
