@@ -245,7 +245,11 @@ std::string FunctionWriter::operation_code(const Operation& op) {
   // ---- GC
   if (name == "gc_identityhash")
     return "  " + result + " = rpp_gc_identity_hash(reinterpret_cast<rpp::layout::GcHeader*>(" + var(op.args[0]) + "));\n";
-  if (name == "gc_id") return "  " + result + " = (int64_t)(uintptr_t)" + var(op.args[0]) + ";\n";
+  // id(): the identity hash, stable across moves and unique among live objects (docs/gc.md);
+  // 0 for null.
+  if (name == "gc_id")
+    return "  " + result + " = " + var(op.args[0]) + " ? rpp_gc_identity_hash(reinterpret_cast<rpp::layout::GcHeader*>(" +
+           var(op.args[0]) + ")) : 0;\n";
   if (name == "gc__collect") return "  rpp_gc_collect();\n";
   // The GC transform's barriers and shadow-stack saves (only under --gc=gen): the barriers'
   // flag test inline with the slow path as a call (runtime/gc/gc.h); push stores the variables
