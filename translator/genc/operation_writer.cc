@@ -285,8 +285,12 @@ std::string FunctionWriter::operation_code(const Operation& op) {
   if (name.starts_with("jit_")) return "";
 
   // ---- stack, debugging
+  // The native stack, and the shadow stack that the GC transform's saves fill (its last
+  // kShadowStackMargin slots are the margin): RecursionError before either overflows.
   if (name == "stack_check")
-    return "  if (__builtin_expect((uintptr_t)__builtin_frame_address(0) < rpp::layout::rpp_globals.stack_limit, 0))\n"
+    return "  if (__builtin_expect((uintptr_t)__builtin_frame_address(0) < rpp::layout::rpp_globals.stack_limit ||\n"
+           "                       rpp::layout::rpp_globals.root_stack_top >= rpp::layout::rpp_globals.root_stack_limit - "
+           "rpp::layout::kShadowStackMargin, 0))\n"
            "    rpp_helper_stack_check_slowpath();\n";
   if (name == "debug_assert")
     return "  if (!" + var(op.args[0]) + ") rpp_fatal_error_cstr(" +
