@@ -50,6 +50,8 @@ size_t lower_gc_mallocs(const std::vector<flow::FunctionGraph*>& graphs, GcTypeT
         } else {
           if (op.args.size() != 3) throw UserError(located(op, *graph, "malloc_varsize without a length"));
           lltype::VarsizeLayout v = lltype::varsize_layout(type);
+          if (!v.has_length)
+            throw UserError(located(op, *graph, "a GC array without a length (" + type->to_string() + ")"));
           op.opname = "gc_malloc_varsize";
           op.args = {signed_constant(*graph, tid), op.args[2], signed_constant(*graph, v.items_offset),
                      signed_constant(*graph, v.item_size), signed_constant(*graph, v.length_offset)};

@@ -1,10 +1,11 @@
 // Unit tests of the GC transform: the type table agrees with the runtime's own TypeInfo entries
 // (runtime/gc/type_info.h) for the types both describe, and the liveness query the root saving
-// uses.
+// uses, the allocation operations and types numbered late (C++ emission's static data).
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 
 #include "runtime/gc/type_info.h"
+#include "gc_transform/allocation_fast_paths.h"
 #include "gc_transform/shadow_stack_roots.h"
 #include "gc_transform/type_info_tables.h"
 #include "translator/ll/ll_parser.h"
@@ -81,4 +82,34 @@ TEST_CASE("GC pointers live across an operation: defined before, used after, GC 
   REQUIRE(live1.size() == 2);
   CHECK(live1[0] == b.inputargs[0]);
   CHECK(live1[1] == b.operations[0].result);
+}
+
+TEST_CASE("the allocation operations: the table's ids, runtime ids kept, the runtime's item layout") {
+  auto module = ll::parse_ll_module(kModule, "test.ll");
+  gctransform::GcTypeTable table(module->types(), module->graph_list());
+  size_t lowered = gctransform::lower_gc_mallocs(module->graph_list(), table);
+  CHECK(lowered == 1);
+  const flow::Operation& op = module->find_graph("f")->startblock->operations[0];
+  REQUIRE(op.opname == "gc_malloc_varsize");
+  REQUIRE(op.args.size() == 5);
+  auto constant = [&](size_t i) { return std::get<int64_t>(static_cast<const flow::Constant*>(op.args[i])->value); };
+  // The items of a list of str are the runtime's kTidStrArray, with its TypeInfo's layout.
+  const layout::TypeInfo info = gc::runtime_type_info(layout::kTidStrArray);
+  CHECK(constant(0) == layout::kTidStrArray);
+  CHECK(op.args[1]->is_variable());
+  CHECK(constant(2) == info.items_offset);
+  CHECK(constant(3) == info.item_size);
+  CHECK(constant(4) == info.length_offset);
+}
+
+TEST_CASE("a type the graphs never name is numbered after the others, once") {
+  auto module = ll::parse_ll_module(kModule, "test.ll");
+  gctransform::GcTypeTable table(module->types(), module->graph_list());
+  uint32_t before = table.count();
+  const lltype::Struct* extra = module->types().make_struct("Extra", true, {{"x", &lltype::Signed}});
+  uint32_t id = table.type_id_or_add(extra);
+  CHECK(id == before);
+  CHECK(table.type_id_or_add(extra) == id);
+  CHECK(table.count() == before + 1);
+  CHECK(table.entries().back().fixed_size == 16);
 }

@@ -14,7 +14,9 @@ namespace {
 bool is_gc_store(const flow::Operation& op) {
   if (op.opname != "setfield" && op.opname != "setarrayitem" && op.opname != "setinteriorfield") return false;
   if (op.args.size() < 3) return false;
-  return is_gc_pointer(op.args.front()) && is_gc_pointer(op.args.back());
+  // A constant (null or a prebuilt object, never young, never moved) makes no old-to-young
+  // reference: only variables need the barrier.
+  return is_gc_pointer(op.args.front()) && is_gc_pointer(op.args.back()) && op.args.back()->is_variable();
 }
 
 // The index of the item a store writes into the object's var-sized part (setarrayitem's index,

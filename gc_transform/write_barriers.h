@@ -1,5 +1,6 @@
 // The GC transform's write barriers: before every store of a GC pointer into a GC object
-// (setfield, setarrayitem, setinteriorfield), a `gc_writebarrier(obj)`, or for a store into an
+// (setfield, setarrayitem, setinteriorfield) of a variable (a constant, null or a prebuilt
+// object, is never young), a `gc_writebarrier(obj)`, or for a store into an
 // item of an array (or of a struct's inlined array) `gc_writebarrier_array(obj, index)`, the
 // card-marking barrier; setfield and setarrayitem become bare_setfield / bare_setarrayitem
 // (after this pass no store implies a barrier). Stores into an object allocated earlier in the

@@ -228,6 +228,10 @@ struct TypeInfo {
 // ---------------------------------------------------------------------------------------------
 // The runtime globals at fixed addresses.
 
+// The stack check raises RecursionError when fewer than this many shadow-stack slots are left
+// (one function's saves and the helpers' Rooted slots fit in them).
+inline constexpr size_t kShadowStackMargin = 4096;
+
 struct RuntimeGlobals {
   const ClassVtable* exc_type;  // pending exception's class, or null
   GcHeader* exc_value;          // pending exception instance

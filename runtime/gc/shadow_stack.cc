@@ -16,6 +16,8 @@ void install_shadow_stack() {
     long long n = std::atoll(env);
     if (n > 0) slots = size_t(n);
   }
+  // The stack check keeps kShadowStackMargin slots free: leave room above them.
+  if (slots < 2 * layout::kShadowStackMargin) slots = 2 * layout::kShadowStackMargin;
   void* mem = mmap(nullptr, slots * sizeof(void*), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (mem == MAP_FAILED) rpp_fatal_error_cstr("cannot reserve the shadow stack");
   auto** base = static_cast<layout::GcHeader**>(mem);

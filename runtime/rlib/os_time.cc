@@ -56,7 +56,8 @@ void rpp_helper_fatal_error(void* message) { rpp_fatal_error_cstr(rpp::rlib::utf
 
 void rpp_helper_stack_check_slowpath() {
   char here;
-  if (reinterpret_cast<uintptr_t>(&here) < rpp::layout::rpp_globals.stack_limit)
+  const auto& g = rpp::layout::rpp_globals;
+  if (reinterpret_cast<uintptr_t>(&here) < g.stack_limit || g.root_stack_top >= g.root_stack_limit - rpp::layout::kShadowStackMargin)
     rpp::rlib::raise_builtin(rpp::layout::kExcRecursionError, std::string_view("maximum recursion depth exceeded"));
 }
 

@@ -271,7 +271,11 @@ std::string FunctionWriter::operation_code(const Operation& op) {
   // ---- GC
   if (name == "gc_identityhash")
     return "  " + result + " = rpp_gc_identity_hash(reinterpret_cast<rpp::layout::GcHeader*>(" + var(op.args[0]) + "));\n";
-  if (name == "gc_id") return "  " + result + " = (int64_t)(uintptr_t)" + var(op.args[0]) + ";\n";
+  // id(): the identity hash, stable across moves and unique among live objects (docs/gc.md);
+  // 0 for null.
+  if (name == "gc_id")
+    return "  " + result + " = " + var(op.args[0]) + " ? rpp_gc_identity_hash(reinterpret_cast<rpp::layout::GcHeader*>(" +
+           var(op.args[0]) + ")) : 0;\n";
   if (name == "gc__collect") return "  rpp_gc_collect();\n";
   // The GC transform's barriers and shadow-stack saves (only under --gc=gen): the barriers'
   // flag test inline with the slow path as a call (runtime/gc/gc.h); push stores the variables
@@ -307,8 +311,12 @@ std::string FunctionWriter::operation_code(const Operation& op) {
   if (name.starts_with("jit_")) return "";
 
   // ---- stack, debugging
+  // The native stack, and the shadow stack that the GC transform's saves fill (its last
+  // kShadowStackMargin slots are the margin): RecursionError before either overflows.
   if (name == "stack_check")
-    return "  if (__builtin_expect((uintptr_t)__builtin_frame_address(0) < rpp::layout::rpp_globals.stack_limit, 0))\n"
+    return "  if (__builtin_expect((uintptr_t)__builtin_frame_address(0) < rpp::layout::rpp_globals.stack_limit ||\n"
+           "                       rpp::layout::rpp_globals.root_stack_top >= rpp::layout::rpp_globals.root_stack_limit - "
+           "rpp::layout::kShadowStackMargin, 0))\n"
            "    rpp_helper_stack_check_slowpath();\n";
   if (name == "debug_assert")
     return "  if (!" + var(op.args[0]) + ") rpp_fatal_error_cstr(" +

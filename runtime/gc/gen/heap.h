@@ -6,6 +6,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <unordered_map>
 #include <vector>
 
 #include "runtime/gc/gen/large_objects.h"
@@ -54,6 +55,10 @@ struct Heap {
   uint64_t major_collections = 0;
   uint64_t slow_allocations = 0;
   std::vector<GcHeader*> work;  // the scan queue / mark stack, kept to reuse its memory
+  // The identity hashes taken of nursery objects since the last minor collection (by their
+  // nursery address), and how many such hashes were ever given (identity_hash.cc).
+  std::unordered_map<const GcHeader*, int64_t> young_hashes;
+  uint64_t young_hashes_given = 0;
 };
 
 inline Heap& heap() { return *static_cast<Heap*>(layout::rpp_globals.gc_state); }
@@ -71,7 +76,9 @@ void major_collection(Heap& heap);
 // An old object of `size` bytes (not zeroed, no header): an arena cell or a large block.
 GcHeader* allocate_old(Heap& heap, size_t size);
 
-// identity_hash.cc: the hash of an address (never 0).
+// identity_hash.cc: the hash of an address (never 0); the hash taken of a nursery object
+// (kGcFlagHashTaken), which the minor collection stores after its copy.
 int64_t hash_of_address(const void* p);
+int64_t young_hash(Heap& heap, const GcHeader* young);
 
 }  // namespace rpp::gc::gen

@@ -52,7 +52,7 @@ class MinorCollector {
     uint32_t flags = (young->flags & ~layout::kGcFlagHashTaken) | layout::kGcFlagTrackYoungPtrs;
     if (hashed) {
       flags |= kFlagHashField;
-      layout::write_at<int64_t>(copy, size, hash_of_address(young));
+      layout::write_at<int64_t>(copy, size, young_hash(heap_, young));
     }
     copy->flags = flags;
     young->flags |= layout::kGcFlagForwarded;
@@ -121,6 +121,7 @@ void minor_collection(Heap& heap) {
     if (large_prefix(obj)->card_bytes) obj->flags |= layout::kGcFlagHasCards;
   }
   heap.large.clear_young();
+  heap.young_hashes.clear();
   heap.nursery.reset();
   ++heap.minor_collections;
 }
