@@ -123,7 +123,7 @@ flow::FunctionGraph* join_graph(Hop& hop, ListRepr* lr) {
 }
 
 std::string encoding_of(Hop& hop, const std::vector<size_t>& args, size_t k) {
-  if (args.size() <= k) return "utf-8";
+  if (args.size() <= k) return "utf8";  // the default, as CPython
   const ConstValue* c = hop.constant_arg(args[k]);
   const std::string* s = c ? std::get_if<std::string>(c) : nullptr;
   if (!s) hop.fail("the encoding must be a constant");

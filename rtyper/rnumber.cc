@@ -139,9 +139,12 @@ Value* rtype_arithmetic(Hop& hop) {
   std::string op = base_name(hop.op.opname, ovf);
   RTyper& rtyper = hop.rtyper;
   LowLevelOps& llops = hop.llops;
+  auto text_kind = [&](size_t i) {
+    return hop.args_r[i]->kind() == ReprKind::Str || hop.args_r[i]->kind() == ReprKind::Char;
+  };
+  if (op == "mul" && (text_kind(0) || text_kind(1))) return rtype_str_repeat(hop);
   if (!number_operands(hop)) {
-    if ((op == "add") && (hop.args_r[0]->kind() == ReprKind::Str || hop.args_r[0]->kind() == ReprKind::Char))
-      return rtype_str_binary(hop);
+    if ((op == "add") && text_kind(0)) return rtype_str_binary(hop);
     hop.unsupported();
   }
   if (hop.args_r[0]->kind() == ReprKind::Char || hop.args_r[1]->kind() == ReprKind::Char) {

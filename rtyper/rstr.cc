@@ -327,6 +327,21 @@ Value* rtype_str_binary(Hop& hop) {
   hop.unsupported();
 }
 
+Value* rtype_str_repeat(Hop& hop) {
+  LowLevelOps& llops = hop.llops;
+  RTyper& rtyper = hop.rtyper;
+  auto is_text = [&](size_t i) {
+    return hop.args_r[i]->kind() == ReprKind::Str || hop.args_r[i]->kind() == ReprKind::Char;
+  };
+  size_t text = is_text(0) ? 0 : 1;
+  size_t count = 1 - text;
+  if (!is_text(text) || hop.args_r[count]->kind() != ReprKind::Integer) hop.unsupported();
+  hop.exception_cannot_occur();
+  Value* s = hop.arg(text, rtyper.getrepr(annotator::s_str()));
+  Value* n = hop.arg(count, rtyper.getrepr(annotator::s_int()));
+  return llops.call_helper("str_mul", {s, n});
+}
+
 Value* rtype_str_len(Hop& hop) {
   hop.exception_cannot_occur();
   if (hop.args_r[0]->kind() == ReprKind::Char) return hop.llops.constant(int64_t(1), &Signed);

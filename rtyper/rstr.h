@@ -55,6 +55,7 @@ flow::Value* str_constant(LowLevelOps& llops, const std::string& utf8);
 flow::Value* rtype_str(Hop& hop);          // str(x)
 flow::Value* rtype_print(Hop& hop);        // print(...)
 flow::Value* rtype_str_binary(Hop& hop);   // add, eq, ne on strs / chars
+flow::Value* rtype_str_repeat(Hop& hop);   // str * int, int * str (chars too): $str_mul
 flow::Value* rtype_str_len(Hop& hop);
 flow::Value* rtype_str_getitem(Hop& hop);
 // The helper graph NAME(s, i) reading item i of a str or bytes (`ptr`) with Python's negative
