@@ -165,8 +165,9 @@ std::string clip(const std::string& text, size_t limit = 2000) {
   return out;
 }
 
-// How a file is run: `rpp run` (untranslated), the ll interpreter, or the translated executable.
-enum class LoxMode { untranslated, llinterp, translated };
+// How a file is run: `rpp run` (untranslated), the ll interpreter, or the translated executable
+// (also with RPP_GC_STRESS=1: a minor collection at every allocation, a tiny nursery).
+enum class LoxMode { untranslated, llinterp, translated, translated_gc_stress };
 
 // The translated examples/lox: made once per run of the harness, by the first translated case that
 // needs it (genc's object cache makes a re-translation mostly a link); kept in .rpp/lox/.
@@ -227,6 +228,7 @@ TestOutcome run_lox_test(const std::string& file, const HarnessEnv& env, LoxMode
     const TranslatedLox& t = translate_lox_once(env);
     if (!t.error.empty()) return TestOutcome{0, 1, t.error};
     spec.argv = {t.executable, file};
+    if (mode == LoxMode::translated_gc_stress) spec.env["RPP_GC_STRESS"] = "1";
   }
   ProcessResult r = run_process(spec);
 
@@ -289,6 +291,8 @@ Suite lox_conformance_suite(const HarnessEnv& env) {
     std::string rel = fs::relative(f, root).string();
     suite.cases.push_back(
         {"lox/translated/" + rel, [file = f.string(), env] { return run_lox_test(file, env, LoxMode::translated); }});
+    suite.cases.push_back({"lox/gc-stress/" + rel,
+                           [file = f.string(), env] { return run_lox_test(file, env, LoxMode::translated_gc_stress); }});
   }
   for (const char* rel : kLlinterpSample) {
     fs::path f = root / rel;
