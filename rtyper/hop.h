@@ -31,6 +31,7 @@ class LowLevelOps {
                         const lltype::LowLevelType* result = &lltype::Void);
   // Constants of the graph, typed.
   flow::Constant* constant(flow::ConstValue value, const lltype::LowLevelType* type);
+  flow::Constant* signed_constant(int64_t value) { return constant(value, &lltype::Signed); }
   flow::Constant* void_string(const std::string& text);  // field names, flavors, hint names
   flow::Constant* type_constant(const lltype::LowLevelType* type);  // <T>
   flow::Constant* graph_constant(flow::FunctionGraph* graph);       // @g

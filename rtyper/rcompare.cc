@@ -20,12 +20,6 @@ using namespace lltype;
 using flow::Block;
 using flow::Value;
 
-namespace {
-
-Value* c_int(LowLevelOps& ops, int64_t v) { return ops.constant(v, &Signed); }
-
-}  // namespace
-
 // ll_tuple_eq_T(a, b): every item equal (items without a run-time value are equal).
 flow::FunctionGraph* tuple_eq_graph(RTyper& rtyper, TupleRepr* r, const flow::SourceLocation& loc) {
   std::string name = "ll_tuple_eq_" + r->tuple_struct()->name();
@@ -71,7 +65,7 @@ flow::FunctionGraph* list_eq_graph(RTyper& rtyper, ListRepr* ra, ListRepr* rb, c
     Block* head = b.block(state);
     Block* differ = b.block({});
     LowLevelOps z = b.ops();
-    b.branch(s, same, head, {s->inputargs[0], s->inputargs[1], n, c_int(z, 0)}, differ, {});
+    b.branch(s, same, head, {s->inputargs[0], s->inputargs[1], n, z.signed_constant(0)}, differ, {});
     b.return_(differ, z.constant(false, &Bool));
     LowLevelOps h = b.ops();
     Value* more = h.genop("int_lt", {head->inputargs[3], head->inputargs[2]}, &Bool);
@@ -88,7 +82,7 @@ flow::FunctionGraph* list_eq_graph(RTyper& rtyper, ListRepr* ra, ListRepr* rb, c
     Value* x = void_items ? nullptr : w.genop("getarrayitem", {ra->items(w, body->inputargs[0]), i}, it);
     Value* y = void_items ? nullptr : w.genop("getarrayitem", {rb->items(w, body->inputargs[1]), i}, it);
     Value* eq = x ? item_equal(w, ra->item_repr(), x, y) : w.constant(true, &Bool);
-    Value* next = w.genop("int_add", {i, c_int(w, 1)}, &Signed);
+    Value* next = w.genop("int_add", {i, w.signed_constant(1)}, &Signed);
     b.append(body, w);
     Block* no = b.block({});
     b.branch(body, eq, head, {body->inputargs[0], body->inputargs[1], body->inputargs[2], next}, no, {});
@@ -113,8 +107,8 @@ flow::FunctionGraph* tuple_hash_graph(RTyper& rtyper, TupleRepr* r, const flow::
       Value* h = o.genop("cast_int_to_uint", {item_hash(o, ir, r->item(o, s->inputargs[0], i), loc)}, &Unsigned);
       acc = o.genop("uint_add", {acc, o.genop("uint_mul", {h, u(14029467366897019727ULL)}, &Unsigned)}, &Unsigned);
       // rotate left by 31
-      acc = o.genop("uint_or", {o.genop("uint_lshift", {acc, c_int(o, 31)}, &Unsigned),
-                                o.genop("uint_rshift", {acc, c_int(o, 33)}, &Unsigned)},
+      acc = o.genop("uint_or", {o.genop("uint_lshift", {acc, o.signed_constant(31)}, &Unsigned),
+                                o.genop("uint_rshift", {acc, o.signed_constant(33)}, &Unsigned)},
                     &Unsigned);
       acc = o.genop("uint_mul", {acc, u(11400714785074694791ULL)}, &Unsigned);  // PRIME64_1
     }

@@ -23,8 +23,6 @@ using flow::Value;
 
 namespace {
 
-Value* c_int(LowLevelOps& ops, int64_t v) { return ops.constant(v, &Signed); }
-
 // The TimSort helper for the items of `r`, or "" when the runtime has none.
 std::string sort_helper(ListRepr* r) {
   Repr* item = r->item_repr();
@@ -51,16 +49,16 @@ void sort_in_place(Hop& hop, ListRepr* r, Value* l, Value* reverse) {
   Value* items = r->items(ops, l);
   Value* n = r->length(ops, l);
   if (!reverse) {
-    ops.call_helper(helper, {items, c_int(ops, 0), n});
+    ops.call_helper(helper, {items, ops.signed_constant(0), n});
     return;
   }
   // Reversed around the sort (no branch: a variable flag reverses n * flag items).
   Value* count = n;
   if (!dynamic_cast<flow::Constant*>(reverse))
     count = ops.genop("int_mul", {n, ops.genop("cast_bool_to_int", {reverse}, &Signed)}, &Signed);
-  ops.call_helper("array_reverse", {items, c_int(ops, 0), count});
-  ops.call_helper(helper, {items, c_int(ops, 0), n});
-  ops.call_helper("array_reverse", {items, c_int(ops, 0), count});
+  ops.call_helper("array_reverse", {items, ops.signed_constant(0), count});
+  ops.call_helper(helper, {items, ops.signed_constant(0), n});
+  ops.call_helper("array_reverse", {items, ops.signed_constant(0), count});
 }
 
 void require_sortable(Hop& hop, ListRepr* r, const std::string& what) {
@@ -85,7 +83,7 @@ Value* item_less(LowLevelOps& ops, Repr* r, Value* a, Value* b) {
     case ReprKind::Integer: return ops.genop(std::string(static_cast<IntegerRepr*>(r)->prefix()) + "lt", {a, b}, &Bool);
     case ReprKind::Float: return ops.genop("float_lt", {a, b}, &Bool);
     case ReprKind::Char: return ops.genop("unichar_lt", {a, b}, &Bool);
-    case ReprKind::Str: return ops.genop("int_lt", {ops.call_helper("str_cmp", {a, b}), c_int(ops, 0)}, &Bool);
+    case ReprKind::Str: return ops.genop("int_lt", {ops.call_helper("str_cmp", {a, b}), ops.signed_constant(0)}, &Bool);
     default: return nullptr;
   }
 }
@@ -102,7 +100,7 @@ flow::FunctionGraph* min_max_graph(Hop& hop, ListRepr* r, bool is_min) {
     Block* s = b.start();
     LowLevelOps o = b.ops();
     Value* n = r->length(o, s->inputargs[0]);
-    Value* empty = o.genop("int_eq", {n, c_int(o, 0)}, &Bool);
+    Value* empty = o.genop("int_eq", {n, o.signed_constant(0)}, &Bool);
     b.append(s, o);
     Block* fail = b.block({});
     Block* first = b.block({lt, &Signed});
@@ -111,9 +109,9 @@ flow::FunctionGraph* min_max_graph(Hop& hop, ListRepr* r, bool is_min) {
     std::vector<const LowLevelType*> state{lt, &Signed, it, &Signed};  // list, n, best, index
     Block* head = b.block(state);
     LowLevelOps f = b.ops();
-    Value* x0 = f.genop("getarrayitem", {r->items(f, first->inputargs[0]), c_int(f, 0)}, it);
+    Value* x0 = f.genop("getarrayitem", {r->items(f, first->inputargs[0]), f.signed_constant(0)}, it);
     b.append(first, f);
-    b.goto_(first, head, {first->inputargs[0], first->inputargs[1], x0, c_int(f, 1)});
+    b.goto_(first, head, {first->inputargs[0], first->inputargs[1], x0, f.signed_constant(1)});
     LowLevelOps h = b.ops();
     Value* more = h.genop("int_lt", {head->inputargs[3], head->inputargs[1]}, &Bool);
     b.append(head, h);
@@ -127,7 +125,7 @@ flow::FunctionGraph* min_max_graph(Hop& hop, ListRepr* r, bool is_min) {
     Value* x = w.genop("getarrayitem", {r->items(w, l), body->inputargs[3]}, it);
     Value* better = is_min ? item_less(w, r->item_repr(), x, body->inputargs[2])
                            : item_less(w, r->item_repr(), body->inputargs[2], x);
-    Value* next = w.genop("int_add", {body->inputargs[3], c_int(w, 1)}, &Signed);
+    Value* next = w.genop("int_add", {body->inputargs[3], w.signed_constant(1)}, &Signed);
     b.append(body, w);
     b.branch(body, better, head, {l, body->inputargs[1], x, next}, head,
              {l, body->inputargs[1], body->inputargs[2], next});
@@ -150,7 +148,7 @@ flow::FunctionGraph* sum_graph(Hop& hop, ListRepr* r, Repr* result) {
     std::vector<const LowLevelType*> state{lt, rt, &Signed};  // list, total, index
     Block* head = b.block(state);
     LowLevelOps z = b.ops();
-    b.goto_(s, head, {s->inputargs[0], s->inputargs[1], c_int(z, 0)});
+    b.goto_(s, head, {s->inputargs[0], s->inputargs[1], z.signed_constant(0)});
     LowLevelOps h = b.ops();
     Value* more = h.genop("int_lt", {head->inputargs[2], r->length(h, head->inputargs[0])}, &Bool);
     b.append(head, h);
@@ -161,7 +159,7 @@ flow::FunctionGraph* sum_graph(Hop& hop, ListRepr* r, Repr* result) {
     LowLevelOps w = b.ops();
     Value* x = w.genop("getarrayitem", {r->items(w, body->inputargs[0]), body->inputargs[2]}, it);
     Value* total = w.genop(add, {body->inputargs[1], w.convert(x, r->item_repr(), result)}, rt);
-    Value* next = w.genop("int_add", {body->inputargs[2], c_int(w, 1)}, &Signed);
+    Value* next = w.genop("int_add", {body->inputargs[2], w.signed_constant(1)}, &Signed);
     b.append(body, w);
     b.goto_(body, head, {body->inputargs[0], total, next});
     return b.take();
@@ -193,7 +191,7 @@ flow::FunctionGraph* any_all_graph(Hop& hop, ListRepr* r, bool is_any) {
     std::vector<const LowLevelType*> state{lt, &Signed};
     Block* head = b.block(state);
     LowLevelOps z = b.ops();
-    b.goto_(s, head, {s->inputargs[0], c_int(z, 0)});
+    b.goto_(s, head, {s->inputargs[0], z.signed_constant(0)});
     LowLevelOps h = b.ops();
     Value* more = h.genop("int_lt", {head->inputargs[1], r->length(h, head->inputargs[0])}, &Bool);
     b.append(head, h);
@@ -205,7 +203,7 @@ flow::FunctionGraph* any_all_graph(Hop& hop, ListRepr* r, bool is_any) {
     LowLevelOps w = b.ops();
     Value* x = w.genop("getarrayitem", {r->items(w, body->inputargs[0]), body->inputargs[1]}, it);
     Value* truth = item_truth(w, r->item_repr(), x);
-    Value* next = w.genop("int_add", {body->inputargs[1], c_int(w, 1)}, &Signed);
+    Value* next = w.genop("int_add", {body->inputargs[1], w.signed_constant(1)}, &Signed);
     b.append(body, w);
     Block* decided = b.block({});
     if (is_any) b.branch(body, truth, decided, {}, head, {body->inputargs[0], next});
@@ -269,7 +267,7 @@ Value* rtype_sorted(Hop& hop, size_t list_arg, const size_t* reverse) {
   hop.exception_cannot_occur();
   Value* n = r->length(ops, l);
   Value* out = rr->new_empty(ops, n);
-  ops.call_helper("array_copy", {r->items(ops, l), rr->items(ops, out), c_int(ops, 0), c_int(ops, 0), n});
+  ops.call_helper("array_copy", {r->items(ops, l), rr->items(ops, out), ops.signed_constant(0), ops.signed_constant(0), n});
   sort_in_place(hop, rr, out, flag);
   return out;
 }
@@ -295,7 +293,7 @@ Value* rtype_list_sum(Hop& hop, size_t list_arg, const size_t* start) {
   Value* l = hop.arg(list_arg);
   Value* first = start ? hop.arg(*start, result)
                         : result->kind() == ReprKind::Float ? ops.constant(0.0, &Float)
-                                                            : ops.convert(c_int(ops, 0), hop.rtyper.getrepr(annotator::s_int()), result);
+                                                            : ops.convert(ops.signed_constant(0), hop.rtyper.getrepr(annotator::s_int()), result);
   hop.exception_cannot_occur();
   return ops.call_graph(sum_graph(hop, r, result), {l, first});
 }

@@ -40,7 +40,6 @@ std::vector<Value*> inputs(Block* b, size_t from, size_t count) {
   return std::vector<Value*>(b->inputargs.begin() + long(from), b->inputargs.begin() + long(from + count));
 }
 
-Value* c_int(LowLevelOps& ops, int64_t v) { return ops.constant(v, &Signed); }
 Value* c_void(LowLevelOps& ops) { return ops.constant(flow::NoneValue{}, &Void); }
 
 std::string type_suffix(ListRepr* r) { return ll_name(r->lowleveltype()->to_string()); }
@@ -80,7 +79,7 @@ flow::FunctionGraph* pop_graph(RTyper& rtyper, ListRepr* r, bool is_del, const f
     std::optional<LowLevelOps> more;
     if (!is_del) {
       // pop from an empty list has its own message.
-      Value* empty = ops.genop("int_eq", {n, c_int(ops, 0)}, &Bool);
+      Value* empty = ops.genop("int_eq", {n, ops.signed_constant(0)}, &Bool);
       b.append(s, ops);
       Block* fail = b.block({});
       body = b.block({lt, &Signed, &Signed});
@@ -97,8 +96,8 @@ flow::FunctionGraph* pop_graph(RTyper& rtyper, ListRepr* r, bool is_del, const f
     Value* i = good->inputargs[2];
     Value* items = r->items(w, l);
     Value* x = w.genop("getarrayitem", {items, i}, it);
-    Value* next = w.genop("int_add", {i, c_int(w, 1)}, &Signed);
-    Value* last = w.genop("int_sub", {len, c_int(w, 1)}, &Signed);
+    Value* next = w.genop("int_add", {i, w.signed_constant(1)}, &Signed);
+    Value* last = w.genop("int_sub", {len, w.signed_constant(1)}, &Signed);
     Value* count = w.genop("int_sub", {last, i}, &Signed);
     w.call_helper("array_copy", {items, items, next, i, count});
     w.call_helper("list_resize_le", {l, last});
@@ -118,7 +117,7 @@ flow::FunctionGraph* insert_graph(RTyper& rtyper, ListRepr* r, const flow::Sourc
     Block* s = b.start();
     LowLevelOps ops = b.ops();
     Value* n = r->length(ops, s->inputargs[0]);
-    Value* neg = ops.genop("int_lt", {s->inputargs[1], c_int(ops, 0)}, &Bool);
+    Value* neg = ops.genop("int_lt", {s->inputargs[1], ops.signed_constant(0)}, &Bool);
     b.append(s, ops);
     Types state{lt, &Signed, it, &Signed};
     Block* negative = b.block(state);
@@ -129,13 +128,13 @@ flow::FunctionGraph* insert_graph(RTyper& rtyper, ListRepr* r, const flow::Sourc
     {  // i += n; max(i, 0)
       LowLevelOps o = b.ops();
       Value* j = o.genop("int_add", {negative->inputargs[1], negative->inputargs[3]}, &Signed);
-      Value* below = o.genop("int_lt", {j, c_int(o, 0)}, &Bool);
+      Value* below = o.genop("int_lt", {j, o.signed_constant(0)}, &Bool);
       b.append(negative, o);
       Block* zero = b.block({lt, it, &Signed});
       b.branch(negative, below, zero, {negative->inputargs[0], negative->inputargs[2], negative->inputargs[3]}, insert,
                {negative->inputargs[0], j, negative->inputargs[2], negative->inputargs[3]});
       LowLevelOps z = b.ops();
-      b.goto_(zero, insert, {zero->inputargs[0], c_int(z, 0), zero->inputargs[1], zero->inputargs[2]});
+      b.goto_(zero, insert, {zero->inputargs[0], z.signed_constant(0), zero->inputargs[1], zero->inputargs[2]});
     }
     {  // min(i, n)
       LowLevelOps o = b.ops();
@@ -150,10 +149,10 @@ flow::FunctionGraph* insert_graph(RTyper& rtyper, ListRepr* r, const flow::Sourc
     Value* l = insert->inputargs[0];
     Value* i = insert->inputargs[1];
     Value* len = insert->inputargs[3];
-    Value* len1 = w.genop("int_add", {len, c_int(w, 1)}, &Signed);
+    Value* len1 = w.genop("int_add", {len, w.signed_constant(1)}, &Signed);
     w.call_helper("list_resize_ge", {l, len1});
     Value* items = r->items(w, l);
-    Value* next = w.genop("int_add", {i, c_int(w, 1)}, &Signed);
+    Value* next = w.genop("int_add", {i, w.signed_constant(1)}, &Signed);
     Value* count = w.genop("int_sub", {len, i}, &Signed);
     w.call_helper("array_copy", {items, items, i, next, count});
     w.genop("setarrayitem", {items, i, insert->inputargs[2]});
@@ -185,7 +184,7 @@ flow::FunctionGraph* search_graph(RTyper& rtyper, ListRepr* r, SearchKind kind, 
     Types state{lt, it, &Signed, &Signed};  // list, x, index, count found
     Block* head = b.block(state);
     LowLevelOps z = b.ops();
-    b.goto_(s, head, {s->inputargs[0], s->inputargs[1], c_int(z, 0), c_int(z, 0)});
+    b.goto_(s, head, {s->inputargs[0], s->inputargs[1], z.signed_constant(0), z.signed_constant(0)});
     LowLevelOps h = b.ops();
     Value* n = r->length(h, head->inputargs[0]);
     Value* more = h.genop("int_lt", {head->inputargs[2], n}, &Bool);
@@ -197,7 +196,7 @@ flow::FunctionGraph* search_graph(RTyper& rtyper, ListRepr* r, SearchKind kind, 
     Value* items = r->items(o, body->inputargs[0]);
     Value* x = o.genop("getarrayitem", {items, body->inputargs[2]}, it);
     Value* eq = item_equal(o, r->item_repr(), x, body->inputargs[1]);
-    Value* next = o.genop("int_add", {body->inputargs[2], c_int(o, 1)}, &Signed);
+    Value* next = o.genop("int_add", {body->inputargs[2], o.signed_constant(1)}, &Signed);
     b.append(body, o);
     Block* found = b.block(state);
     b.branch(body, eq, found, inputs(body, 0, 4), head,
@@ -207,8 +206,8 @@ flow::FunctionGraph* search_graph(RTyper& rtyper, ListRepr* r, SearchKind kind, 
       case SearchKind::Contains: b.return_(found, f.constant(true, &Bool)); break;
       case SearchKind::Index: b.return_(found, found->inputargs[2]); break;
       case SearchKind::Count: {
-        Value* c = f.genop("int_add", {found->inputargs[3], c_int(f, 1)}, &Signed);
-        Value* nx = f.genop("int_add", {found->inputargs[2], c_int(f, 1)}, &Signed);
+        Value* c = f.genop("int_add", {found->inputargs[3], f.signed_constant(1)}, &Signed);
+        Value* nx = f.genop("int_add", {found->inputargs[2], f.signed_constant(1)}, &Signed);
         b.append(found, f);
         b.goto_(found, head, {found->inputargs[0], found->inputargs[1], nx, c});
         break;
@@ -314,8 +313,8 @@ Value* rtype_list_add(Hop& hop) {
   Value* n = ops.genop("int_add", {na, nb}, &Signed);
   Value* out = new_empty(ops, rr, n);
   Value* items = rr->items(ops, out);
-  ops.call_helper("array_copy", {ra->items(ops, a), items, c_int(ops, 0), c_int(ops, 0), na});
-  ops.call_helper("array_copy", {rb->items(ops, b), items, c_int(ops, 0), na, nb});
+  ops.call_helper("array_copy", {ra->items(ops, a), items, ops.signed_constant(0), ops.signed_constant(0), na});
+  ops.call_helper("array_copy", {rb->items(ops, b), items, ops.signed_constant(0), na, nb});
   return out;
 }
 
@@ -330,7 +329,7 @@ Value* list_extend(Hop& hop, Value* l, ListRepr* rl, Value* other, ListRepr* ro)
   Value* src = ro->items(ops, other);
   ops.call_helper("list_resize_ge", {l, ops.genop("int_add", {n, m}, &Signed)});
   Value* src2 = ro->resizable() ? ro->items(ops, other) : src;
-  ops.call_helper("array_copy", {src2, rl->items(ops, l), c_int(ops, 0), n, m});
+  ops.call_helper("array_copy", {src2, rl->items(ops, l), ops.signed_constant(0), n, m});
   return l;
 }
 
@@ -359,8 +358,8 @@ Value* rtype_list_mul(Hop& hop) {
     Value* times = hop.arg(1 - li, rtyper.getrepr(annotator::s_int()));
     hop.exception_cannot_occur();
     LowLevelOps& ops = hop.llops;
-    Value* neg = ops.genop("cast_bool_to_int", {ops.genop("int_lt", {times, c_int(ops, 0)}, &Bool)}, &Signed);
-    Value* kept = ops.genop("int_mul", {times, ops.genop("int_sub", {c_int(ops, 1), neg}, &Signed)}, &Signed);
+    Value* neg = ops.genop("cast_bool_to_int", {ops.genop("int_lt", {times, ops.signed_constant(0)}, &Bool)}, &Signed);
+    Value* kept = ops.genop("int_mul", {times, ops.genop("int_sub", {ops.signed_constant(1), neg}, &Signed)}, &Signed);
     return new_empty(ops, rr, ops.genop("int_mul", {rl->length(ops, l), kept}, &Signed));
   }
   require_same_items(hop, rl, rr);
@@ -374,13 +373,13 @@ Value* rtype_list_mul(Hop& hop) {
     Block* s = b.start();
     LowLevelOps ops = b.ops();
     Value* t = s->inputargs[1];
-    Value* neg = ops.genop("int_lt", {t, c_int(ops, 0)}, &Bool);
+    Value* neg = ops.genop("int_lt", {t, ops.signed_constant(0)}, &Bool);
     b.append(s, ops);
     Block* go = b.block({lt, &Signed});
     Block* zero = b.block({lt});
     b.branch(s, neg, zero, {s->inputargs[0]}, go, {s->inputargs[0], t});
     LowLevelOps zo = b.ops();
-    b.goto_(zero, go, {zero->inputargs[0], c_int(zo, 0)});
+    b.goto_(zero, go, {zero->inputargs[0], zo.signed_constant(0)});
     LowLevelOps o = b.ops();
     Value* n = rl->length(o, go->inputargs[0]);
     Value* total = o.genop("int_mul", {n, go->inputargs[1]}, &Signed);
@@ -388,17 +387,17 @@ Value* rtype_list_mul(Hop& hop) {
     b.append(go, o);
     Types state{lt, rr->lowleveltype(), &Signed, &Signed, &Signed};  // src, out, n, copies left, at
     Block* head = b.block(state);
-    b.goto_(go, head, {go->inputargs[0], out, n, go->inputargs[1], c_int(o, 0)});
+    b.goto_(go, head, {go->inputargs[0], out, n, go->inputargs[1], o.signed_constant(0)});
     LowLevelOps h = b.ops();
-    Value* more = h.genop("int_gt", {head->inputargs[3], c_int(h, 0)}, &Bool);
+    Value* more = h.genop("int_gt", {head->inputargs[3], h.signed_constant(0)}, &Bool);
     b.append(head, h);
     Block* body = b.block(state);
     Block* done = b.block({rr->lowleveltype()});
     b.branch(head, more, body, inputs(head, 0, 5), done, {head->inputargs[1]});
     LowLevelOps w = b.ops();
-    w.call_helper("array_copy", {rl->items(w, body->inputargs[0]), rr->items(w, body->inputargs[1]), c_int(w, 0),
+    w.call_helper("array_copy", {rl->items(w, body->inputargs[0]), rr->items(w, body->inputargs[1]), w.signed_constant(0),
                                  body->inputargs[4], body->inputargs[2]});
-    Value* left = w.genop("int_sub", {body->inputargs[3], c_int(w, 1)}, &Signed);
+    Value* left = w.genop("int_sub", {body->inputargs[3], w.signed_constant(1)}, &Signed);
     Value* at = w.genop("int_add", {body->inputargs[4], body->inputargs[2]}, &Signed);
     b.append(body, w);
     b.goto_(body, head, {body->inputargs[0], body->inputargs[1], body->inputargs[2], left, at});
@@ -421,7 +420,7 @@ Value* rtype_list_getslice(Hop& hop) {
   hop.exception_cannot_occur();
   Value* count = ops.genop("int_sub", {stop, start}, &Signed);
   Value* out = new_empty(ops, rr, count);
-  ops.call_helper("array_copy", {r->items(ops, l), rr->items(ops, out), start, c_int(ops, 0), count});
+  ops.call_helper("array_copy", {r->items(ops, l), rr->items(ops, out), start, ops.signed_constant(0), count});
   return out;
 }
 
@@ -435,20 +434,20 @@ std::pair<Value*, Value*> slice_bounds(Hop& hop, size_t start_arg, size_t stop_a
     LowLevelGraphBuilder b(rtyper, "ll_slice_clamp", {&Signed, &Signed}, &Signed, hop.op.location);
     Block* s = b.start();
     LowLevelOps o = b.ops();
-    Value* neg = o.genop("int_lt", {s->inputargs[0], c_int(o, 0)}, &Bool);
+    Value* neg = o.genop("int_lt", {s->inputargs[0], o.signed_constant(0)}, &Bool);
     b.append(s, o);
     Block* negative = b.block({&Signed, &Signed});
     Block* upper = b.block({&Signed, &Signed});
     b.branch(s, neg, negative, {s->inputargs[0], s->inputargs[1]}, upper, {s->inputargs[0], s->inputargs[1]});
     LowLevelOps a = b.ops();
     Value* j = a.genop("int_add", {negative->inputargs[0], negative->inputargs[1]}, &Signed);
-    Value* below = a.genop("int_lt", {j, c_int(a, 0)}, &Bool);
+    Value* below = a.genop("int_lt", {j, a.signed_constant(0)}, &Bool);
     b.append(negative, a);
     Block* zero = b.block({});
     Block* ok = b.block({&Signed});
     b.branch(negative, below, zero, {}, ok, {j});
     LowLevelOps zo = b.ops();
-    b.return_(zero, c_int(zo, 0));
+    b.return_(zero, zo.signed_constant(0));
     b.return_(ok, ok->inputargs[0]);
     LowLevelOps u = b.ops();
     Value* above = u.genop("int_gt", {upper->inputargs[0], upper->inputargs[1]}, &Bool);
@@ -465,7 +464,7 @@ std::pair<Value*, Value*> slice_bounds(Hop& hop, size_t start_arg, size_t stop_a
     if (i >= hop.nargs() || hop.args_r[i]->is_void()) return otherwise;
     return ops.call_graph(clamp, {hop.arg(i, ri), n});
   };
-  Value* start = bound(start_arg, c_int(ops, 0));
+  Value* start = bound(start_arg, ops.signed_constant(0));
   Value* stop = bound(stop_arg, n);
   Value* later = ops.genop("int_lt", {stop, start}, &Bool);
   // stop = max(stop, start), without a branch: stop + later * (start - stop)
@@ -500,7 +499,7 @@ Value* rtype_list_setslice(Hop& hop) {
   Value* items = r->items(ops, l);
   Value* to = ops.genop("int_add", {start, m}, &Signed);
   ops.call_helper("array_copy", {items, items, stop, to, ops.genop("int_sub", {n, stop}, &Signed)});
-  ops.call_helper("array_copy", {ro->items(ops, other), items, c_int(ops, 0), start, m});
+  ops.call_helper("array_copy", {ro->items(ops, other), items, ops.signed_constant(0), start, m});
   ops.call_helper("list_resize_le", {l, newlen});
   return nullptr;
 }
@@ -540,13 +539,13 @@ Value* rtype_list_method(Hop& hop, const std::string& method, const std::vector<
     Value* x = hop.arg(args[0], r->item_repr());
     hop.exception_cannot_occur();
     Value* n = r->length(ops, l);
-    ops.call_helper("list_resize_ge", {l, ops.genop("int_add", {n, c_int(ops, 1)}, &Signed)});
+    ops.call_helper("list_resize_ge", {l, ops.genop("int_add", {n, ops.signed_constant(1)}, &Signed)});
     ops.genop("setarrayitem", {r->items(ops, l), n, x});
     return nullptr;
   }
   if (method == "pop") {
     resizable();
-    Value* i = args.empty() ? c_int(ops, -1) : hop.arg(args[0], ri);
+    Value* i = args.empty() ? ops.signed_constant(-1) : hop.arg(args[0], ri);
     flow::FunctionGraph* g = pop_graph(rtyper, r, false, hop.op.location);
     hop.exception_is_here();
     return ops.convert(ops.call_graph(g, {l, i}), r->item_repr(), hop.r_result);
@@ -582,14 +581,14 @@ Value* rtype_list_method(Hop& hop, const std::string& method, const std::vector<
   if (method == "reverse") {
     need(0);
     hop.exception_cannot_occur();
-    ops.call_helper("array_reverse", {r->items(ops, l), c_int(ops, 0), r->length(ops, l)});
+    ops.call_helper("array_reverse", {r->items(ops, l), ops.signed_constant(0), r->length(ops, l)});
     return nullptr;
   }
   if (method == "clear") {
     need(0);
     resizable();
     hop.exception_cannot_occur();
-    ops.call_helper("list_resize_le", {l, c_int(ops, 0)});
+    ops.call_helper("list_resize_le", {l, ops.signed_constant(0)});
     return nullptr;
   }
   if (method == "copy") {
@@ -600,7 +599,7 @@ Value* rtype_list_method(Hop& hop, const std::string& method, const std::vector<
     hop.exception_cannot_occur();
     Value* n = r->length(ops, l);
     Value* out = new_empty(ops, rr, n);
-    ops.call_helper("array_copy", {r->items(ops, l), rr->items(ops, out), c_int(ops, 0), c_int(ops, 0), n});
+    ops.call_helper("array_copy", {r->items(ops, l), rr->items(ops, out), ops.signed_constant(0), ops.signed_constant(0), n});
     return out;
   }
   hop.fail("list." + method + "() has no low-level implementation yet");

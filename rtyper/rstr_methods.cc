@@ -21,8 +21,6 @@ using flow::Value;
 
 namespace {
 
-Value* c_int(LowLevelOps& ops, int64_t v) { return ops.constant(v, &Signed); }
-
 // A str helper's result in the result's repr: a list of str (the runtime's list, or a fixed copy),
 // a char from a one-char str, or as is.
 Value* str_result(Hop& hop, Value* v) {
@@ -37,11 +35,11 @@ Value* str_result(Hop& hop, Value* v) {
     Value* items = ops.genop("getfield", {l, ops.void_string("items")}, hop.rtyper.types().ptr(rt.str_array));
     Value* out = ops.genop("malloc_varsize", {ops.type_constant(lr->items_array()), ops.void_string("gc"), n},
                            lr->lowleveltype());
-    ops.call_helper("array_copy", {items, out, c_int(ops, 0), c_int(ops, 0), n});
+    ops.call_helper("array_copy", {items, out, ops.signed_constant(0), ops.signed_constant(0), n});
     return out;
   }
   if (r->kind() == ReprKind::Char && v->concretetype != &UniChar)
-    return ops.genop("str_getitem", {v, c_int(ops, 0)}, &UniChar);
+    return ops.genop("str_getitem", {v, ops.signed_constant(0)}, &UniChar);
   if (r->is_void()) return nullptr;
   return v;
 }
@@ -101,7 +99,7 @@ flow::FunctionGraph* found_or_value_error(Hop& hop) {
     LowLevelGraphBuilder b(rtyper, "ll_str_found", {&Signed}, &Signed, hop.op.location);
     flow::Block* s = b.start();
     LowLevelOps o = b.ops();
-    Value* missing = o.genop("int_lt", {s->inputargs[0], c_int(o, 0)}, &Bool);
+    Value* missing = o.genop("int_lt", {s->inputargs[0], o.signed_constant(0)}, &Bool);
     b.append(s, o);
     flow::Block* fail = b.block({});
     flow::Block* ok = b.block({&Signed});
@@ -125,7 +123,7 @@ flow::FunctionGraph* partition_graph(Hop& hop, bool from_right) {
     LowLevelGraphBuilder b(rtyper, name, {sp, sp}, tr->lowleveltype(), hop.op.location);
     flow::Block* s = b.start();
     LowLevelOps o = b.ops();
-    Value* empty = o.genop("int_eq", {o.genop("str_len", {s->inputargs[1]}, &Signed), c_int(o, 0)}, &Bool);
+    Value* empty = o.genop("int_eq", {o.genop("str_len", {s->inputargs[1]}, &Signed), o.signed_constant(0)}, &Bool);
     b.append(s, o);
     flow::Block* fail = b.block({});
     flow::Block* search = b.block({sp, sp});
@@ -133,8 +131,8 @@ flow::FunctionGraph* partition_graph(Hop& hop, bool from_right) {
     raise_prebuilt(rtyper, b, fail, "ValueError", "empty separator");
     LowLevelOps f = b.ops();
     Value* at = f.call_helper(from_right ? "str_rfind" : "str_find",
-                              {search->inputargs[0], search->inputargs[1], c_int(f, 0), c_int(f, INT64_MAX)});
-    Value* missing = f.genop("int_lt", {at, c_int(f, 0)}, &Bool);
+                              {search->inputargs[0], search->inputargs[1], f.signed_constant(0), f.signed_constant(INT64_MAX)});
+    Value* missing = f.genop("int_lt", {at, f.signed_constant(0)}, &Bool);
     b.append(search, f);
     flow::Block* none = b.block({sp});
     flow::Block* split = b.block({sp, sp, &Signed});
@@ -149,9 +147,9 @@ flow::FunctionGraph* partition_graph(Hop& hop, bool from_right) {
     LowLevelOps p = b.ops();
     Value* str = split->inputargs[0];
     Value* sep = split->inputargs[1];
-    Value* head = p.call_helper("str_slice", {str, c_int(p, 0), split->inputargs[2]});
+    Value* head = p.call_helper("str_slice", {str, p.signed_constant(0), split->inputargs[2]});
     Value* after = p.genop("int_add", {split->inputargs[2], p.genop("str_len", {sep}, &Signed)}, &Signed);
-    Value* tail = p.call_helper("str_slice", {str, after, c_int(p, INT64_MAX)});
+    Value* tail = p.call_helper("str_slice", {str, after, p.signed_constant(INT64_MAX)});
     Value* parts = tr->make(p, {head, sep, tail});
     b.append(split, p);
     b.return_(split, parts);
@@ -176,7 +174,7 @@ Value* rtype_str_method(Hop& hop, const std::string& method, const std::vector<s
   };
   auto str_arg = [&](size_t k) { return hop.arg(args[k], rs); };
   auto int_arg = [&](size_t k, int64_t otherwise) -> Value* {
-    if (k >= args.size() || hop.args_r[args[k]]->is_void()) return c_int(ops, otherwise);
+    if (k >= args.size() || hop.args_r[args[k]]->is_void()) return ops.signed_constant(otherwise);
     return hop.arg(args[k], ri);
   };
   // Character classes.
@@ -316,11 +314,11 @@ Value* rtype_str_contains(Hop& hop) {
   hop.exception_cannot_occur();
   Value* at;
   if (hop.args_r[1]->kind() == ReprKind::Char)
-    at = ops.call_helper("str_find_char", {s, hop.arg(1), c_int(ops, 0), c_int(ops, INT64_MAX)});
+    at = ops.call_helper("str_find_char", {s, hop.arg(1), ops.signed_constant(0), ops.signed_constant(INT64_MAX)});
   else
-    at = ops.call_helper("str_find", {s, hop.arg(1, rtyper.getrepr(annotator::s_str())), c_int(ops, 0),
-                                      c_int(ops, INT64_MAX)});
-  return ops.genop("int_ge", {at, c_int(ops, 0)}, &Bool);
+    at = ops.call_helper("str_find", {s, hop.arg(1, rtyper.getrepr(annotator::s_str())), ops.signed_constant(0),
+                                      ops.signed_constant(INT64_MAX)});
+  return ops.genop("int_ge", {at, ops.signed_constant(0)}, &Bool);
 }
 
 Value* rtype_str_getslice(Hop& hop) {
@@ -329,7 +327,7 @@ Value* rtype_str_getslice(Hop& hop) {
   Value* s = hop.arg(0, rtyper.getrepr(annotator::s_str()));
   Repr* ri = rtyper.getrepr(annotator::s_int());
   auto bound = [&](size_t i, int64_t otherwise) -> Value* {
-    if (hop.args_r[i]->is_void()) return c_int(ops, otherwise);
+    if (hop.args_r[i]->is_void()) return ops.signed_constant(otherwise);
     return hop.arg(i, ri);
   };
   Value* start = bound(1, 0);
