@@ -73,6 +73,15 @@ bool is_cut_link(const Link* l) {
 
 }  // namespace
 
+// The block's last operation never returns: its one exit is a "cut" link into the return block
+// (is_cut_link), which specialization turns into debug_fatalerror("unreachable ...").
+void add_unreachable_exit(FunctionGraph& graph, Block& block) {
+  block.exitswitch = nullptr;
+  block.clear_exits();
+  Constant* marker = graph.new_constant(std::string(kUnreachable));
+  block.add_exit(graph.returnblock, {marker});
+}
+
 void prepare_graph(RTyper& rtyper, FunctionGraph& graph) {
   (void)rtyper;
   for (Block* b : graph.iterblocks()) {
@@ -88,10 +97,7 @@ void prepare_graph(RTyper& rtyper, FunctionGraph& graph) {
         if (!b->exits.empty()) break;
       }
       b->operations.resize(i + 1);
-      b->exitswitch = nullptr;
-      b->clear_exits();
-      Constant* marker = graph.new_constant(std::string(kUnreachable));
-      b->add_exit(graph.returnblock, {marker});
+      add_unreachable_exit(graph, *b);
       break;
     }
     // A switch on a constant keeps its one case.
@@ -243,6 +249,8 @@ class GraphSpecializer {
         if (r == -1 && !made.empty() && can_raise(made.back())) r = int(made.size()) - 1;
         if (r < 0) {
           drop_exception_links(block);
+          // A never-returning operation that cannot raise (sys.exit in a try): no exit is left.
+          if (block.exits.empty()) add_unreachable_exit(graph_, block);
         } else {
           raising_last = true;
           for (size_t k = 0; k < made.size(); ++k) {
