@@ -319,25 +319,10 @@ Value* rtype_builtin_call(Hop& hop) {
     auto* tuple_r = static_cast<TupleRepr*>(hop.args_r[t]);
     const auto& items_s = hop.args_s[t]->as<annotator::SomeTuple>().items;
     Value* tuple = hop.arg(t);
-    Value* line = nullptr;
-    for (size_t i = 0; i < tuple_r->items().size(); ++i) {
-      Repr* r = tuple_r->items()[i];
-      Value* piece;
-      if (r->is_void()) {
-        const auto& known = items_s[i]->constant();
-        const ConstValue* c = known ? &*known : nullptr;
-        const std::string* text = c ? std::get_if<std::string>(c) : nullptr;
-        piece = str_constant(llops, text ? *text : c ? describe_constant(*c) : "None");
-      } else {
-        try {
-          piece = to_str(hop, tuple_r->item(llops, tuple, i), r, items_s[i]);
-        } catch (const RTypeFailure& e) {
-          hop.fail(std::string("debug_print(): ") + e.what());
-        }
-      }
-      if (line) line = llops.call_helper("str_concat", {line, str_constant(llops, " ")});
-      line = line ? llops.call_helper("str_concat", {line, piece}) : piece;
-    }
+    std::vector<TextPart> parts;
+    for (size_t i = 0; i < tuple_r->items().size(); ++i)
+      parts.push_back({tuple_r->item(llops, tuple, i), tuple_r->items()[i], items_s[i]});
+    Value* line = join_str_of(hop, parts, " ", "debug_print");
     llops.call_helper("debug_print_line", {line ? line : str_constant(llops, "")});
     return nullptr;
   }

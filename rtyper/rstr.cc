@@ -235,6 +235,21 @@ Value* to_str(Hop& hop, Value* v, Repr* r, const annotator::SomeRef& s) {
   return to_text(hop, hop.llops, v, r, s, false);
 }
 
+Value* join_str_of(Hop& hop, const std::vector<TextPart>& parts, const std::string& sep, const std::string& caller) {
+  LowLevelOps& llops = hop.llops;
+  Value* line = nullptr;
+  auto append = [&](Value* s) { line = line ? llops.call_helper("str_concat", {line, s}) : s; };
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (i) append(str_constant(llops, sep));
+    try {
+      append(to_str(hop, parts[i].value, parts[i].repr, parts[i].annotation));
+    } catch (const RTypeFailure& e) {
+      hop.fail(caller + "(): " + e.what());
+    }
+  }
+  return line;
+}
+
 Value* to_repr(Hop& hop, Value* v, Repr* r, const annotator::SomeRef& s) {
   return to_text(hop, hop.llops, v, r, s, true);
 }
@@ -278,19 +293,11 @@ Value* rtype_print(Hop& hop) {
       (kw == "sep" ? sep : end) = *text;
     }
   }
-  Value* line = nullptr;
-  auto append = [&](Value* s) {
-    line = line ? llops.call_helper("str_concat", {line, s}) : s;
-  };
-  for (size_t i = 0; i < npos; ++i) {
-    if (i) append(str_constant(llops, sep));
-    try {
-      append(to_str(hop, hop.arg(first + i), hop.args_r[first + i], hop.args_s[first + i]));
-    } catch (const RTypeFailure& e) {
-      hop.fail(std::string("print(): ") + e.what());
-    }
-  }
-  append(str_constant(llops, end));
+  std::vector<TextPart> parts;
+  for (size_t i = first; i < first + npos; ++i) parts.push_back({hop.arg(i), hop.args_r[i], hop.args_s[i]});
+  Value* line = join_str_of(hop, parts, sep, "print");
+  Value* ending = str_constant(llops, end);
+  line = line ? llops.call_helper("str_concat", {line, ending}) : ending;
   if (flush) {
     llops.call_helper("print_str", {line});
     hop.exception_is_here();

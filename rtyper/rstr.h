@@ -46,6 +46,15 @@ flow::Value* str_encode(Hop& hop, flow::Value* s, const std::vector<size_t>& arg
 
 // A value of repr `r` as a str (Python's str(x)); throws RTypeFailure when it has none yet.
 flow::Value* to_str(Hop& hop, flow::Value* v, Repr* r, const annotator::SomeRef& s);
+// One value to turn into text, with its repr and annotation.
+struct TextPart {
+  flow::Value* value;
+  Repr* repr;
+  annotator::SomeRef annotation;
+};
+// str() of each part joined by `sep` through $str_concat (the line of print and of debug_print);
+// nullptr when there are none. A part with no str() fails the hop, naming `caller`.
+flow::Value* join_str_of(Hop& hop, const std::vector<TextPart>& parts, const std::string& sep, const std::string& caller);
 // repr(x): CPython's quoting for text; lists and tuples of representable items.
 flow::Value* to_repr(Hop& hop, flow::Value* v, Repr* r, const annotator::SomeRef& s);
 flow::Value* rtype_repr(Hop& hop);         // repr(x)
