@@ -22,9 +22,8 @@ own variables get their own names (its scope). Lambdas and nested defs are not e
 flowed as functions of their own.
 """
 
-import ast
-import copy
-import linecache
+from _rpp import astlite as ast
+from _rpp import lines as linecache
 
 _module_cache = {}
 
@@ -52,7 +51,7 @@ def _parsed_file(filename):
     lines = linecache.getlines(filename)
     if not lines:
         return None
-    # linecache hands out the same list until the file's entry changes; a new list is reparsed.
+    # _rpp.lines hands out the same list until the file's entry changes; a new list is reparsed.
     parsed = _module_cache.get(filename)
     if parsed is None or parsed.lines is not lines:
         parsed = _ParsedFile(lines, ast.parse("".join(lines), filename))

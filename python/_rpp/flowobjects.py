@@ -6,14 +6,12 @@ questions about objects with plain values: kinds, printable descriptions, global
 pure operations with Python's meaning, function and class information, nested functions.
 """
 
-import ast
 import builtins
-import importlib
-import linecache
 import operator
 import sys
 import types
 
+from _rpp import astlite as ast
 from _rpp import flowast
 
 # Flow operations folded on constant arguments (translator/flow/operations.def, kPure).
@@ -368,9 +366,10 @@ class ObjectTable:
     def import_module(self, func_index, name, level):
         func = self.objects[func_index]
         try:
-            module = importlib.__import__(name, func.__globals__, None, ["*"] if level else None, level)
+            module = builtins.__import__(name, func.__globals__, None, ["*"] if level else None, level)
             if not level and "." in name:
-                module = importlib.import_module(name)
+                builtins.__import__(name)
+                module = sys.modules[name]
             return True, module
         except ImportError as e:
             return False, str(e)

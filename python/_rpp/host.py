@@ -6,7 +6,6 @@ uncaught exception prints a traceback and `Cls: msg` as the last line of stderr,
 
 import os
 import sys
-import traceback
 
 RECURSION_LIMIT = 100000
 
@@ -44,6 +43,11 @@ def report_uncaught(e):
     """Traceback of the program's frames, then `Cls: msg` as the last line (as translated)."""
     _flush()
     tb = e.__traceback__
+    import linecache  # only on this error path: they cost ~1.6 MB of memory (docs/memory.md)
+    import traceback
+    from _rpp import lines as _lines
+    for name, source_lines in _lines.registered().items():  # sources made by exec
+        linecache.cache[name] = (sum(map(len, source_lines)), None, source_lines, name)
     lines = traceback.format_list(traceback.extract_tb(tb.tb_next if tb else None))
     sys.stderr.write("Traceback (most recent call last):\n" + "".join(lines))
     msg = str(e)

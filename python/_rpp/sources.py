@@ -1,34 +1,29 @@
 """Finding the source text of every function, including functions made by `exec` at import time.
 
 While the target imports, `builtins.exec` and `builtins.compile` are wrapped: source strings given
-to them are registered in `linecache` under a unique name, so a function created by `exec` keeps
+to them are registered in `_rpp.lines` under a unique name, so a function created by `exec` keeps
 its source and `function_source` finds it from the code object like any other function.
 """
 
 import builtins
-import inspect
-import linecache
+import sys
 
+from _rpp import lines as _lines
 from _rpp.errors import TargetError
 
 _counter = [0]
 
 
 def _register_source(source, hint):
-    """Store `source` in linecache under a new name `<rpp-exec-N: hint>` and return the name."""
-    if isinstance(source, bytes):
-        source = source.decode("utf-8")
+    """Store `source` in _rpp.lines under a new name `<rpp-exec-N: hint>` and return the name."""
     _counter[0] += 1
     name = "<rpp-exec-%d:%s>" % (_counter[0], hint)
-    lines = source.splitlines(True)
-    if lines and not lines[-1].endswith("\n"):
-        lines[-1] += "\n"
-    linecache.cache[name] = (len(source), None, lines, name)
+    _lines.register(name, source)
     return name
 
 
 def _caller_hint(depth):
-    frame = inspect.currentframe()
+    frame = sys._getframe()
     for _ in range(depth):
         if frame is None:
             break
@@ -56,7 +51,7 @@ class SourceCapture:
             if isinstance(source, (str, bytes)):
                 source = compile(source, "<string>", "exec")
             if globals is None:
-                caller = inspect.currentframe().f_back
+                caller = sys._getframe(1)
                 globals = caller.f_globals
                 if locals is None:
                     locals = caller.f_locals
@@ -75,7 +70,7 @@ class SourceCapture:
 def _is_real_file(filename):
     if not isinstance(filename, str) or filename.startswith("<"):
         return False
-    return bool(linecache.getlines(filename))
+    return bool(_lines.getlines(filename))
 
 
 def function_source(func):
@@ -87,11 +82,12 @@ def function_source(func):
         raise TargetError("%r is not a Python function" % (func,))
     filename = code.co_filename
     first = code.co_firstlineno
-    lines = linecache.getlines(filename)
+    lines = _lines.getlines(filename)
     if not lines or first > len(lines):
         raise TargetError(
             "%s:%d: error: cannot find the source of function '%s' (defined in %s); "
             "functions made at import time must come from a file or from exec() of a string"
             % (filename, first, code.co_qualname, filename))
+    import inspect  # only here: it costs ~2.7 MB (docs/memory.md)
     block = inspect.getblock(lines[first - 1:])
     return filename, first, "".join(block)

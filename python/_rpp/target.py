@@ -4,10 +4,11 @@ A target defines `target(driver, args)` returning `(entry_point, None)` as in RP
 `jitpolicy(driver)`, or just `entry_point(argv)`.
 """
 
-import importlib.util
 import os
 import sys
-import traceback
+
+# The import system's own module (always loaded): importlib.util would import ~24 more modules.
+import _frozen_importlib_external as _importlib_external
 
 from _rpp.errors import TargetError
 from _rpp.sources import SourceCapture
@@ -36,8 +37,8 @@ def import_target(path):
     if not name.isidentifier():
         raise TargetError("rpp: error: %s: '%s' is not a valid module name" % (path, name))
     sys.path.insert(0, folder)
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
+    spec = _importlib_external.spec_from_file_location(name, path)
+    module = _importlib_external._bootstrap.module_from_spec(spec)
     sys.modules[name] = module
     try:
         with SourceCapture():
@@ -47,6 +48,7 @@ def import_target(path):
     except SystemExit as e:
         raise TargetError("rpp: error: importing %s called sys.exit(%r)" % (path, e.code)) from None
     except BaseException as e:
+        import traceback  # only on this error path (docs/memory.md)
         tb = traceback.format_exception(type(e), e, e.__traceback__.tb_next)
         raise TargetError("rpp: error: importing %s raised an exception:\n%s"
                           % (path, "".join(tb).rstrip("\n"))) from None
@@ -80,6 +82,7 @@ def find_entry(module, path, options, args):
         try:
             result = target(driver, list(args))
         except BaseException as e:
+            import traceback  # only on this error path (docs/memory.md)
             tb = traceback.format_exception(type(e), e, e.__traceback__.tb_next)
             raise TargetError("rpp: error: %s: target(driver, args) raised an exception:\n%s"
                               % (path, "".join(tb).rstrip("\n"))) from None

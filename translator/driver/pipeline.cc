@@ -18,6 +18,7 @@
 #include "translator/exceptiontransform/exception_stage.h"
 #include "translator/genc/emit_stage.h"
 #include "translator/diagnostics.h"
+#include "translator/memory_trace.h"
 #include "translator/flow/flow_stage.h"
 
 namespace rpp {
@@ -132,6 +133,7 @@ void run_pipeline(TranslationContext& context) {
     stage.run(context);
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     context.stage_times.insert(context.stage_times.begin() + stage_time_slot(context), {std::string(stage.name), seconds});
+    trace_memory("after " + std::string(stage.name));
     // `--jit --stop-after=rtype` checks that the program is ready for the JIT.
     if (stage.name == "rtype" && o.jit && last == i) jit_codegen::run_readiness_check(context);
     if (o.dumps.count(std::string(stage.name))) {

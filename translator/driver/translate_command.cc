@@ -10,6 +10,7 @@
 #include "translator/frontend/program.h"
 #include "translator/frontend/python_host.h"
 #include "translator/frontend/python_object_table.h"
+#include "translator/memory_trace.h"
 
 namespace rpp {
 
@@ -19,7 +20,9 @@ int translate_command(const std::string& rpp_home, const std::vector<std::string
       auto options = parse_translate_options(args);
       if (!options) return 0;  // --help
       // The host outlives the context: the context holds Python objects.
+      trace_memory("start");
       frontend::PythonHost host(rpp_home, {options->target});
+      trace_memory("Python started");
       TranslationContext context;
       context.options = *options;
       context.rpp_home = rpp_home;
@@ -31,6 +34,7 @@ int translate_command(const std::string& rpp_home, const std::vector<std::string
       context.program = frontend::Program::import(options->target, driver_options,
                                                   options->target_args);
       context.objects = frontend::make_object_table(*context.program);
+      trace_memory("target imported");
       run_pipeline(context);
       // The summary goes to standard error once an executable is written or the backend
       // optimizations ran (their counts), before the ll interpreter runs the program (--interp).

@@ -11,12 +11,14 @@ False); the decorators also leave marker attributes that the annotator reads (do
     _not_rpython_      True                                              (not_rpython)
 """
 
-import inspect
 import sys
 import types
 
 from rpython.tool.sourcetools import (func_with_new_name, make_function,
                                       positional_arg_names)
+
+# Code object flags (inspect.CO_*; importing inspect costs ~2.7 MB, docs/memory.md).
+_CO_OPTIMIZED, _CO_VARARGS = 0x01, 0x04
 
 _WORD_MASK = (1 << 64) - 1
 _WORD_SIGN = 1 << 63
@@ -86,7 +88,7 @@ class _Specialize(object):
         def decorated_func(obj):
             func = _target_function(obj, "specialize." + kind)
             code = func.__code__
-            if args and not (code.co_flags & inspect.CO_VARARGS):
+            if args and not (code.co_flags & _CO_VARARGS):
                 nargs = code.co_argcount
                 for a in args:
                     if a >= nargs:
@@ -510,7 +512,7 @@ def import_from_mixin(M, special_methods=("__init__", "__del__")):
         raise TypeError("import_from_mixin() expects a class, not %r" % (M,))
     caller = sys._getframe(1)
     target = caller.f_locals
-    if caller.f_code.co_flags & inspect.CO_OPTIMIZED or "__qualname__" not in target:
+    if caller.f_code.co_flags & _CO_OPTIMIZED or "__qualname__" not in target:
         raise TypeError("import_from_mixin() must be called directly in a class body")
     caller_module = caller.f_globals.get("__name__")
     owner_qualname = target.get("__qualname__")

@@ -1,30 +1,28 @@
 """Making functions at import time: renamed copies and functions generated from source text.
 
-Functions generated here keep their source text in `linecache`, under a name starting with
+Functions generated here keep their source text in `_rpp.lines`, under a name starting with
 `<rpython-gen`, so the translator can find the source of every generated function exactly as it
 finds the source of functions written in files.
 """
 
-import inspect
-import linecache
 import types
 
+from _rpp import lines as _lines
+
 _generated = [0]
+_CO_VARARGS, _CO_VARKEYWORDS = 0x04, 0x08
 
 
 def _register(source, hint):
     _generated[0] += 1
     filename = "<rpython-gen-%d:%s>" % (_generated[0], hint)
-    lines = source.splitlines(True)
-    if lines and not lines[-1].endswith("\n"):
-        lines[-1] += "\n"
-    linecache.cache[filename] = (len(source), None, lines, filename)
+    _lines.register(filename, source)
     return filename
 
 
 def make_function(source, name, namespace, hint=None):
     """Execute `source` (which must define a function called `name`) in a fresh copy of
-    `namespace` and return that function. Its source stays findable through linecache."""
+    `namespace` and return that function. Its source stays findable through _rpp.lines."""
     filename = _register(source, hint or name)
     code = compile(source, filename, "exec")
     ns = dict(namespace)
@@ -65,11 +63,9 @@ def positional_arg_names(func, what="function"):
     **kwargs or keyword-only parameters (a generated wrapper must name every argument)."""
     if not isinstance(func, types.FunctionType):
         raise TypeError("%s: expected a Python function, got %r" % (what, func))
-    sig = inspect.signature(func)
-    names = []
-    for p in sig.parameters.values():
-        if p.kind not in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD):
-            raise TypeError("%s: %s() must take only positional parameters, not %s"
-                            % (what, func.__name__, p))
-        names.append(p.name)
-    return names
+    # From the code object (inspect.signature would import inspect: ~2.7 MB, docs/memory.md).
+    code = func.__code__
+    if code.co_flags & (_CO_VARARGS | _CO_VARKEYWORDS) or code.co_kwonlyargcount:
+        raise TypeError("%s: %s() must take only positional parameters, not *args, **kwargs "
+                        "or keyword-only parameters" % (what, func.__name__))
+    return list(code.co_varnames[:code.co_argcount])

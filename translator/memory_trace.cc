@@ -1,0 +1,108 @@
+// Reading rpp's own resident memory from /proc/self/status and /proc/self/smaps (memory_trace.h).
+#include "translator/memory_trace.h"
+
+#include <malloc.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <vector>
+
+namespace rpp {
+
+namespace {
+
+// "VmHWM:     21332 kB" -> 21332, for the field named `key` of a /proc status line.
+bool read_kb_field(const std::string& line, const char* key, long& out) {
+  std::string prefix = std::string(key) + ":";
+  if (!line.starts_with(prefix)) return false;
+  out = std::strtol(line.c_str() + prefix.size(), nullptr, 10);
+  return true;
+}
+
+std::string megabytes(long kb) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f", double(kb) / 1024.0);
+  return text;
+}
+
+// The resident kB of each mapped file (or [heap], [stack], anonymous), largest first.
+std::vector<std::pair<std::string, long>> resident_by_mapping() {
+  std::ifstream smaps("/proc/self/smaps");
+  std::map<std::string, long> by_name;
+  std::string line, current = "[anonymous]";
+  while (std::getline(smaps, line)) {
+    if (line.empty()) continue;
+    // A mapping's header starts with its address range "7f..-7f.. perms offset dev inode [path]".
+    if (std::isxdigit(static_cast<unsigned char>(line[0])) && line.find('-') < line.find(' ')) {
+      std::istringstream fields(line);
+      std::string range, perms, offset, dev, inode, path;
+      fields >> range >> perms >> offset >> dev >> inode;
+      std::getline(fields, path);
+      path.erase(0, path.find_first_not_of(' '));
+      // Anonymous mappings by their size: a thread's stack, malloc's arenas, Python's arenas.
+      if (path.empty()) {
+        size_t dash = range.find('-');
+        unsigned long low = std::stoul(range.substr(0, dash), nullptr, 16);
+        unsigned long high = std::stoul(range.substr(dash + 1), nullptr, 16);
+        path = "[anonymous mappings of " + std::to_string((high - low) / 1024) + " kB]";
+      }
+      current = path;
+      continue;
+    }
+    long kb = 0;
+    if (read_kb_field(line, "Rss", kb)) by_name[current] += kb;
+  }
+  std::vector<std::pair<std::string, long>> sorted(by_name.begin(), by_name.end());
+  std::sort(sorted.begin(), sorted.end(), [](auto& a, auto& b) { return a.second > b.second; });
+  return sorted;
+}
+
+}  // namespace
+
+MemorySample read_memory_sample() {
+  MemorySample sample;
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    read_kb_field(line, "VmHWM", sample.peak_kb) || read_kb_field(line, "VmRSS", sample.resident_kb) ||
+        read_kb_field(line, "RssAnon", sample.anon_kb) || read_kb_field(line, "RssFile", sample.file_kb);
+  }
+  struct mallinfo2 info = mallinfo2();
+  sample.heap_in_use_kb = long(info.uordblks / 1024);
+  sample.heap_free_kb = long(info.fordblks / 1024);
+  return sample;
+}
+
+std::string describe_memory(const MemorySample& s) {
+  return "peak " + megabytes(s.peak_kb) + " MB, resident " + megabytes(s.resident_kb) + " MB (anon " +
+         megabytes(s.anon_kb) + ", file " + megabytes(s.file_kb) + "), heap " + megabytes(s.heap_in_use_kb) +
+         " MB in use + " + megabytes(s.heap_free_kb) + " MB free";
+}
+
+std::string memory_trace_mode() {
+  const char* mode = std::getenv("RPP_MEMORY_TRACE");
+  return mode ? mode : "";
+}
+
+void trace_memory(const std::string& point) {
+  std::string mode = memory_trace_mode();
+  if (mode.empty() || mode == "0") return;
+  std::string text = "[rpp] memory at " + point + ": " + describe_memory(read_memory_sample()) + "\n";
+  if (mode == "maps") {
+    int shown = 0;
+    for (const auto& [name, kb] : resident_by_mapping()) {
+      if (kb < 100 || ++shown > 16) break;
+      text += "[rpp]     " + megabytes(kb) + " MB  " + name + "\n";
+    }
+  }
+  std::fputs(text.c_str(), stderr);
+}
+
+void release_free_memory() { malloc_trim(0); }
+
+}  // namespace rpp
