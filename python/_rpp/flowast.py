@@ -59,6 +59,15 @@ def _parsed_file(filename):
     return parsed
 
 
+def forget_sources():
+    """Drop the parsed files and the lines read from files (rpp calls it once every graph is
+    built: the trees are most of the frontend's memory); they are read again when asked for."""
+    _module_cache.clear()
+    linecache.forget_files()
+    import gc
+    gc.collect()
+
+
 def _parse_file(filename):
     """The module tree of `filename`, or None when its source cannot be read."""
     parsed = _parsed_file(filename)

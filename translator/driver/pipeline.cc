@@ -20,6 +20,7 @@
 #include "translator/diagnostics.h"
 #include "translator/memory_trace.h"
 #include "translator/flow/flow_stage.h"
+#include "translator/frontend/object_table.h"
 
 namespace rpp {
 
@@ -133,6 +134,12 @@ void run_pipeline(TranslationContext& context) {
     stage.run(context);
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     context.stage_times.insert(context.stage_times.begin() + stage_time_slot(context), {std::string(stage.name), seconds});
+    // Every graph is built once the annotator is done: the frontend's syntax trees can go.
+    if (stage.name == "annotate" && context.objects) {
+      context.objects->forget_sources();
+      release_free_memory();
+      trace_memory("sources forgotten");
+    }
     trace_memory("after " + std::string(stage.name));
     // `--jit --stop-after=rtype` checks that the program is ready for the JIT.
     if (stage.name == "rtype" && o.jit && last == i) jit_codegen::run_readiness_check(context);

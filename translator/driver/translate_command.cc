@@ -21,7 +21,7 @@ int translate_command(const std::string& rpp_home, const std::vector<std::string
       if (!options) return 0;  // --help
       // The host outlives the context: the context holds Python objects.
       trace_memory("start");
-      frontend::PythonHost host(rpp_home, {options->target});
+      frontend::PythonHost host(rpp_home, {options->target}, frontend::PythonAllocator::Compact);
       trace_memory("Python started");
       TranslationContext context;
       context.options = *options;

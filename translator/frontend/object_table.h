@@ -132,6 +132,9 @@ class ObjectTable {
                                     const std::vector<ConstValue>& closure) = 0;
   // The text of line `line` of `filename` (a file or an exec-made source), without its newline.
   virtual std::string source_line(const std::string& filename, int line) = 0;
+  // Drops the syntax trees and lines of the source files read so far (docs/memory.md): the
+  // flow builder needs them no more once every graph is built; they are read again if it does.
+  virtual void forget_sources() = 0;
   // `import NAME` / `from NAME import x` run inside a flowed function (at flow time): the module.
   virtual std::optional<ConstValue> import_module(PyObjectRef function, const std::string& name, int level,
                                                   std::string* error) = 0;

@@ -9,10 +9,14 @@ namespace py = pybind11;
 
 namespace rpp::frontend {
 
-PythonHost::PythonHost(const std::string& rpp_home, const std::vector<std::string>& argv) {
+PythonHost::PythonHost(const std::string& rpp_home, const std::vector<std::string>& argv,
+                       PythonAllocator allocator) {
   PyPreConfig preconfig;
   PyPreConfig_InitPythonConfig(&preconfig);
   preconfig.utf8_mode = 1;  // argv, file names and os functions: UTF-8 with surrogateescape
+  // pymalloc keeps its 1 MB arenas while any object in them lives: after the syntax trees are
+  // dropped most arenas stay resident. With malloc, malloc_trim gives those pages back.
+  if (allocator == PythonAllocator::Compact) preconfig.allocator = PYMEM_ALLOCATOR_MALLOC;
   PyStatus status = Py_PreInitialize(&preconfig);
   if (PyStatus_Exception(status)) throw UserError("rpp: error: cannot start the embedded Python");
 

@@ -6,10 +6,16 @@
 
 namespace rpp::frontend {
 
+// How Python allocates its objects: `Fast` with its own small-object allocator (pymalloc: fastest,
+// for running programs untranslated), `Compact` with malloc, so that the memory of objects freed
+// during a translation (the syntax trees) goes back to the system (docs/memory.md).
+enum class PythonAllocator { Fast, Compact };
+
 class PythonHost {
  public:
   // rpp_home: the repository root (its python/ goes on sys.path); argv: sys.argv for the program.
-  PythonHost(const std::string& rpp_home, const std::vector<std::string>& argv);
+  PythonHost(const std::string& rpp_home, const std::vector<std::string>& argv,
+             PythonAllocator allocator = PythonAllocator::Fast);
   ~PythonHost();
   PythonHost(const PythonHost&) = delete;
   PythonHost& operator=(const PythonHost&) = delete;

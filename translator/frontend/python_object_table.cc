@@ -212,10 +212,15 @@ class PythonObjectTable : public ObjectTable {
   std::string source_line(const std::string& filename, int line) override {
     std::string text;
     guard([&] {
-      text = py::module_::import("linecache").attr("getline")(filename, line).cast<std::string>();
+      py::list lines = py::module_::import("_rpp.lines").attr("getlines")(filename);
+      if (line >= 1 && size_t(line) <= lines.size()) text = lines[line - 1].cast<std::string>();
     });
     while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
     return text;
+  }
+
+  void forget_sources() override {
+    guard([&] { py::module_::import("_rpp.flowast").attr("forget_sources")(); });
   }
 
   std::optional<ConstValue> import_module(PyObjectRef function, const std::string& name, int level,
