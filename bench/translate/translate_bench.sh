@@ -22,8 +22,9 @@ measure() {  # label [extra rpp translate flags...]
   label=$1; shift
   /usr/bin/time -f "%e %M %U %S" -o "$work/time" "$root/rpp" translate "$@" -o "$work/program-c" "$copy" 2> "$work/log" >/dev/null
   read -r wall kb user sys < "$work/time"
-  printf "%-28s wall %7.2f s   cpu %6.2f s   peak %6.1f MB   %s\n" "$label" "$wall" "$(echo "$user + $sys" | bc -l)" \
-    "$(echo "$kb / 1024" | bc -l)" "$(grep 'c++ compile' "$work/log" | sed 's/\[rpp\] *//; s/  */ /g')"
+  printf "%-28s wall %7.2f s   cpu %6.2f s   peak %6.1f MB   %s   %s\n" "$label" "$wall" "$(echo "$user + $sys" | bc -l)" \
+    "$(echo "$kb / 1024" | bc -l)" "$(grep 'c++ compile' "$work/log" | sed 's/\[rpp\] *//; s/  */ /g')" \
+    "$(grep -o 'peak memory: [0-9.]* MB' "$work/log" | sed 's/peak memory/rpp itself/')"
 }
 "$root/rpp" run --help >/dev/null 2>&1 || true   # builds the toolchain if needed
 echo "target: $target"
@@ -33,7 +34,8 @@ measure "warm cache"
 sed -i 's/^def entry_point(\([a-z]*\)):$/&\n    _bench_change = len(\1) + 1/' "$copy"
 measure "after a one-line change"
 # rpp's own peak memory: /usr/bin/time's peak is that of the largest process of the tree (with a
-# cold cache, the C++ compiler); without emit no compiler or linker runs.
+# cold cache, the C++ compiler); without emit no compiler or linker runs. With emit, rpp's summary
+# line `peak memory` (its own VmHWM) is printed as `rpp itself`.
 measure "rpp alone (no emit)" --stop-after=exceptions
 if [ ${#args[@]} -gt 0 ]; then
   /usr/bin/time -f "%e s" -o "$work/run" "$work/program-c" "${args[@]}" >/dev/null

@@ -114,6 +114,10 @@ void print_stage_summary(const TranslationContext& context) {
   std::snprintf(line, sizeof line, "[rpp]   %-48s %8.3f s\n", "total (stages)", total);
   text += line;
   for (const auto& note : context.summary_notes) text += "[rpp] " + note + "\n";
+  // rpp's own peak resident memory (VmHWM); the C++ compiler and the linker are other processes.
+  std::snprintf(line, sizeof line, "[rpp] peak memory: %.1f MB resident (rpp itself, without the C++ compiler)\n",
+                double(read_memory_sample().peak_kb) / 1024.0);
+  text += line;
   if (!context.executable.empty()) text += "[rpp] wrote " + context.executable + "\n";
   std::fputs(text.c_str(), stderr);
 }

@@ -109,9 +109,15 @@ BuildReport build_executable(const CppProgram& program, const BuildOptions& opti
     Job job;
     job.source = fs::path(options.sources_dir) / (unit.name + ".cc");
     std::ofstream(job.source, std::ios::binary) << unit.text;
-    // The key: the unit's text, the command line and the runtime headers' text.
-    std::string key_text = unit.text + "\n" + compile_prefix + "\n" + headers_digest;
-    uint64_t h = XXH3_64bits(key_text.data(), key_text.size());
+    // The key: the unit's text, the command line and the runtime headers' text (hashed in
+    // pieces: no copy of the text).
+    std::string key_tail = "\n" + compile_prefix + "\n" + headers_digest;
+    XXH3_state_t* state = XXH3_createState();
+    XXH3_64bits_reset(state);
+    XXH3_64bits_update(state, unit.text.data(), unit.text.size());
+    XXH3_64bits_update(state, key_tail.data(), key_tail.size());
+    uint64_t h = XXH3_64bits_digest(state);
+    XXH3_freeState(state);
     job.object = fs::path(objects_dir) / (unit.name + "-" + hex64(h) + ".o");
     job.cached = fs::exists(job.object);
     if (job.cached) ++report.cached;
