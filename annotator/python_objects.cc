@@ -228,9 +228,12 @@ PythonObjects::PythonObjects(Bookkeeper& bookkeeper, frontend::ObjectTable& tabl
 }
 
 PythonObjects::~PythonObjects() {
+  if (!impl_) return;  // released (the interpreter may be gone)
   py::gil_scoped_acquire gil;
   impl_.reset();
 }
+
+void PythonObjects::release_python() { impl_.reset(); }
 
 namespace {
 

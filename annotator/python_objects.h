@@ -47,6 +47,9 @@ class PythonObjects {
  public:
   PythonObjects(Bookkeeper& bookkeeper, frontend::ObjectTable& table);
   ~PythonObjects();
+  // Drops the helper functions (Python objects) before the embedded CPython is shut down, once
+  // the rtyper is done (docs/memory.md); nothing may ask about Python objects afterwards.
+  void release_python();
 
   frontend::ObjectTable& table() { return table_; }
 

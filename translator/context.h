@@ -1,6 +1,7 @@
 // TranslationContext: the one object every stage receives. It owns the options, the imported
 // program and (as the stages arrive) every graph; nothing in the toolchain is global.
 #pragma once
+#include <functional>
 #include <memory>
 #include <string>
 #include <utility>
@@ -51,6 +52,9 @@ struct TranslationContext {
   // (--gc=gen).
   std::shared_ptr<gctransform::GcTypeTable> gc_types;
   bool gc_transformed = false;
+  // Set by `rpp translate`: releases the frontend's Python objects and shuts the embedded CPython
+  // down. The pipeline calls it once no stage needs Python any more (docs/memory.md).
+  std::function<void()> shut_down_python;
   // The repository root (RPP_HOME): runtime headers and libraries for genc.
   std::string rpp_home;
   // What the pipeline did, for the summary: (stage or step, seconds).

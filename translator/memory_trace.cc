@@ -54,8 +54,13 @@ std::vector<std::pair<std::string, long>> resident_by_mapping() {
       current = path;
       continue;
     }
+    // A file mapping's pages written since (relocations, data) are anonymous: listed apart.
     long kb = 0;
     if (read_kb_field(line, "Rss", kb)) by_name[current] += kb;
+    if (!current.starts_with("[") && read_kb_field(line, "Anonymous", kb) && kb > 0) {
+      by_name[current] -= kb;
+      by_name[current + " (written pages)"] += kb;
+    }
   }
   std::vector<std::pair<std::string, long>> sorted(by_name.begin(), by_name.end());
   std::sort(sorted.begin(), sorted.end(), [](auto& a, auto& b) { return a.second > b.second; });

@@ -99,6 +99,14 @@ size_t stage_time_slot(const TranslationContext& context) {
   return slot;
 }
 
+// After rtyping, the stages read low-level graphs and static data only; the JIT stage (it reads
+// the JitDriver objects), the ll interpreter and dumps (they describe Python constants) keep
+// Python alive until the end.
+bool python_no_longer_needed(const TranslationContext& context) {
+  const auto& o = context.options;
+  return context.shut_down_python && !o.jit && !o.interp && o.dumps.empty();
+}
+
 }  // namespace
 
 void print_stage_summary(const TranslationContext& context) {
@@ -152,6 +160,12 @@ void run_pipeline(TranslationContext& context) {
         throw UserError("rpp translate: error: the '" + std::string(stage.name) +
                         "' stage has no dump yet");
       write_dump(context, stage);
+    }
+    if (stage.name == "rtype" && i < last && python_no_longer_needed(context)) {
+      context.shut_down_python();
+      context.shut_down_python = nullptr;
+      release_free_memory();
+      trace_memory("Python shut down");
     }
   }
 }

@@ -1,6 +1,8 @@
 // `rpp translate`: parse options, import the target, run the pipeline.
 #include <cstdio>
 
+#include "annotator/annotate_stage.h"
+#include "annotator/python_objects.h"
 #include "rtyper/rtype_stage.h"
 #include "translator/context.h"
 #include "translator/diagnostics.h"
@@ -34,6 +36,12 @@ int translate_command(const std::string& rpp_home, const std::vector<std::string
       context.program = frontend::Program::import(options->target, driver_options,
                                                   options->target_args);
       context.objects = frontend::make_object_table(*context.program);
+      context.shut_down_python = [&] {
+        if (context.annotation) context.annotation->python().release_python();
+        context.objects->release_python();
+        context.program->release_python();
+        host.finalize();
+      };
       trace_memory("target imported");
       run_pipeline(context);
       // The summary goes to standard error once an executable is written or the backend

@@ -135,6 +135,9 @@ class ObjectTable {
   // Drops the syntax trees and lines of the source files read so far (docs/memory.md): the
   // flow builder needs them no more once every graph is built; they are read again if it does.
   virtual void forget_sources() = 0;
+  // Drops every Python object and cache of the table (before the embedded CPython is shut down,
+  // once the rtyper is done: docs/memory.md). Any later question is an internal error.
+  virtual void release_python() = 0;
   // `import NAME` / `from NAME import x` run inside a flowed function (at flow time): the module.
   virtual std::optional<ConstValue> import_module(PyObjectRef function, const std::string& name, int level,
                                                   std::string* error) = 0;

@@ -37,6 +37,8 @@ std::shared_ptr<Program> Program::import(const std::string& path,
 
 Program::~Program() = default;
 
+void Program::release_python() { objects_.reset(); }
+
 int Program::run_untranslated(const std::vector<std::string>& argv) {
   try {
     py::module_ host = py::module_::import("_rpp.host");

@@ -26,6 +26,8 @@ class Program {
   std::string entry_point_name() const;
   bool has_jitpolicy() const;
 
+  // Drops the module, entry point and policy (before the embedded CPython is shut down).
+  void release_python();
   struct Objects;  // the Python objects (frontend-internal)
   Objects& objects() { return *objects_; }
 

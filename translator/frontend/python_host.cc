@@ -40,6 +40,12 @@ PythonHost::PythonHost(const std::string& rpp_home, const std::vector<std::strin
   py::module_::import("sys").attr("path").attr("insert")(0, rpp_home + "/python");
 }
 
-PythonHost::~PythonHost() { py::finalize_interpreter(); }
+PythonHost::~PythonHost() { finalize(); }
+
+void PythonHost::finalize() {
+  if (!running_) return;
+  running_ = false;
+  py::finalize_interpreter();
+}
 
 }  // namespace rpp::frontend

@@ -17,8 +17,14 @@ class PythonHost {
   PythonHost(const std::string& rpp_home, const std::vector<std::string>& argv,
              PythonAllocator allocator = PythonAllocator::Fast);
   ~PythonHost();
+  // Shuts the interpreter down now (the destructor then does nothing): every Python object must
+  // be released before.
+  void finalize();
   PythonHost(const PythonHost&) = delete;
   PythonHost& operator=(const PythonHost&) = delete;
+
+ private:
+  bool running_ = true;
 };
 
 }  // namespace rpp::frontend

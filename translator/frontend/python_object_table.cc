@@ -219,6 +219,13 @@ class PythonObjectTable : public ObjectTable {
     return text;
   }
 
+  void release_python() override {
+    table_ = py::object();
+    released_ = true;
+    functions_.clear();
+    classes_.clear();
+  }
+
   void forget_sources() override {
     guard([&] { py::module_::import("_rpp.flowast").attr("forget_sources")(); });
   }
@@ -239,6 +246,7 @@ class PythonObjectTable : public ObjectTable {
  private:
   template <class F>
   void guard(F&& f) {
+    check_alive();
     try {
       f();
     } catch (py::error_already_set& e) {
@@ -257,6 +265,7 @@ class PythonObjectTable : public ObjectTable {
  public:
   // Conversions (also used by python_object / python_constant below).
   ConstValue from_python(py::handle obj) {
+    check_alive();
     if (obj.is_none()) return flow::NoneValue{};
     PyTypeObject* type = Py_TYPE(obj.ptr());
     if (type == &PyBool_Type) return obj.ptr() == Py_True;
@@ -277,7 +286,14 @@ class PythonObjectTable : public ObjectTable {
     return PyObjectRef{table_.attr("ref")(obj).cast<uint32_t>()};
   }
 
+  void check_alive() const {
+    if (released_)
+      throw UserError("rpp: internal error: a stage asked the frontend about a Python object after the "
+                      "embedded Python was shut down (translator/driver/pipeline.cc, docs/memory.md)");
+  }
+
   py::object to_python(const ConstValue& value) {
+    check_alive();
     struct Visitor {
       PythonObjectTable& self;
       py::object operator()(const flow::NoneValue&) const { return py::none(); }
@@ -305,6 +321,7 @@ class PythonObjectTable : public ObjectTable {
 
  private:
   py::object table_;
+  bool released_ = false;  // release_python() was called
   std::unordered_map<uint32_t, std::shared_ptr<const FunctionInfo>> functions_;
   std::unordered_map<uint32_t, std::shared_ptr<const ClassInfo>> classes_;
 };
