@@ -81,49 +81,58 @@ std::string cxx_command() {
   return "c++";
 }
 
-BuildReport build_executable(const CppProgram& program, const BuildOptions& options) {
-  BuildReport report;
-  report.compiler = cxx_command();
-  report.units = program.units.size();
+namespace {
+const char* const kSanitizerFlags = " -fsanitize=address -fno-omit-frame-pointer";
+}
+
+UnitBuilder::UnitBuilder(const BuildOptions& options) : options_(options) {
+  report_.compiler = cxx_command();
   fs::create_directories(options.sources_dir);
-  std::string objects_dir = (fs::path(cache_dir()) / "objects").string();
-  fs::create_directories(objects_dir);
+  objects_dir_ = (fs::path(cache_dir()) / "objects").string();
+  fs::create_directories(objects_dir_);
   std::string include = "-I" + quote(options.rpp_home);
-  std::string compile_prefix = report.compiler + " " + kFlags + " " + include;
-  const char* const sanitizer_flags = " -fsanitize=address -fno-omit-frame-pointer";
-  if (options.address_sanitizer) compile_prefix += sanitizer_flags;
+  compile_prefix_ = report_.compiler + " " + kFlags + " " + include;
+  if (options.address_sanitizer) compile_prefix_ += kSanitizerFlags;
   // The runtime headers the units include are part of every key.
   std::string headers;
   for (const char* h : {"runtime/layout.h", "runtime/ops.h", "runtime/gc/gc.h", "runtime/gc/type_info.h",
                         "runtime/rlib/helpers.h", "runtime/rlib/fatal_error.h", "runtime/rlib/main_support.h"})
     headers += read_text(fs::path(options.rpp_home) / h);
-  std::string headers_digest = hex64(XXH3_64bits(headers.data(), headers.size()));
+  headers_digest_ = hex64(XXH3_64bits(headers.data(), headers.size()));
+}
 
-  struct Job {
-    fs::path source;
-    fs::path object;
-    bool cached = false;
-  };
-  std::vector<Job> jobs;
-  for (const CppUnit& unit : program.units) {
-    Job job;
-    job.source = fs::path(options.sources_dir) / (unit.name + ".cc");
-    std::ofstream(job.source, std::ios::binary) << unit.text;
-    // The key: the unit's text, the command line and the runtime headers' text (hashed in
-    // pieces: no copy of the text).
-    std::string key_tail = "\n" + compile_prefix + "\n" + headers_digest;
-    XXH3_state_t* state = XXH3_createState();
-    XXH3_64bits_reset(state);
-    XXH3_64bits_update(state, unit.text.data(), unit.text.size());
-    XXH3_64bits_update(state, key_tail.data(), key_tail.size());
-    uint64_t h = XXH3_64bits_digest(state);
-    XXH3_freeState(state);
-    job.object = fs::path(objects_dir) / (unit.name + "-" + hex64(h) + ".o");
-    job.cached = fs::exists(job.object);
-    if (job.cached) ++report.cached;
-    jobs.push_back(job);
-  }
+void UnitBuilder::add(const CppUnit& unit) {
+  Job job;
+  job.source = (fs::path(options_.sources_dir) / (unit.name + ".cc")).string();
+  std::ofstream(job.source, std::ios::binary) << unit.text;
+  // The key: the unit's text, the command line and the runtime headers' text (hashed in
+  // pieces: no copy of the text).
+  std::string key_tail = "\n" + compile_prefix_ + "\n" + headers_digest_;
+  XXH3_state_t* state = XXH3_createState();
+  XXH3_64bits_reset(state);
+  XXH3_64bits_update(state, unit.text.data(), unit.text.size());
+  XXH3_64bits_update(state, key_tail.data(), key_tail.size());
+  uint64_t h = XXH3_64bits_digest(state);
+  XXH3_freeState(state);
+  job.object = (fs::path(objects_dir_) / (unit.name + "-" + hex64(h) + ".o")).string();
+  job.cached = fs::exists(job.object);
+  if (job.cached) ++report_.cached;
+  ++report_.units;
+  jobs_.push_back(job);
+}
 
+BuildReport build_executable(const CppProgram& program, const BuildOptions& options) {
+  UnitBuilder builder(options);
+  for (const CppUnit& unit : program.units) builder.add(unit);
+  return builder.finish();
+}
+
+BuildReport UnitBuilder::finish() {
+  const BuildOptions& options = options_;
+  BuildReport& report = report_;
+  const std::string& compile_prefix = compile_prefix_;
+  const std::vector<Job>& jobs = jobs_;
+  const char* const sanitizer_flags = kSanitizerFlags;
   auto t0 = std::chrono::steady_clock::now();
   std::atomic<size_t> next{0};
   std::mutex mutex;
@@ -132,15 +141,15 @@ BuildReport build_executable(const CppProgram& program, const BuildOptions& opti
     for (size_t i = next++; i < jobs.size(); i = next++) {
       const Job& job = jobs[i];
       if (job.cached) continue;
-      fs::path tmp = job.object.string() + ".tmp" + std::to_string(getpid()) + "-" + std::to_string(i);
+      fs::path tmp = job.object + ".tmp" + std::to_string(getpid()) + "-" + std::to_string(i);
       fs::path log = tmp.string() + ".log";
       std::string out;
-      int status = run(compile_prefix + " -c " + quote(job.source.string()) + " -o " + quote(tmp.string()), out, log);
+      int status = run(compile_prefix + " -c " + quote(job.source) + " -o " + quote(tmp.string()), out, log);
       fs::remove(log);
       if (status != 0) {
         std::lock_guard<std::mutex> lock(mutex);
         if (first_error.empty())
-          first_error = "rpp translate: error: the C++ compiler failed on " + job.source.string() + ":\n" + out;
+          first_error = "rpp translate: error: the C++ compiler failed on " + job.source + ":\n" + out;
         fs::remove(tmp);
         continue;
       }
@@ -163,7 +172,7 @@ BuildReport build_executable(const CppProgram& program, const BuildOptions& opti
                     " is missing (build it with `bazel build //runtime/rlib:" + library + "_archive`, or run ./rpp)");
   auto t1 = std::chrono::steady_clock::now();
   std::string link = report.compiler + (options.address_sanitizer ? sanitizer_flags : "") + " -o " + quote(options.output);
-  for (const Job& job : jobs) link += " " + quote(job.object.string());
+  for (const Job& job : jobs) link += " " + quote(job.object);
   link += " " + quote(runtime.string());
   if (options.gc == "boehm") link += " -lgc";
   link += " -lxxhash -lpthread";  // str_hash uses xxHash

@@ -32,6 +32,27 @@ struct BuildReport {
 // Writes, compiles and links. Throws UserError with the compiler's output on failure.
 BuildReport build_executable(const CppProgram& program, const BuildOptions& options);
 
+// The same in two steps, so that units go to disk as they are made and their text need not stay
+// in memory (docs/memory.md): add() writes a unit's file and computes its cache key; finish()
+// compiles what the cache lacks and links.
+class UnitBuilder {
+ public:
+  explicit UnitBuilder(const BuildOptions& options);
+  void add(const CppUnit& unit);
+  BuildReport finish();
+
+ private:
+  struct Job {
+    std::string source;  // the unit's file
+    std::string object;  // its object in the compile cache
+    bool cached = false;
+  };
+  BuildOptions options_;
+  BuildReport report_;
+  std::string objects_dir_, compile_prefix_, headers_digest_;
+  std::vector<Job> jobs_;
+};
+
 // The compiler command (CXX, or the first of g++, clang++, c++ on PATH).
 std::string cxx_command();
 

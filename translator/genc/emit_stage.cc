@@ -13,11 +13,6 @@ namespace rpp::genc {
 namespace fs = std::filesystem;
 
 void run_emit_stage(TranslationContext& context) {
-  auto program = std::make_shared<CppProgram>(write_program(context));
-  // The units' text stays in memory for --dump=emit only (a second copy of 2.4 MB for Lox).
-  context.emitted_units.clear();
-  if (context.options.dumps.count("emit"))
-    for (const CppUnit& u : program->units) context.emitted_units.emplace_back(u.name, u.text);
   BuildOptions options;
   options.rpp_home = context.rpp_home;
   options.output = context.options.output.empty() ? context.options.default_output() : context.options.output;
@@ -26,7 +21,21 @@ void run_emit_stage(TranslationContext& context) {
   bool keep = !context.options.dump_dir.empty();
   options.sources_dir = keep ? (fs::path(context.options.dump_dir) / "emit").string()
                              : (fs::temp_directory_path() / ("rpp-emit-" + std::to_string(getpid()))).string();
-  BuildReport report = build_executable(*program, options);
+  // Each unit goes to disk as soon as it is written; its text stays in memory for --dump=emit
+  // only (docs/memory.md).
+  context.emitted_units.clear();
+  bool dump = context.options.dumps.count("emit") > 0;
+  UnitBuilder builder(options);
+  try {
+    write_program(context, [&](const CppUnit& unit) {
+      builder.add(unit);
+      if (dump) context.emitted_units.emplace_back(unit.name, unit.text);
+    });
+  } catch (...) {
+    if (!keep) fs::remove_all(options.sources_dir);  // genc could not write a unit: no stray sources
+    throw;
+  }
+  BuildReport report = builder.finish();
   if (!keep) fs::remove_all(options.sources_dir);
   context.stage_times.emplace_back("c++ compile (" + std::to_string(report.units - report.cached) + " of " +
                                        std::to_string(report.units) + " units, " + report.compiler + ")",

@@ -5,6 +5,7 @@
 // type definitions and declarations it uses, so changing one function changes the text of its
 // unit only (and of rpp_data when static data changes): the compile cache keys on that text.
 #pragma once
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -24,7 +25,10 @@ struct CppProgram {
 };
 
 // Writes the program of a context that went through the rtyper and the exception transform.
-// Throws UserError for what genc cannot emit.
-CppProgram write_program(TranslationContext& context);
+// Throws UserError for what genc cannot emit. With `on_unit`, each unit is handed to it as soon
+// as it is written and its text is not kept (program.units then hold the names only): the text
+// of the whole program is never in memory at once (docs/memory.md).
+CppProgram write_program(TranslationContext& context,
+                         const std::function<void(const CppUnit&)>& on_unit = nullptr);
 
 }  // namespace rpp::genc
