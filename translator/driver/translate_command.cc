@@ -17,7 +17,7 @@
 namespace rpp {
 
 int translate_command(const std::string& rpp_home, const std::vector<std::string>& args) {
-  return run_on_big_stack([&]() -> int {
+  int code = run_on_big_stack([&]() -> int {
     try {
       auto options = parse_translate_options(args);
       if (!options) return 0;  // --help
@@ -58,6 +58,8 @@ int translate_command(const std::string& rpp_home, const std::vector<std::string
       return e.exit_code();
     }
   });
+  trace_memory("exit");
+  return code;
 }
 
 }  // namespace rpp
