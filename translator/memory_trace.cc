@@ -2,6 +2,7 @@
 #include "translator/memory_trace.h"
 
 #include <malloc.h>
+#include <sys/mman.h>
 
 #include <algorithm>
 #include <cctype>
@@ -78,7 +79,7 @@ MemorySample read_memory_sample() {
         read_kb_field(line, "RssAnon", sample.anon_kb) || read_kb_field(line, "RssFile", sample.file_kb);
   }
   struct mallinfo2 info = mallinfo2();
-  sample.heap_in_use_kb = long(info.uordblks / 1024);
+  sample.heap_in_use_kb = long((info.uordblks + info.hblkhd) / 1024);  // hblkhd: blocks malloc mmapped
   sample.heap_free_kb = long(info.fordblks / 1024);
   return sample;
 }
@@ -109,5 +110,40 @@ void trace_memory(const std::string& point) {
 }
 
 void release_free_memory() { malloc_trim(0); }
+
+long release_library_pages(const std::string& library) {
+  struct Mapping {
+    unsigned long low = 0, high = 0;
+    bool candidate = false;  // the library, not writable
+    long rss_kb = 0, anonymous_kb = 0;
+  };
+  std::vector<Mapping> mappings;
+  std::ifstream smaps("/proc/self/smaps");
+  std::string line;
+  while (std::getline(smaps, line)) {
+    if (line.empty()) continue;
+    if (std::isxdigit(static_cast<unsigned char>(line[0])) && line.find('-') < line.find(' ')) {
+      std::istringstream fields(line);
+      std::string range, perms, offset, dev, inode, path;
+      fields >> range >> perms >> offset >> dev >> inode;
+      std::getline(fields, path);
+      Mapping m;
+      size_t dash = range.find('-');
+      m.low = std::stoul(range.substr(0, dash), nullptr, 16);
+      m.high = std::stoul(range.substr(dash + 1), nullptr, 16);
+      m.candidate = path.find(library) != std::string::npos && perms.find('w') == std::string::npos;
+      mappings.push_back(m);
+      continue;
+    }
+    if (mappings.empty()) continue;
+    read_kb_field(line, "Rss", mappings.back().rss_kb) || read_kb_field(line, "Anonymous", mappings.back().anonymous_kb);
+  }
+  long released = 0;
+  for (const Mapping& m : mappings) {
+    if (!m.candidate || m.anonymous_kb != 0 || m.rss_kb == 0) continue;
+    if (madvise(reinterpret_cast<void*>(m.low), m.high - m.low, MADV_DONTNEED) == 0) released += m.rss_kb;
+  }
+  return released;
+}
 
 }  // namespace rpp

@@ -41,7 +41,10 @@ int translate_command(const std::string& rpp_home, const std::vector<std::string
         context.objects->release_python();
         context.program->release_python();
         host.finalize();
+        // The interpreter is gone: its code need not stay resident (docs/memory.md).
+        release_library_pages("/libpython3");
       };
+      release_free_memory();  // what importing freed (the modules' compiled trees)
       trace_memory("target imported");
       run_pipeline(context);
       // The summary goes to standard error once an executable is written or the backend
