@@ -137,7 +137,7 @@ def call_value(frame, w_callee, argc):
         return call_closure(frame, w_callee.method, argc, w_callee.w_receiver)
     if isinstance(w_callee, W_Class):
         w_instance = W_Instance(w_callee)
-        initializer = w_callee.lookup("init")
+        initializer = w_callee.initializer()
         if initializer is not None:
             assert isinstance(initializer, W_Closure)
             call_closure(frame, initializer, argc, w_instance)
@@ -152,10 +152,10 @@ def call_value(frame, w_callee, argc):
     raise LoxRuntimeError("Can only call functions and classes.")
 
 
-def find_method(w_class, name):
-    method = w_class.lookup(name)
+def find_method(w_class, site):
+    method = w_class.lookup_cached(site)
     if method is None:
-        raise LoxRuntimeError("Undefined property '%s'." % name)
+        raise LoxRuntimeError("Undefined property '%s'." % site.symbol.name)
     assert isinstance(method, W_Closure)
     return method
 
@@ -243,10 +243,10 @@ def execute_frame(frame):
                 w_object = frame.peek(0)
                 if not isinstance(w_object, W_Instance):
                     raise LoxRuntimeError("Only instances have properties.")
-                name = code.names[code.code[pc + 1]]
-                w_value = w_object.get_field(name)
+                site = code.sites[code.code[pc + 1]]
+                w_value = w_object.get_field(site)
                 if w_value is None:
-                    w_value = W_BoundMethod(w_object, find_method(w_object.get_class(), name))
+                    w_value = W_BoundMethod(w_object, find_method(w_object.get_class(), site))
                 frame.set_top(w_value)
                 pc += 2
             elif opcode == op.SET_PROPERTY:
@@ -254,13 +254,13 @@ def execute_frame(frame):
                 if not isinstance(w_object, W_Instance):
                     raise LoxRuntimeError("Only instances have fields.")
                 w_value = frame.pop()
-                w_object.set_field(code.names[code.code[pc + 1]], w_value)
+                w_object.set_field(code.sites[code.code[pc + 1]], w_value)
                 frame.set_top(w_value)
                 pc += 2
             elif opcode == op.GET_SUPER:
                 w_superclass = frame.pop()
                 assert isinstance(w_superclass, W_Class)
-                method = find_method(w_superclass, code.names[code.code[pc + 1]])
+                method = find_method(w_superclass, code.sites[code.code[pc + 1]])
                 frame.set_top(W_BoundMethod(frame.peek(0), method))
                 pc += 2
             elif opcode == op.EQUAL:
@@ -334,27 +334,27 @@ def execute_frame(frame):
                 frame.push(w_result)
                 pc += 2
             elif opcode == op.INVOKE:
-                name = code.names[code.code[pc + 1]]
+                site = code.sites[code.code[pc + 1]]
                 argc = code.code[pc + 2]
                 w_receiver = frame.peek(argc)
                 if not isinstance(w_receiver, W_Instance):
                     raise LoxRuntimeError("Only instances have methods.")
-                w_field = w_receiver.get_field(name)
+                w_field = w_receiver.get_field(site)
                 if w_field is not None:
                     frame.stack_w[frame.sp - argc - 1] = w_field
                     w_result = call_value(frame, w_field, argc)
                 else:
-                    method = find_method(w_receiver.get_class(), name)
+                    method = find_method(w_receiver.get_class(), site)
                     w_result = call_closure(frame, method, argc, w_receiver)
                 frame.drop(argc + 1)
                 frame.push(w_result)
                 pc += 3
             elif opcode == op.SUPER_INVOKE:
-                name = code.names[code.code[pc + 1]]
+                site = code.sites[code.code[pc + 1]]
                 argc = code.code[pc + 2]
                 w_superclass = frame.pop()
                 assert isinstance(w_superclass, W_Class)
-                method = find_method(w_superclass, name)
+                method = find_method(w_superclass, site)
                 w_result = call_closure(frame, method, argc, frame.peek(argc))
                 frame.drop(argc + 1)
                 frame.push(w_result)
@@ -373,7 +373,7 @@ def execute_frame(frame):
                     frame.close_upvalues(0)
                 return w_result
             elif opcode == op.CLASS:
-                frame.push(W_Class(code.names[code.code[pc + 1]]))
+                frame.push(W_Class(code.symbols[code.code[pc + 1]].name))
                 pc += 2
             elif opcode == op.INHERIT:
                 w_superclass = frame.peek(1)
@@ -387,7 +387,7 @@ def execute_frame(frame):
                 w_method = frame.pop()
                 w_class = frame.peek(0)
                 assert isinstance(w_class, W_Class)
-                w_class.define_method(code.names[code.code[pc + 1]], w_method)
+                w_class.define_method(code.symbols[code.code[pc + 1]], w_method)
                 pc += 2
             else:
                 raise LoxRuntimeError("Unknown opcode %d." % opcode)

@@ -121,20 +121,21 @@ class GlobalCell(object):
 
 class W_Function(W_Root):
     """A compiled function (clox's ObjFunction): the code object. Immutable once compiled."""
-    _attrs_ = ['name', 'arity', 'upvalue_count', 'code', 'lines', 'constants_w', 'names',
-               'cells', 'max_stack']
+    _attrs_ = ['name', 'arity', 'upvalue_count', 'code', 'lines', 'constants_w', 'symbols',
+               'sites', 'cells', 'max_stack']
     _immutable_fields_ = ['name', 'arity', 'upvalue_count', 'code[*]', 'lines[*]',
-                          'constants_w[*]', 'names[*]', 'cells[*]', 'max_stack']
+                          'constants_w[*]', 'symbols[*]', 'sites[*]', 'cells[*]', 'max_stack']
 
-    def __init__(self, name, arity, upvalue_count, code, lines, constants_w, names, cells,
-                 max_stack):
+    def __init__(self, name, arity, upvalue_count, code, lines, constants_w, symbols, sites,
+                 cells, max_stack):
         self.name = name                  # "" for the top-level script
         self.arity = arity
         self.upvalue_count = upvalue_count
         self.code = code                  # list of int: opcodes and operands
         self.lines = lines                # the source line of each entry of code
         self.constants_w = constants_w    # literals and functions
-        self.names = names                # property and method names
+        self.symbols = symbols            # class and method names (CLASS, METHOD)
+        self.sites = sites                # PropertySites of the property/method instructions
         self.cells = cells                # GlobalCells of the globals this function names
         self.max_stack = max_stack        # slots a frame of this function needs
 
@@ -200,38 +201,91 @@ class W_Native(W_Root):
         return "<native fn>"
 
 
+class Symbol(object):
+    """An identifier used as a property, method or class name, interned once per program by the
+    compiler: fields and methods are found by its small int `id`, never by hashing or comparing
+    strings at run time."""
+    _attrs_ = ['id', 'name']
+    _immutable_fields_ = ['id', 'name']
+
+    def __init__(self, id, name):
+        self.id = id
+        self.name = name
+
+
+INIT_SYMBOL_ID = 0      # the compiler interns "init" first
+
+
+class PropertySite(object):
+    """One GET_PROPERTY, SET_PROPERTY, INVOKE, GET_SUPER or SUPER_INVOKE instruction: its name and
+    the inline caches the interpreter keeps there when it is not jitted (in a trace the map and the
+    class version are promoted instead, and the lookups are elidable calls folded away).
+
+    - map, index, new_map: the last map seen here, the field's index in it (-1: no such field) and,
+      for SET_PROPERTY, the map after the write (the same map when the field exists).
+    - version, method: the last class version seen here and the method it gives (None: none)."""
+    _attrs_ = ['symbol', 'map', 'index', 'new_map', 'version', 'method']
+    _immutable_fields_ = ['symbol']
+
+    def __init__(self, symbol):
+        self.symbol = symbol
+        self.map = None
+        self.index = -1
+        self.new_map = None
+        self.version = None
+        self.method = None
+
+
 class VersionTag(object):
     """A new one each time a class's methods change: lookups are elidable per version."""
     _attrs_ = []
 
 
 class W_Class(W_Root):
-    _attrs_ = ['name', 'methods', 'version', 'empty_map']
+    _attrs_ = ['name', 'methods', 'version', 'empty_map', 'storage_hint']
     _immutable_fields_ = ['name', 'version?', 'empty_map']
 
     def __init__(self, name):
         self.name = name
-        self.methods = {}
+        self.methods = {}               # symbol id -> W_Closure
         self.version = VersionTag()
         self.empty_map = Map(self, {}, 0)
+        self.storage_hint = 0           # the most fields an instance of this class has had
 
-    def lookup(self, name):
-        """The method called `name`, or None."""
+    def lookup(self, symbol):
+        """The method called `symbol`, or None."""
         cls = jit.promote(self)
         version = jit.promote(cls.version)
-        return cls._lookup_pure(name, version)
+        return cls._lookup_pure(symbol.id, version)
+
+    def lookup_cached(self, site):
+        """lookup(site.symbol) through the site's cache when not jitted."""
+        if jit.we_are_jitted():
+            return self.lookup(site.symbol)
+        version = self.version
+        if site.version is version:     # a version belongs to one class
+            return site.method
+        method = self._lookup_pure(site.symbol.id, version)
+        site.version = version
+        site.method = method
+        return method
+
+    def initializer(self):
+        cls = jit.promote(self)
+        version = jit.promote(cls.version)
+        return cls._lookup_pure(INIT_SYMBOL_ID, version)
 
     @jit.elidable
-    def _lookup_pure(self, name, version):
-        return self.methods.get(name, None)
+    def _lookup_pure(self, symbol_id, version):
+        return self.methods.get(symbol_id, None)
 
-    def define_method(self, name, w_method):
-        self.methods[name] = w_method
+    def define_method(self, symbol, w_method):
+        self.methods[symbol.id] = w_method
         self.version = VersionTag()
 
     def inherit_from(self, w_superclass):
-        for name, w_method in w_superclass.methods.items():
-            self.methods[name] = w_method
+        for symbol_id, w_method in w_superclass.methods.items():
+            self.methods[symbol_id] = w_method
         self.version = VersionTag()
 
     def to_str(self):
@@ -247,52 +301,92 @@ class Map(object):
 
     def __init__(self, cls, indexes, length):
         self.cls = cls
-        self.indexes = indexes          # field name -> index in the storage
-        self.transitions = {}           # field name -> the map with that field added
+        self.indexes = indexes          # symbol id -> index in the storage
+        self.transitions = {}           # symbol id -> the map with that field added
         self.length = length
 
     @jit.elidable
-    def find(self, name):
-        return self.indexes.get(name, -1)
+    def find(self, symbol_id):
+        return self.indexes.get(symbol_id, -1)
 
     @jit.elidable
-    def with_field(self, name):
-        new_map = self.transitions.get(name, None)
+    def with_field(self, symbol_id):
+        new_map = self.transitions.get(symbol_id, None)
         if new_map is None:
             indexes = {}
             for key, value in self.indexes.items():
                 indexes[key] = value
-            indexes[name] = self.length
+            indexes[symbol_id] = self.length
             new_map = Map(self.cls, indexes, self.length + 1)
-            self.transitions[name] = new_map
+            self.transitions[symbol_id] = new_map
+            if new_map.length > self.cls.storage_hint:
+                self.cls.storage_hint = new_map.length
         return new_map
 
 
 class W_Instance(W_Root):
+    """Fields in `storage_w`, a fixed-size list (one indirection less than a resizable one) sized
+    from the class's hint and replaced by a bigger one when a field does not fit."""
     _attrs_ = ['map', 'storage_w']
 
     def __init__(self, cls):
         self.map = cls.empty_map
-        self.storage_w = []
+        self.storage_w = [None] * cls.storage_hint
 
     def get_class(self):
         return jit.promote(self.map).cls
 
-    def get_field(self, name):
+    def field_index(self, site):
+        """The index of site's field in this instance's storage, or -1."""
+        map = self.map
+        if jit.we_are_jitted():
+            return jit.promote(map).find(site.symbol.id)
+        if site.map is map:
+            return site.index
+        index = map.find(site.symbol.id)
+        site.map = map
+        site.index = index
+        site.new_map = None
+        return index
+
+    def get_field(self, site):
         """The field's value, or None when the instance has no such field."""
-        index = jit.promote(self.map).find(name)
+        index = self.field_index(site)
         if index < 0:
             return None
         return self.storage_w[index]
 
-    def set_field(self, name, w_value):
-        map = jit.promote(self.map)
-        index = map.find(name)
-        if index >= 0:
-            self.storage_w[index] = w_value
+    def set_field(self, site, w_value):
+        map = self.map
+        if not jit.we_are_jitted() and site.map is map and site.new_map is not None:
+            index = site.index
+            new_map = site.new_map
         else:
-            self.map = map.with_field(name)
-            self.storage_w.append(w_value)
+            if jit.we_are_jitted():
+                map = jit.promote(map)
+            symbol_id = site.symbol.id
+            index = map.find(symbol_id)
+            if index >= 0:
+                new_map = map
+            else:
+                new_map = map.with_field(symbol_id)
+                index = map.length
+            if not jit.we_are_jitted():
+                site.map = map
+                site.index = index
+                site.new_map = new_map
+        if new_map is not map:
+            self.map = new_map
+            if index >= len(self.storage_w):
+                self._grow(new_map.cls.storage_hint)
+        self.storage_w[index] = w_value
+
+    def _grow(self, size):
+        old_w = self.storage_w
+        storage_w = [None] * size
+        for i in range(len(old_w)):
+            storage_w[i] = old_w[i]
+        self.storage_w = storage_w
 
     def to_str(self):
         return "%s instance" % self.map.cls.name
