@@ -53,10 +53,10 @@ class Frame(object):
         self.sp = sp + 1
 
     def pop(self):
+        # The slot is not cleared: what it holds stays alive at most as long as the frame.
         sp = self.sp - 1
         assert sp >= 0
         w_value = self.stack_w[sp]
-        self.stack_w[sp] = None
         self.sp = sp
         return w_value
 
@@ -68,10 +68,12 @@ class Frame(object):
     def set_top(self, w_value):
         self.stack_w[self.sp - 1] = w_value
 
-    @jit.unroll_safe
-    def drop(self, count):
-        for i in range(count):
-            self.pop()
+    def replace_top(self, count, w_value):
+        """Pops count values and pushes w_value (a call's callee and arguments, its result)."""
+        sp = self.sp - count
+        assert sp >= 0
+        self.stack_w[sp] = w_value
+        self.sp = sp + 1
 
     def capture_upvalue(self, index):
         previous = None
@@ -121,10 +123,13 @@ def call_closure(frame, closure, argc, w_self):
     if frame.depth + 1 >= FRAMES_MAX:
         raise LoxRuntimeError("Stack overflow.")
     new_frame = Frame(closure, frame.depth + 1)
-    new_frame.stack_w[0] = w_self
+    stack_w = new_frame.stack_w
+    stack_w[0] = w_self
     first = frame.sp - argc
-    for i in range(argc):
-        new_frame.stack_w[i + 1] = frame.stack_w[first + i]
+    i = 0
+    while i < argc:
+        stack_w[i + 1] = frame.stack_w[first + i]
+        i += 1
     new_frame.sp = argc + 1
     return execute_frame(new_frame)
 
@@ -175,6 +180,20 @@ def make_closure(frame, code, pc):
         else:
             upvalues[i] = frame.closure.upvalues[index]
     return W_Closure(function, upvalues)
+
+
+def is_falsey(w_value):
+    """nil and false (the only W_Bools are the two singletons)."""
+    return w_value is w_nil or w_value is w_false
+
+
+def values_equal(w_a, w_b):
+    """Lox's ==: numbers by value (so nan != nan), strings by content, the rest by identity."""
+    if isinstance(w_a, W_Number):
+        return isinstance(w_b, W_Number) and w_a.value == w_b.value
+    if w_a is w_b:
+        return True
+    return w_a.eq(w_b)
 
 
 def number_operands(frame):
@@ -266,7 +285,7 @@ def execute_frame(frame):
             elif opcode == op.EQUAL:
                 w_b = frame.pop()
                 w_a = frame.pop()
-                frame.push(newbool(w_a.eq(w_b)))
+                frame.push(newbool(values_equal(w_a, w_b)))
                 pc += 1
             elif opcode == op.GREATER:
                 w_a, w_b = number_operands(frame)
@@ -306,7 +325,7 @@ def execute_frame(frame):
                 frame.set_top(W_Number(divide(w_a.value, w_b.value)))
                 pc += 1
             elif opcode == op.NOT:
-                frame.set_top(newbool(frame.peek(0).is_falsey()))
+                frame.set_top(newbool(is_falsey(frame.peek(0))))
                 pc += 1
             elif opcode == op.NEGATE:
                 w_value = frame.peek(0)
@@ -320,7 +339,7 @@ def execute_frame(frame):
             elif opcode == op.JUMP:
                 pc = code.code[pc + 1]
             elif opcode == op.JUMP_IF_FALSE:
-                if frame.peek(0).is_falsey():
+                if is_falsey(frame.peek(0)):
                     pc = code.code[pc + 1]
                 else:
                     pc += 2
@@ -329,9 +348,12 @@ def execute_frame(frame):
                 jitdriver.can_enter_jit(pc=pc, code=code, frame=frame)
             elif opcode == op.CALL:
                 argc = code.code[pc + 1]
-                w_result = call_value(frame, frame.peek(argc), argc)
-                frame.drop(argc + 1)
-                frame.push(w_result)
+                w_callee = frame.peek(argc)
+                if isinstance(w_callee, W_Closure):
+                    w_result = call_closure(frame, w_callee, argc, w_callee)
+                else:
+                    w_result = call_value(frame, w_callee, argc)
+                frame.replace_top(argc + 1, w_result)
                 pc += 2
             elif opcode == op.INVOKE:
                 site = code.sites[code.code[pc + 1]]
@@ -346,8 +368,7 @@ def execute_frame(frame):
                 else:
                     method = find_method(w_receiver.get_class(), site)
                     w_result = call_closure(frame, method, argc, w_receiver)
-                frame.drop(argc + 1)
-                frame.push(w_result)
+                frame.replace_top(argc + 1, w_result)
                 pc += 3
             elif opcode == op.SUPER_INVOKE:
                 site = code.sites[code.code[pc + 1]]
@@ -356,8 +377,7 @@ def execute_frame(frame):
                 assert isinstance(w_superclass, W_Class)
                 method = find_method(w_superclass, site)
                 w_result = call_closure(frame, method, argc, frame.peek(argc))
-                frame.drop(argc + 1)
-                frame.push(w_result)
+                frame.replace_top(argc + 1, w_result)
                 pc += 3
             elif opcode == op.CLOSURE:
                 w_closure = make_closure(frame, code, pc)

@@ -28,9 +28,6 @@ class LoxRuntimeError(Exception):
 class W_Root(object):
     _attrs_ = []
 
-    def is_falsey(self):
-        return False
-
     def eq(self, w_other):
         return self is w_other
 
@@ -40,9 +37,6 @@ class W_Root(object):
 
 class W_Nil(W_Root):
     _attrs_ = []
-
-    def is_falsey(self):
-        return True
 
     def to_str(self):
         return "nil"
@@ -54,9 +48,6 @@ class W_Bool(W_Root):
 
     def __init__(self, value):
         self.value = value
-
-    def is_falsey(self):
-        return not self.value
 
     def to_str(self):
         if self.value:
@@ -223,8 +214,10 @@ class PropertySite(object):
 
     - map, index, new_map: the last map seen here, the field's index in it (-1: no such field) and,
       for SET_PROPERTY, the map after the write (the same map when the field exists).
+    - map2, index2: the map seen before (a read site that sees two shapes, such as a tree's leaves
+      and inner nodes, keeps hitting).
     - version, method: the last class version seen here and the method it gives (None: none)."""
-    _attrs_ = ['symbol', 'map', 'index', 'new_map', 'version', 'method']
+    _attrs_ = ['symbol', 'map', 'index', 'new_map', 'map2', 'index2', 'version', 'method']
     _immutable_fields_ = ['symbol']
 
     def __init__(self, symbol):
@@ -232,6 +225,8 @@ class PropertySite(object):
         self.map = None
         self.index = -1
         self.new_map = None
+        self.map2 = None
+        self.index2 = -1
         self.version = None
         self.method = None
 
@@ -343,7 +338,11 @@ class W_Instance(W_Root):
             return jit.promote(map).find(site.symbol.id)
         if site.map is map:
             return site.index
+        if site.map2 is map:
+            return site.index2
         index = map.find(site.symbol.id)
+        site.map2 = site.map
+        site.index2 = site.index
         site.map = map
         site.index = index
         site.new_map = None
