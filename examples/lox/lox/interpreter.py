@@ -35,7 +35,13 @@ jitdriver = jit.JitDriver(greens=['pc', 'code'], reds=['frame'], virtualizables=
 
 
 class Frame(object):
-    """One activation of a function: its slots (locals, then temporaries) and open upvalues."""
+    """One activation of a function: its slots (locals, then temporaries) and open upvalues.
+
+    Untranslated to machine code by the JIT, a frame is reused: the calls a frame makes run one
+    after the other, each returns before the next starts and nothing keeps a frame once its call
+    returned (RETURN closes its upvalues), so `callee` is the frame the previous call made from
+    this one used, ready for the next (no allocation, no clearing of a new stack per call). In
+    jitted code every call gets a fresh frame, which the JIT keeps virtual."""
     _virtualizable_ = ['stack_w[*]', 'sp', 'closure']
 
     def __init__(self, closure, depth):
@@ -46,6 +52,17 @@ class Frame(object):
         self.sp = 0
         self.depth = depth              # 0 for the script
         self.open_upvalues = None       # W_Upvalues of this frame's slots, highest slot first
+        self.callee = None              # the frame for the next call made from this one
+
+    def callee_frame(self, closure):
+        """A frame for a call of closure made from this frame, when not jitted."""
+        callee = self.callee
+        if callee is None or len(callee.stack_w) < closure.function.max_stack:
+            callee = Frame(closure, self.depth + 1)
+            self.callee = callee
+        else:
+            callee.closure = closure
+        return callee
 
     def push(self, w_value):
         sp = self.sp
@@ -122,7 +139,10 @@ def call_closure(frame, closure, argc, w_self):
         raise LoxRuntimeError("Expected %d arguments but got %d." % (function.arity, argc))
     if frame.depth + 1 >= FRAMES_MAX:
         raise LoxRuntimeError("Stack overflow.")
-    new_frame = Frame(closure, frame.depth + 1)
+    if jit.we_are_jitted():
+        new_frame = Frame(closure, frame.depth + 1)
+    else:
+        new_frame = frame.callee_frame(closure)
     stack_w = new_frame.stack_w
     stack_w[0] = w_self
     first = frame.sp - argc
