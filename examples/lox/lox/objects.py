@@ -319,20 +319,75 @@ class Map(object):
         return new_map
 
 
+INLINE_FIELDS = 6
+
+
 class W_Instance(W_Root):
-    """Fields in `storage_w`, a fixed-size list (one indirection less than a resizable one) sized
-    from the class's hint and replaced by a bigger one when a field does not fit."""
-    _attrs_ = ['map', 'storage_w']
+    """The first INLINE_FIELDS fields live in the instance itself (slot0 ... slot5: reading one
+    touches no other object), the rest in `overflow_w`, a fixed-size list sized from the class's
+    hint and replaced by a bigger one when a field does not fit. The map says which field has
+    which index; in a trace the index is a constant and `read_slot` folds to one field read."""
+    _attrs_ = ['map', 'slot0', 'slot1', 'slot2', 'slot3', 'slot4', 'slot5', 'overflow_w']
 
     def __init__(self, cls):
         self.map = cls.empty_map
-        self.storage_w = [None] * cls.storage_hint
+        self.slot0 = None
+        self.slot1 = None
+        self.slot2 = None
+        self.slot3 = None
+        self.slot4 = None
+        self.slot5 = None
+        overflow = cls.storage_hint - INLINE_FIELDS
+        if overflow < 0:
+            overflow = 0
+        self.overflow_w = [None] * overflow
 
     def get_class(self):
         return jit.promote(self.map).cls
 
+    def read_slot(self, index):
+        if index == 0:
+            return self.slot0
+        elif index == 1:
+            return self.slot1
+        elif index == 2:
+            return self.slot2
+        elif index == 3:
+            return self.slot3
+        elif index == 4:
+            return self.slot4
+        elif index == 5:
+            return self.slot5
+        return self.overflow_w[index - INLINE_FIELDS]
+
+    def write_slot(self, index, w_value):
+        if index == 0:
+            self.slot0 = w_value
+        elif index == 1:
+            self.slot1 = w_value
+        elif index == 2:
+            self.slot2 = w_value
+        elif index == 3:
+            self.slot3 = w_value
+        elif index == 4:
+            self.slot4 = w_value
+        elif index == 5:
+            self.slot5 = w_value
+        else:
+            overflow_index = index - INLINE_FIELDS
+            if overflow_index >= len(self.overflow_w):
+                self._grow_overflow(self.map.cls.storage_hint - INLINE_FIELDS)
+            self.overflow_w[overflow_index] = w_value
+
+    def _grow_overflow(self, size):
+        old_w = self.overflow_w
+        overflow_w = [None] * size
+        for i in range(len(old_w)):
+            overflow_w[i] = old_w[i]
+        self.overflow_w = overflow_w
+
     def field_index(self, site):
-        """The index of site's field in this instance's storage, or -1."""
+        """The index of site's field in this instance, or -1."""
         map = self.map
         if jit.we_are_jitted():
             return jit.promote(map).find(site.symbol.id)
@@ -353,7 +408,7 @@ class W_Instance(W_Root):
         index = self.field_index(site)
         if index < 0:
             return None
-        return self.storage_w[index]
+        return self.read_slot(index)
 
     def set_field(self, site, w_value):
         map = self.map
@@ -376,16 +431,7 @@ class W_Instance(W_Root):
                 site.new_map = new_map
         if new_map is not map:
             self.map = new_map
-            if index >= len(self.storage_w):
-                self._grow(new_map.cls.storage_hint)
-        self.storage_w[index] = w_value
-
-    def _grow(self, size):
-        old_w = self.storage_w
-        storage_w = [None] * size
-        for i in range(len(old_w)):
-            storage_w[i] = old_w[i]
-        self.storage_w = storage_w
+        self.write_slot(index, w_value)
 
     def to_str(self):
         return "%s instance" % self.map.cls.name
