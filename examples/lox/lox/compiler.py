@@ -710,14 +710,10 @@ class Compiler(object):
         self.consume(T_LEFT_PAREN, "Expect '(' after 'if'.")
         self.expression()
         self.consume(T_RIGHT_PAREN, "Expect ')' after condition.")
-        with_condition = self.fs.stack_depth
-        then_jump = self.emit_jump(op.JUMP_IF_FALSE)
-        self.emit_op(op.POP)
+        then_jump = self.emit_jump(op.POP_JUMP_IF_FALSE)
         self.statement()
         else_jump = self.emit_jump(op.JUMP)
         self.patch_jump(then_jump)
-        self.fs.stack_depth = with_condition    # the false path still has the condition
-        self.emit_op(op.POP)
         if self.match(T_ELSE):
             self.statement()
         self.patch_jump(else_jump)
@@ -727,14 +723,10 @@ class Compiler(object):
         self.consume(T_LEFT_PAREN, "Expect '(' after 'while'.")
         self.expression()
         self.consume(T_RIGHT_PAREN, "Expect ')' after condition.")
-        with_condition = self.fs.stack_depth
-        exit_jump = self.emit_jump(op.JUMP_IF_FALSE)
-        self.emit_op(op.POP)
+        exit_jump = self.emit_jump(op.POP_JUMP_IF_FALSE)
         self.statement()
         self.emit_loop(loop_start)
         self.patch_jump(exit_jump)
-        self.fs.stack_depth = with_condition
-        self.emit_op(op.POP)
 
     def for_statement(self):
         self.begin_scope()
@@ -748,13 +740,10 @@ class Compiler(object):
 
         loop_start = len(self.fs.code)
         exit_jump = -1
-        with_condition = 0
         if not self.match(T_SEMICOLON):
             self.expression()
             self.consume(T_SEMICOLON, "Expect ';' after loop condition.")
-            with_condition = self.fs.stack_depth
-            exit_jump = self.emit_jump(op.JUMP_IF_FALSE)
-            self.emit_op(op.POP)
+            exit_jump = self.emit_jump(op.POP_JUMP_IF_FALSE)
 
         if not self.match(T_RIGHT_PAREN):
             body_jump = self.emit_jump(op.JUMP)
@@ -770,8 +759,6 @@ class Compiler(object):
         self.emit_loop(loop_start)
         if exit_jump != -1:
             self.patch_jump(exit_jump)
-            self.fs.stack_depth = with_condition
-            self.emit_op(op.POP)
         self.end_scope()
 
     def return_statement(self):

@@ -363,6 +363,11 @@ def execute_frame(frame):
                     pc = code.code[pc + 1]
                 else:
                     pc += 2
+            elif opcode == op.POP_JUMP_IF_FALSE:
+                if is_falsey(frame.pop()):
+                    pc = code.code[pc + 1]
+                else:
+                    pc += 2
             elif opcode == op.LOOP:
                 pc = code.code[pc + 1]
                 jitdriver.can_enter_jit(pc=pc, code=code, frame=frame)

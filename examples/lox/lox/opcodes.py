@@ -32,7 +32,8 @@ _OPCODES = [
     ("NEGATE", 0, 0),
     ("PRINT", 0, -1),
     ("JUMP", 1, 0),            # target
-    ("JUMP_IF_FALSE", 1, 0),   # target; the condition stays on the stack
+    ("JUMP_IF_FALSE", 1, 0),   # target; the condition stays on the stack (`and`, `or`)
+    ("POP_JUMP_IF_FALSE", 1, -1),  # target; pops the condition (`if`, `while`, `for`)
     ("LOOP", 1, 0),            # target (backwards: where the JIT may start a loop)
     ("CALL", 1, 0),            # argument count; effect -argc
     ("INVOKE", 2, 0),          # site, argument count; effect -argc
