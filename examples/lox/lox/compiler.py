@@ -2,14 +2,16 @@
 
 A Pratt parser emits code as it parses, as clox's compiler.c does. Differences from clox that do not
 change what a program prints: operands are whole ints (so jumps are absolute and the 256 limits
-apply only where clox reports them as errors), property/method names live in a per-function name
-table, and globals are resolved at compile time to GlobalCells (no constant is spent on them).
+apply only where clox reports them as errors), names of properties, methods and classes are
+interned Symbols (each property or method instruction has its own PropertySite, where the VM keeps
+its inline caches), and globals are resolved at compile time to GlobalCells (no constant is spent
+on them).
 """
 
 from rpython.rlib.objectmodel import we_are_translated
 
 from lox import opcodes as op
-from lox.objects import W_Function, W_Number, W_String, GlobalCell
+from lox.objects import W_Function, W_Number, W_String, GlobalCell, Symbol, PropertySite, INIT_SYMBOL_ID
 from lox.scanner import (
     Scanner, Token,
     T_LEFT_PAREN, T_RIGHT_PAREN, T_LEFT_BRACE, T_RIGHT_BRACE, T_COMMA, T_DOT, T_MINUS, T_PLUS,
@@ -62,10 +64,21 @@ MAX_JUMP = 65535
 
 
 class Globals(object):
-    """Every global variable of a program, by name; shared by all the code objects."""
+    """Every global variable and every interned name of a program; shared by all the code
+    objects."""
 
     def __init__(self):
         self.cells = {}
+        self.symbols = {}
+        init = self.get_symbol("init")
+        assert init.id == INIT_SYMBOL_ID
+
+    def get_symbol(self, name):
+        symbol = self.symbols.get(name, None)
+        if symbol is None:
+            symbol = Symbol(len(self.symbols), name)
+            self.symbols[name] = symbol
+        return symbol
 
     def get_cell(self, name):
         cell = self.cells.get(name, None)
@@ -99,8 +112,9 @@ class FunctionState(object):
         self.code = []
         self.lines = []
         self.constants_w = []
-        self.names = []
-        self.name_indexes = {}
+        self.symbols = []
+        self.symbol_indexes = {}
+        self.sites = []
         self.cells = []
         self.cell_indexes = {}
         self.upvalues = []
@@ -121,7 +135,7 @@ class FunctionState(object):
     def finish(self):
         """The code object; its lists never change again."""
         return W_Function(self.name, self.arity, len(self.upvalues), self.code[:], self.lines[:],
-                          self.constants_w[:], self.names[:], self.cells[:],
+                          self.constants_w[:], self.symbols[:], self.sites[:], self.cells[:],
                           self.max_stack_depth)
 
 
@@ -239,15 +253,21 @@ class Compiler(object):
     def emit_constant(self, w_value):
         self.emit_op_arg(op.CONSTANT, self.make_constant(w_value))
 
-    def name_index(self, name):
-        """The index of a property, method or class name in the function's name table."""
+    def symbol_index(self, name):
+        """The index of a class or method name's Symbol in the function's symbol table."""
         fs = self.fs
-        index = fs.name_indexes.get(name, -1)
+        index = fs.symbol_indexes.get(name, -1)
         if index < 0:
-            index = len(fs.names)
-            fs.names.append(name)
-            fs.name_indexes[name] = index
+            index = len(fs.symbols)
+            fs.symbols.append(self.globals.get_symbol(name))
+            fs.symbol_indexes[name] = index
         return index
+
+    def new_site(self, name):
+        """The index of a new PropertySite (one per property or method instruction)."""
+        fs = self.fs
+        fs.sites.append(PropertySite(self.globals.get_symbol(name)))
+        return len(fs.sites) - 1
 
     def global_index(self, name):
         """The index of a global variable's cell in the function's cell table."""
@@ -508,7 +528,7 @@ class Compiler(object):
 
     def dot(self, can_assign):
         self.consume(T_IDENTIFIER, "Expect property name after '.'.")
-        name = self.name_index(self.previous.text)
+        name = self.new_site(self.previous.text)
         if can_assign and self.match(T_EQUAL):
             self.expression()
             self.emit_op_arg(op.SET_PROPERTY, name)
@@ -533,7 +553,7 @@ class Compiler(object):
             self.error("Can't use 'super' in a class with no superclass.")
         self.consume(T_DOT, "Expect '.' after 'super'.")
         self.consume(T_IDENTIFIER, "Expect superclass method name.")
-        name = self.name_index(self.previous.text)
+        name = self.new_site(self.previous.text)
         self.named_variable("this", False)
         if self.match(T_LEFT_PAREN):
             argc = self.argument_list()
@@ -596,7 +616,7 @@ class Compiler(object):
 
     def method(self):
         self.consume(T_IDENTIFIER, "Expect method name.")
-        name = self.name_index(self.previous.text)
+        name = self.symbol_index(self.previous.text)
         type = TYPE_METHOD
         if self.previous.text == "init":
             type = TYPE_INITIALIZER
@@ -606,7 +626,7 @@ class Compiler(object):
     def class_declaration(self):
         self.consume(T_IDENTIFIER, "Expect class name.")
         class_name = self.previous.text
-        name = self.name_index(class_name)
+        name = self.symbol_index(class_name)
         global_index = 0
         if self.fs.scope_depth == 0:
             global_index = self.global_index(class_name)
@@ -690,14 +710,10 @@ class Compiler(object):
         self.consume(T_LEFT_PAREN, "Expect '(' after 'if'.")
         self.expression()
         self.consume(T_RIGHT_PAREN, "Expect ')' after condition.")
-        with_condition = self.fs.stack_depth
-        then_jump = self.emit_jump(op.JUMP_IF_FALSE)
-        self.emit_op(op.POP)
+        then_jump = self.emit_jump(op.POP_JUMP_IF_FALSE)
         self.statement()
         else_jump = self.emit_jump(op.JUMP)
         self.patch_jump(then_jump)
-        self.fs.stack_depth = with_condition    # the false path still has the condition
-        self.emit_op(op.POP)
         if self.match(T_ELSE):
             self.statement()
         self.patch_jump(else_jump)
@@ -707,14 +723,10 @@ class Compiler(object):
         self.consume(T_LEFT_PAREN, "Expect '(' after 'while'.")
         self.expression()
         self.consume(T_RIGHT_PAREN, "Expect ')' after condition.")
-        with_condition = self.fs.stack_depth
-        exit_jump = self.emit_jump(op.JUMP_IF_FALSE)
-        self.emit_op(op.POP)
+        exit_jump = self.emit_jump(op.POP_JUMP_IF_FALSE)
         self.statement()
         self.emit_loop(loop_start)
         self.patch_jump(exit_jump)
-        self.fs.stack_depth = with_condition
-        self.emit_op(op.POP)
 
     def for_statement(self):
         self.begin_scope()
@@ -728,13 +740,10 @@ class Compiler(object):
 
         loop_start = len(self.fs.code)
         exit_jump = -1
-        with_condition = 0
         if not self.match(T_SEMICOLON):
             self.expression()
             self.consume(T_SEMICOLON, "Expect ';' after loop condition.")
-            with_condition = self.fs.stack_depth
-            exit_jump = self.emit_jump(op.JUMP_IF_FALSE)
-            self.emit_op(op.POP)
+            exit_jump = self.emit_jump(op.POP_JUMP_IF_FALSE)
 
         if not self.match(T_RIGHT_PAREN):
             body_jump = self.emit_jump(op.JUMP)
@@ -750,8 +759,6 @@ class Compiler(object):
         self.emit_loop(loop_start)
         if exit_jump != -1:
             self.patch_jump(exit_jump)
-            self.fs.stack_depth = with_condition
-            self.emit_op(op.POP)
         self.end_scope()
 
     def return_statement(self):

@@ -35,7 +35,13 @@ jitdriver = jit.JitDriver(greens=['pc', 'code'], reds=['frame'], virtualizables=
 
 
 class Frame(object):
-    """One activation of a function: its slots (locals, then temporaries) and open upvalues."""
+    """One activation of a function: its slots (locals, then temporaries) and open upvalues.
+
+    Untranslated to machine code by the JIT, a frame is reused: the calls a frame makes run one
+    after the other, each returns before the next starts and nothing keeps a frame once its call
+    returned (RETURN closes its upvalues), so `callee` is the frame the previous call made from
+    this one used, ready for the next (no allocation, no clearing of a new stack per call). In
+    jitted code every call gets a fresh frame, which the JIT keeps virtual."""
     _virtualizable_ = ['stack_w[*]', 'sp', 'closure']
 
     def __init__(self, closure, depth):
@@ -46,6 +52,17 @@ class Frame(object):
         self.sp = 0
         self.depth = depth              # 0 for the script
         self.open_upvalues = None       # W_Upvalues of this frame's slots, highest slot first
+        self.callee = None              # the frame for the next call made from this one
+
+    def callee_frame(self, closure):
+        """A frame for a call of closure made from this frame, when not jitted."""
+        callee = self.callee
+        if callee is None or len(callee.stack_w) < closure.function.max_stack:
+            callee = Frame(closure, self.depth + 1)
+            self.callee = callee
+        else:
+            callee.closure = closure
+        return callee
 
     def push(self, w_value):
         sp = self.sp
@@ -53,10 +70,10 @@ class Frame(object):
         self.sp = sp + 1
 
     def pop(self):
+        # The slot is not cleared: what it holds stays alive at most as long as the frame.
         sp = self.sp - 1
         assert sp >= 0
         w_value = self.stack_w[sp]
-        self.stack_w[sp] = None
         self.sp = sp
         return w_value
 
@@ -68,10 +85,12 @@ class Frame(object):
     def set_top(self, w_value):
         self.stack_w[self.sp - 1] = w_value
 
-    @jit.unroll_safe
-    def drop(self, count):
-        for i in range(count):
-            self.pop()
+    def replace_top(self, count, w_value):
+        """Pops count values and pushes w_value (a call's callee and arguments, its result)."""
+        sp = self.sp - count
+        assert sp >= 0
+        self.stack_w[sp] = w_value
+        self.sp = sp + 1
 
     def capture_upvalue(self, index):
         previous = None
@@ -120,11 +139,17 @@ def call_closure(frame, closure, argc, w_self):
         raise LoxRuntimeError("Expected %d arguments but got %d." % (function.arity, argc))
     if frame.depth + 1 >= FRAMES_MAX:
         raise LoxRuntimeError("Stack overflow.")
-    new_frame = Frame(closure, frame.depth + 1)
-    new_frame.stack_w[0] = w_self
+    if jit.we_are_jitted():
+        new_frame = Frame(closure, frame.depth + 1)
+    else:
+        new_frame = frame.callee_frame(closure)
+    stack_w = new_frame.stack_w
+    stack_w[0] = w_self
     first = frame.sp - argc
-    for i in range(argc):
-        new_frame.stack_w[i + 1] = frame.stack_w[first + i]
+    i = 0
+    while i < argc:
+        stack_w[i + 1] = frame.stack_w[first + i]
+        i += 1
     new_frame.sp = argc + 1
     return execute_frame(new_frame)
 
@@ -137,7 +162,7 @@ def call_value(frame, w_callee, argc):
         return call_closure(frame, w_callee.method, argc, w_callee.w_receiver)
     if isinstance(w_callee, W_Class):
         w_instance = W_Instance(w_callee)
-        initializer = w_callee.lookup("init")
+        initializer = w_callee.initializer()
         if initializer is not None:
             assert isinstance(initializer, W_Closure)
             call_closure(frame, initializer, argc, w_instance)
@@ -152,10 +177,10 @@ def call_value(frame, w_callee, argc):
     raise LoxRuntimeError("Can only call functions and classes.")
 
 
-def find_method(w_class, name):
-    method = w_class.lookup(name)
+def find_method(w_class, site):
+    method = w_class.lookup_cached(site)
     if method is None:
-        raise LoxRuntimeError("Undefined property '%s'." % name)
+        raise LoxRuntimeError("Undefined property '%s'." % site.symbol.name)
     assert isinstance(method, W_Closure)
     return method
 
@@ -175,6 +200,20 @@ def make_closure(frame, code, pc):
         else:
             upvalues[i] = frame.closure.upvalues[index]
     return W_Closure(function, upvalues)
+
+
+def is_falsey(w_value):
+    """nil and false (the only W_Bools are the two singletons)."""
+    return w_value is w_nil or w_value is w_false
+
+
+def values_equal(w_a, w_b):
+    """Lox's ==: numbers by value (so nan != nan), strings by content, the rest by identity."""
+    if isinstance(w_a, W_Number):
+        return isinstance(w_b, W_Number) and w_a.value == w_b.value
+    if w_a is w_b:
+        return True
+    return w_a.eq(w_b)
 
 
 def number_operands(frame):
@@ -243,10 +282,10 @@ def execute_frame(frame):
                 w_object = frame.peek(0)
                 if not isinstance(w_object, W_Instance):
                     raise LoxRuntimeError("Only instances have properties.")
-                name = code.names[code.code[pc + 1]]
-                w_value = w_object.get_field(name)
+                site = code.sites[code.code[pc + 1]]
+                w_value = w_object.get_field(site)
                 if w_value is None:
-                    w_value = W_BoundMethod(w_object, find_method(w_object.get_class(), name))
+                    w_value = W_BoundMethod(w_object, find_method(w_object.get_class(), site))
                 frame.set_top(w_value)
                 pc += 2
             elif opcode == op.SET_PROPERTY:
@@ -254,19 +293,19 @@ def execute_frame(frame):
                 if not isinstance(w_object, W_Instance):
                     raise LoxRuntimeError("Only instances have fields.")
                 w_value = frame.pop()
-                w_object.set_field(code.names[code.code[pc + 1]], w_value)
+                w_object.set_field(code.sites[code.code[pc + 1]], w_value)
                 frame.set_top(w_value)
                 pc += 2
             elif opcode == op.GET_SUPER:
                 w_superclass = frame.pop()
                 assert isinstance(w_superclass, W_Class)
-                method = find_method(w_superclass, code.names[code.code[pc + 1]])
+                method = find_method(w_superclass, code.sites[code.code[pc + 1]])
                 frame.set_top(W_BoundMethod(frame.peek(0), method))
                 pc += 2
             elif opcode == op.EQUAL:
                 w_b = frame.pop()
                 w_a = frame.pop()
-                frame.push(newbool(w_a.eq(w_b)))
+                frame.push(newbool(values_equal(w_a, w_b)))
                 pc += 1
             elif opcode == op.GREATER:
                 w_a, w_b = number_operands(frame)
@@ -306,7 +345,7 @@ def execute_frame(frame):
                 frame.set_top(W_Number(divide(w_a.value, w_b.value)))
                 pc += 1
             elif opcode == op.NOT:
-                frame.set_top(newbool(frame.peek(0).is_falsey()))
+                frame.set_top(newbool(is_falsey(frame.peek(0))))
                 pc += 1
             elif opcode == op.NEGATE:
                 w_value = frame.peek(0)
@@ -320,7 +359,12 @@ def execute_frame(frame):
             elif opcode == op.JUMP:
                 pc = code.code[pc + 1]
             elif opcode == op.JUMP_IF_FALSE:
-                if frame.peek(0).is_falsey():
+                if is_falsey(frame.peek(0)):
+                    pc = code.code[pc + 1]
+                else:
+                    pc += 2
+            elif opcode == op.POP_JUMP_IF_FALSE:
+                if is_falsey(frame.pop()):
                     pc = code.code[pc + 1]
                 else:
                     pc += 2
@@ -329,35 +373,36 @@ def execute_frame(frame):
                 jitdriver.can_enter_jit(pc=pc, code=code, frame=frame)
             elif opcode == op.CALL:
                 argc = code.code[pc + 1]
-                w_result = call_value(frame, frame.peek(argc), argc)
-                frame.drop(argc + 1)
-                frame.push(w_result)
+                w_callee = frame.peek(argc)
+                if isinstance(w_callee, W_Closure):
+                    w_result = call_closure(frame, w_callee, argc, w_callee)
+                else:
+                    w_result = call_value(frame, w_callee, argc)
+                frame.replace_top(argc + 1, w_result)
                 pc += 2
             elif opcode == op.INVOKE:
-                name = code.names[code.code[pc + 1]]
+                site = code.sites[code.code[pc + 1]]
                 argc = code.code[pc + 2]
                 w_receiver = frame.peek(argc)
                 if not isinstance(w_receiver, W_Instance):
                     raise LoxRuntimeError("Only instances have methods.")
-                w_field = w_receiver.get_field(name)
+                w_field = w_receiver.get_field(site)
                 if w_field is not None:
                     frame.stack_w[frame.sp - argc - 1] = w_field
                     w_result = call_value(frame, w_field, argc)
                 else:
-                    method = find_method(w_receiver.get_class(), name)
+                    method = find_method(w_receiver.get_class(), site)
                     w_result = call_closure(frame, method, argc, w_receiver)
-                frame.drop(argc + 1)
-                frame.push(w_result)
+                frame.replace_top(argc + 1, w_result)
                 pc += 3
             elif opcode == op.SUPER_INVOKE:
-                name = code.names[code.code[pc + 1]]
+                site = code.sites[code.code[pc + 1]]
                 argc = code.code[pc + 2]
                 w_superclass = frame.pop()
                 assert isinstance(w_superclass, W_Class)
-                method = find_method(w_superclass, name)
+                method = find_method(w_superclass, site)
                 w_result = call_closure(frame, method, argc, frame.peek(argc))
-                frame.drop(argc + 1)
-                frame.push(w_result)
+                frame.replace_top(argc + 1, w_result)
                 pc += 3
             elif opcode == op.CLOSURE:
                 w_closure = make_closure(frame, code, pc)
@@ -373,7 +418,7 @@ def execute_frame(frame):
                     frame.close_upvalues(0)
                 return w_result
             elif opcode == op.CLASS:
-                frame.push(W_Class(code.names[code.code[pc + 1]]))
+                frame.push(W_Class(code.symbols[code.code[pc + 1]].name))
                 pc += 2
             elif opcode == op.INHERIT:
                 w_superclass = frame.peek(1)
@@ -387,7 +432,7 @@ def execute_frame(frame):
                 w_method = frame.pop()
                 w_class = frame.peek(0)
                 assert isinstance(w_class, W_Class)
-                w_class.define_method(code.names[code.code[pc + 1]], w_method)
+                w_class.define_method(code.symbols[code.code[pc + 1]], w_method)
                 pc += 2
             else:
                 raise LoxRuntimeError("Unknown opcode %d." % opcode)

@@ -28,9 +28,6 @@ class LoxRuntimeError(Exception):
 class W_Root(object):
     _attrs_ = []
 
-    def is_falsey(self):
-        return False
-
     def eq(self, w_other):
         return self is w_other
 
@@ -40,9 +37,6 @@ class W_Root(object):
 
 class W_Nil(W_Root):
     _attrs_ = []
-
-    def is_falsey(self):
-        return True
 
     def to_str(self):
         return "nil"
@@ -54,9 +48,6 @@ class W_Bool(W_Root):
 
     def __init__(self, value):
         self.value = value
-
-    def is_falsey(self):
-        return not self.value
 
     def to_str(self):
         if self.value:
@@ -121,20 +112,21 @@ class GlobalCell(object):
 
 class W_Function(W_Root):
     """A compiled function (clox's ObjFunction): the code object. Immutable once compiled."""
-    _attrs_ = ['name', 'arity', 'upvalue_count', 'code', 'lines', 'constants_w', 'names',
-               'cells', 'max_stack']
+    _attrs_ = ['name', 'arity', 'upvalue_count', 'code', 'lines', 'constants_w', 'symbols',
+               'sites', 'cells', 'max_stack']
     _immutable_fields_ = ['name', 'arity', 'upvalue_count', 'code[*]', 'lines[*]',
-                          'constants_w[*]', 'names[*]', 'cells[*]', 'max_stack']
+                          'constants_w[*]', 'symbols[*]', 'sites[*]', 'cells[*]', 'max_stack']
 
-    def __init__(self, name, arity, upvalue_count, code, lines, constants_w, names, cells,
-                 max_stack):
+    def __init__(self, name, arity, upvalue_count, code, lines, constants_w, symbols, sites,
+                 cells, max_stack):
         self.name = name                  # "" for the top-level script
         self.arity = arity
         self.upvalue_count = upvalue_count
         self.code = code                  # list of int: opcodes and operands
         self.lines = lines                # the source line of each entry of code
         self.constants_w = constants_w    # literals and functions
-        self.names = names                # property and method names
+        self.symbols = symbols            # class and method names (CLASS, METHOD)
+        self.sites = sites                # PropertySites of the property/method instructions
         self.cells = cells                # GlobalCells of the globals this function names
         self.max_stack = max_stack        # slots a frame of this function needs
 
@@ -200,38 +192,95 @@ class W_Native(W_Root):
         return "<native fn>"
 
 
+class Symbol(object):
+    """An identifier used as a property, method or class name, interned once per program by the
+    compiler: fields and methods are found by its small int `id`, never by hashing or comparing
+    strings at run time."""
+    _attrs_ = ['id', 'name']
+    _immutable_fields_ = ['id', 'name']
+
+    def __init__(self, id, name):
+        self.id = id
+        self.name = name
+
+
+INIT_SYMBOL_ID = 0      # the compiler interns "init" first
+
+
+class PropertySite(object):
+    """One GET_PROPERTY, SET_PROPERTY, INVOKE, GET_SUPER or SUPER_INVOKE instruction: its name and
+    the inline caches the interpreter keeps there when it is not jitted (in a trace the map and the
+    class version are promoted instead, and the lookups are elidable calls folded away).
+
+    - map, index, new_map: the last map seen here, the field's index in it (-1: no such field) and,
+      for SET_PROPERTY, the map after the write (the same map when the field exists).
+    - map2, index2: the map seen before (a read site that sees two shapes, such as a tree's leaves
+      and inner nodes, keeps hitting).
+    - version, method: the last class version seen here and the method it gives (None: none)."""
+    _attrs_ = ['symbol', 'map', 'index', 'new_map', 'map2', 'index2', 'version', 'method']
+    _immutable_fields_ = ['symbol']
+
+    def __init__(self, symbol):
+        self.symbol = symbol
+        self.map = None
+        self.index = -1
+        self.new_map = None
+        self.map2 = None
+        self.index2 = -1
+        self.version = None
+        self.method = None
+
+
 class VersionTag(object):
     """A new one each time a class's methods change: lookups are elidable per version."""
     _attrs_ = []
 
 
 class W_Class(W_Root):
-    _attrs_ = ['name', 'methods', 'version', 'empty_map']
+    _attrs_ = ['name', 'methods', 'version', 'empty_map', 'storage_hint']
     _immutable_fields_ = ['name', 'version?', 'empty_map']
 
     def __init__(self, name):
         self.name = name
-        self.methods = {}
+        self.methods = {}               # symbol id -> W_Closure
         self.version = VersionTag()
         self.empty_map = Map(self, {}, 0)
+        self.storage_hint = 0           # the most fields an instance of this class has had
 
-    def lookup(self, name):
-        """The method called `name`, or None."""
+    def lookup(self, symbol):
+        """The method called `symbol`, or None."""
         cls = jit.promote(self)
         version = jit.promote(cls.version)
-        return cls._lookup_pure(name, version)
+        return cls._lookup_pure(symbol.id, version)
+
+    def lookup_cached(self, site):
+        """lookup(site.symbol) through the site's cache when not jitted."""
+        if jit.we_are_jitted():
+            return self.lookup(site.symbol)
+        version = self.version
+        if site.version is version:     # a version belongs to one class
+            return site.method
+        method = self._lookup_pure(site.symbol.id, version)
+        site.version = version
+        site.method = method
+        return method
+
+    def initializer(self):
+        cls = jit.promote(self)
+        version = jit.promote(cls.version)
+        return cls._lookup_pure(INIT_SYMBOL_ID, version)
 
     @jit.elidable
-    def _lookup_pure(self, name, version):
-        return self.methods.get(name, None)
+    def _lookup_pure(self, symbol_id, version):
+        return self.methods.get(symbol_id, None)
 
-    def define_method(self, name, w_method):
-        self.methods[name] = w_method
+    def define_method(self, symbol, w_method):
+        self.methods[symbol.id] = w_method
         self.version = VersionTag()
 
     def inherit_from(self, w_superclass):
-        for name, w_method in w_superclass.methods.items():
-            self.methods[name] = w_method
+        for symbol_id, w_method in w_superclass.methods.items():
+            self.methods[symbol_id] = w_method
         self.version = VersionTag()
 
     def to_str(self):
@@ -247,52 +296,142 @@ class Map(object):
 
     def __init__(self, cls, indexes, length):
         self.cls = cls
-        self.indexes = indexes          # field name -> index in the storage
-        self.transitions = {}           # field name -> the map with that field added
+        self.indexes = indexes          # symbol id -> index in the storage
+        self.transitions = {}           # symbol id -> the map with that field added
         self.length = length
 
     @jit.elidable
-    def find(self, name):
-        return self.indexes.get(name, -1)
+    def find(self, symbol_id):
+        return self.indexes.get(symbol_id, -1)
 
     @jit.elidable
-    def with_field(self, name):
-        new_map = self.transitions.get(name, None)
+    def with_field(self, symbol_id):
+        new_map = self.transitions.get(symbol_id, None)
         if new_map is None:
             indexes = {}
             for key, value in self.indexes.items():
                 indexes[key] = value
-            indexes[name] = self.length
+            indexes[symbol_id] = self.length
             new_map = Map(self.cls, indexes, self.length + 1)
-            self.transitions[name] = new_map
+            self.transitions[symbol_id] = new_map
+            if new_map.length > self.cls.storage_hint:
+                self.cls.storage_hint = new_map.length
         return new_map
 
 
+INLINE_FIELDS = 6
+
+
 class W_Instance(W_Root):
-    _attrs_ = ['map', 'storage_w']
+    """The first INLINE_FIELDS fields live in the instance itself (slot0 ... slot5: reading one
+    touches no other object), the rest in `overflow_w`, a fixed-size list sized from the class's
+    hint and replaced by a bigger one when a field does not fit. The map says which field has
+    which index; in a trace the index is a constant and `read_slot` folds to one field read."""
+    _attrs_ = ['map', 'slot0', 'slot1', 'slot2', 'slot3', 'slot4', 'slot5', 'overflow_w']
 
     def __init__(self, cls):
         self.map = cls.empty_map
-        self.storage_w = []
+        self.slot0 = None
+        self.slot1 = None
+        self.slot2 = None
+        self.slot3 = None
+        self.slot4 = None
+        self.slot5 = None
+        overflow = cls.storage_hint - INLINE_FIELDS
+        if overflow < 0:
+            overflow = 0
+        self.overflow_w = [None] * overflow
 
     def get_class(self):
         return jit.promote(self.map).cls
 
-    def get_field(self, name):
+    def read_slot(self, index):
+        if index == 0:
+            return self.slot0
+        elif index == 1:
+            return self.slot1
+        elif index == 2:
+            return self.slot2
+        elif index == 3:
+            return self.slot3
+        elif index == 4:
+            return self.slot4
+        elif index == 5:
+            return self.slot5
+        return self.overflow_w[index - INLINE_FIELDS]
+
+    def write_slot(self, index, w_value):
+        if index == 0:
+            self.slot0 = w_value
+        elif index == 1:
+            self.slot1 = w_value
+        elif index == 2:
+            self.slot2 = w_value
+        elif index == 3:
+            self.slot3 = w_value
+        elif index == 4:
+            self.slot4 = w_value
+        elif index == 5:
+            self.slot5 = w_value
+        else:
+            overflow_index = index - INLINE_FIELDS
+            if overflow_index >= len(self.overflow_w):
+                self._grow_overflow(self.map.cls.storage_hint - INLINE_FIELDS)
+            self.overflow_w[overflow_index] = w_value
+
+    def _grow_overflow(self, size):
+        old_w = self.overflow_w
+        overflow_w = [None] * size
+        for i in range(len(old_w)):
+            overflow_w[i] = old_w[i]
+        self.overflow_w = overflow_w
+
+    def field_index(self, site):
+        """The index of site's field in this instance, or -1."""
+        map = self.map
+        if jit.we_are_jitted():
+            return jit.promote(map).find(site.symbol.id)
+        if site.map is map:
+            return site.index
+        if site.map2 is map:
+            return site.index2
+        index = map.find(site.symbol.id)
+        site.map2 = site.map
+        site.index2 = site.index
+        site.map = map
+        site.index = index
+        site.new_map = None
+        return index
+
+    def get_field(self, site):
         """The field's value, or None when the instance has no such field."""
-        index = jit.promote(self.map).find(name)
+        index = self.field_index(site)
         if index < 0:
             return None
-        return self.storage_w[index]
+        return self.read_slot(index)
 
-    def set_field(self, name, w_value):
-        map = jit.promote(self.map)
-        index = map.find(name)
-        if index >= 0:
-            self.storage_w[index] = w_value
+    def set_field(self, site, w_value):
+        map = self.map
+        if not jit.we_are_jitted() and site.map is map and site.new_map is not None:
+            index = site.index
+            new_map = site.new_map
         else:
-            self.map = map.with_field(name)
-            self.storage_w.append(w_value)
+            if jit.we_are_jitted():
+                map = jit.promote(map)
+            symbol_id = site.symbol.id
+            index = map.find(symbol_id)
+            if index >= 0:
+                new_map = map
+            else:
+                new_map = map.with_field(symbol_id)
+                index = map.length
+            if not jit.we_are_jitted():
+                site.map = map
+                site.index = index
+                site.new_map = new_map
+        if new_map is not map:
+            self.map = new_map
+        self.write_slot(index, w_value)
 
     def to_str(self):
         return "%s instance" % self.map.cls.name

@@ -18,7 +18,7 @@ _OPCODES = [
     ("SET_GLOBAL", 1, 0),
     ("GET_UPVALUE", 1, 1),     # index into the closure's upvalues
     ("SET_UPVALUE", 1, 0),
-    ("GET_PROPERTY", 1, 0),    # index into names
+    ("GET_PROPERTY", 1, 0),    # index into sites (PropertySites)
     ("SET_PROPERTY", 1, -1),
     ("GET_SUPER", 1, -1),
     ("EQUAL", 0, -1),
@@ -32,17 +32,18 @@ _OPCODES = [
     ("NEGATE", 0, 0),
     ("PRINT", 0, -1),
     ("JUMP", 1, 0),            # target
-    ("JUMP_IF_FALSE", 1, 0),   # target; the condition stays on the stack
+    ("JUMP_IF_FALSE", 1, 0),   # target; the condition stays on the stack (`and`, `or`)
+    ("POP_JUMP_IF_FALSE", 1, -1),  # target; pops the condition (`if`, `while`, `for`)
     ("LOOP", 1, 0),            # target (backwards: where the JIT may start a loop)
     ("CALL", 1, 0),            # argument count; effect -argc
-    ("INVOKE", 2, 0),          # name, argument count; effect -argc
-    ("SUPER_INVOKE", 2, -1),   # name, argument count; effect -argc-1
+    ("INVOKE", 2, 0),          # site, argument count; effect -argc
+    ("SUPER_INVOKE", 2, -1),   # site, argument count; effect -argc-1
     ("CLOSURE", 1, 1),         # constant; then (is_local, index) per upvalue
     ("CLOSE_UPVALUE", 0, -1),
     ("RETURN", 0, -1),
-    ("CLASS", 1, 1),           # name
+    ("CLASS", 1, 1),           # index into symbols
     ("INHERIT", 0, -1),
-    ("METHOD", 1, -1),         # name
+    ("METHOD", 1, -1),         # index into symbols
 ]
 
 OPCODE_NAMES = []
