@@ -1,0 +1,32 @@
+# Helpers flagged InlineFastPath in runtime/helpers.def are called through their inline fast
+# path (runtime/rlib/helper_fast_paths.h): str_hash reads the cached hash, str_eq decides on
+# identity, length or two different cached hashes before calling the helper. Results are the
+# helpers': equal strings made apart (not the same object, hashes cached or not), different
+# strings of the same length, with the same or different cached hashes, and wide strings.
+# run: sh %S/translate_and_run.sh %t %s
+# env: RPP_TRANSLATE_FLAGS=--opt=0 --dump=emit
+# check: rpp_fast_str_hash(
+# check: rpp_fast_str_eq(
+# check: 3 True False False True
+# nextln: 7 2 True False
+# nextln: 1 3
+
+
+def make(prefix, n):
+    return prefix + str(n)
+
+
+def entry_point(argv):
+    d = {}
+    for i in range(3):
+        d[make("k", i)] = i
+    a = make("key", 10)
+    b = make("key", 10)
+    c = make("key", 11)
+    w = make("\u20ac", 1)
+    print(len(d), a == b, a == c, w == make("\u20ac", 2), w == make("\u20ac", 1))
+    d[a] = 7                 # hashes a
+    d[c] = 2                 # hashes c
+    print(d[b], d[make("key", 11)], a == b, a == c)  # all hashed: equal, then the hash decides
+    print(d[make("k", 1)], len(d) - 2)
+    return 0
