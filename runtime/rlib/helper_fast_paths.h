@@ -30,7 +30,8 @@ inline bool rpp_fast_str_eq(void* a, void* b) {
 
 // Dict lookups (runtime/rlib/dict.cc): the first probe inline. A free slot there means absent
 // (-1); an entry with the same stored hash and the same key (for str keys: the same object, as
-// interned names are) is the answer; anything else takes the helper's whole probe sequence.
+// interned names are, else equal characters) is the answer; anything else takes the helper's
+// whole probe sequence.
 namespace rpp::rlib::fast {
 
 // The entry the first probe for `stored_hash` reaches (with its index in `e`), or null with
@@ -70,9 +71,10 @@ inline int64_t rpp_fast_dict_lookup_str(void* d, void* key, int64_t hash) {
   const char* entry = rpp::rlib::fast::dict_first_probe(d, stored, e);
   if (!entry) {
     if (e == -1) return -1;
-  } else if (rpp::layout::read_at<int64_t>(entry, rpp::layout::kDictEntryHashOffset) == stored &&
-             rpp::layout::read_at<void*>(entry, rpp::layout::kDictEntryKeyOffset) == key) {
-    return e;
+  } else if (rpp::layout::read_at<int64_t>(entry, rpp::layout::kDictEntryHashOffset) == stored) {
+    // The same hash: almost always the same string, as another object (keys made at run time).
+    void* found = rpp::layout::read_at<void*>(entry, rpp::layout::kDictEntryKeyOffset);
+    if (found == key || rpp_helper_str_eq(found, key)) return e;
   }
   return rpp_helper_dict_lookup_str(d, key, hash);
 }
