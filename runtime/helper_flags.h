@@ -11,6 +11,8 @@ enum : uint32_t {
   CanCollect = 1u << 1,  // can run a garbage collection (allocates)
   Elidable = 1u << 2,    // same arguments, same result, no visible side effect: the JIT may
                          // remove or constant-fold the call (a cache write is allowed)
+  InlineFastPath = 1u << 3,  // runtime/rlib/helper_fast_paths.h has `rpp_fast_NAME`, the same
+                             // function with its common case inline: emitted code calls it
 };
 
 }  // namespace rpp::helper_flags

@@ -69,13 +69,14 @@ inline const layout::TypeInfo& type_info(uint32_t tid) { return layout::rpp_glob
 // (rpp_gc_max_nursery_object_size() is at least this, or 0 when there is no nursery).
 inline constexpr uint64_t kInlineAllocationMax = 1024;
 
-// The nursery fast path of layout.h, as emitted code inlines it, with the slow path as a call:
-// a zeroed fixed-size object of `size` bytes (its TypeInfo's) with its header written. Under
-// Boehm and semispace the nursery pointers are null and it always calls the slow path.
-inline layout::GcHeader* malloc_fixed_inline(uint32_t tid, uint64_t size) {
+// The nursery fast path of layout.h alone: a zeroed fixed-size object of `size` bytes (its
+// TypeInfo's) with its header written, or null when the slow path must allocate it (no room,
+// too big, no nursery: under Boehm and semispace, and in stress mode, the nursery pointers
+// leave no room). Emitted code calls it first and saves its roots only around the slow path.
+inline layout::GcHeader* nursery_allocate_fixed(uint32_t tid, uint64_t size) {
   auto& g = layout::rpp_globals;
   char* p = g.nursery_free;
-  if (size > kInlineAllocationMax || uint64_t(g.nursery_top - p) < size) return rpp_gc_malloc_fixed(tid, size);
+  if (__builtin_expect(size > kInlineAllocationMax || uint64_t(g.nursery_top - p) < size, 0)) return nullptr;
   g.nursery_free = p + size;
   auto* h = reinterpret_cast<layout::GcHeader*>(p);
   h->tid = tid;
@@ -85,20 +86,31 @@ inline layout::GcHeader* malloc_fixed_inline(uint32_t tid, uint64_t size) {
 
 // The same for a var-sized object (not a str or bytes: their zero byte is the slow path's) of
 // `length` items, with the layout constants of its TypeInfo as emitted code knows them: the
-// length word is written; a large or negative length takes the slow path.
-inline layout::GcHeader* malloc_varsize_inline(uint32_t tid, int64_t length, uint64_t items_offset, uint64_t item_size,
-                                               uint64_t length_offset) {
+// length word is written; a large or negative length is the slow path's (null).
+inline layout::GcHeader* nursery_allocate_varsize(uint32_t tid, int64_t length, uint64_t items_offset,
+                                                  uint64_t item_size, uint64_t length_offset) {
   auto& g = layout::rpp_globals;
-  if (uint64_t(length) > kInlineAllocationMax) return rpp_gc_malloc_varsize(tid, length);
+  if (__builtin_expect(uint64_t(length) > kInlineAllocationMax, 0)) return nullptr;
   uint64_t size = round_up_object_size(items_offset + item_size * uint64_t(length));
   char* p = g.nursery_free;
-  if (size > kInlineAllocationMax || uint64_t(g.nursery_top - p) < size) return rpp_gc_malloc_varsize(tid, length);
+  if (__builtin_expect(size > kInlineAllocationMax || uint64_t(g.nursery_top - p) < size, 0)) return nullptr;
   g.nursery_free = p + size;
   auto* h = reinterpret_cast<layout::GcHeader*>(p);
   h->tid = tid;
   h->flags = 0;
   layout::write_at<int64_t>(p, length_offset, length);
   return h;
+}
+
+// The fast path with the slow path as a call.
+inline layout::GcHeader* malloc_fixed_inline(uint32_t tid, uint64_t size) {
+  if (layout::GcHeader* h = nursery_allocate_fixed(tid, size)) return h;
+  return rpp_gc_malloc_fixed(tid, size);
+}
+inline layout::GcHeader* malloc_varsize_inline(uint32_t tid, int64_t length, uint64_t items_offset, uint64_t item_size,
+                                               uint64_t length_offset) {
+  if (layout::GcHeader* h = nursery_allocate_varsize(tid, length, items_offset, item_size, length_offset)) return h;
+  return rpp_gc_malloc_varsize(tid, length);
 }
 
 // Fixed-size object of a type id whose TypeInfo is installed.

@@ -51,10 +51,14 @@ struct DictView {
 // The probe sequence over the index table (dict_index.h).
 using Probe = rpp::rlib::DictProbe;
 
-// Where `key` is (entry index), or -1 with `free_slot` set to the slot where it would go.
+// Where `key` is (entry index), or -1 with `free_slot` set to the slot where it would go. The
+// entries' layout is read once (not per probe); the stored hash is compared before the key.
 template <class KeyEquals>
 int64_t find(const DictView& v, int64_t hash, KeyEquals equals, int64_t* free_slot) {
   int32_t* slots = v.slots();
+  const layout::TypeInfo& info = v.entry_info();
+  const char* items = static_cast<const char*>(v.entries()) + info.items_offset;
+  const size_t item_size = info.item_size;
   int64_t first_deleted = -1;
   for (Probe p(hash, v.index_count());; p.next()) {
     int32_t s = slots[p.i];
@@ -67,7 +71,10 @@ int64_t find(const DictView& v, int64_t hash, KeyEquals equals, int64_t* free_sl
       continue;
     }
     int64_t e = s - 2;
-    if (v.entry_hash(e) == hash && equals(v.entry_key(e))) return e;
+    const char* entry = items + size_t(e) * item_size;
+    if (layout::read_at<int64_t>(entry, layout::kDictEntryHashOffset) == hash &&
+        equals(layout::read_at<int64_t>(entry, layout::kDictEntryKeyOffset)))
+      return e;
   }
 }
 
@@ -130,7 +137,9 @@ void* make_room(void* d) {
   return rebuild(d, v.num_items() + 1);
 }
 
+// The same object (interned names, the common case) before comparing characters.
 bool str_keys_equal(int64_t stored, void* key) {
+  if (reinterpret_cast<void*>(stored) == key) return true;
   return rpp_helper_str_eq(reinterpret_cast<void*>(stored), key);
 }
 

@@ -56,6 +56,10 @@ bool rpp_helper_str_eq(void* a, void* b) {
   if (!a || !b) return false;
   int64_t n = rpp::layout::str_length(a);
   if (n != rpp::layout::str_length(b)) return false;
+  // Both hashes computed (cached, never 0 once computed) and different: different strings.
+  int64_t ha = rpp::layout::read_at<int64_t>(a, rpp::layout::kStrHashOffset);
+  int64_t hb = rpp::layout::read_at<int64_t>(b, rpp::layout::kStrHashOffset);
+  if (ha != 0 && hb != 0 && ha != hb) return false;
   bool wide = rpp::layout::str_is_wide(a);
   if (wide != rpp::layout::str_is_wide(b)) return false;  // one representation per str
   return std::memcmp(static_cast<char*>(a) + rpp::layout::kStrCharsOffset,

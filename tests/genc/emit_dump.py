@@ -14,7 +14,7 @@
 # check: static_assert(sizeof(S_Point) == 32);
 # check: int64_t fn_norm1(S_Point*);
 # check: // entry_point
-# check: rpp::gc::malloc_fixed_inline(INT64_C({{[0-9]+}}), INT64_C(32))
+# check: rpp::gc::nursery_allocate_fixed(INT64_C({{[0-9]+}}), INT64_C(32))
 # check: = rpp::ops::exc_occurred();
 # check: rpp_traceback_record("File \"{{.*}}emit_dump.py\", line {{[0-9]+}}, in entry_point");
 # check: // norm1

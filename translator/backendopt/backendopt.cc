@@ -8,6 +8,7 @@
 #include "translator/backendopt/inline.h"
 #include "translator/backendopt/malloc_removal.h"
 #include "translator/backendopt/merge_if_blocks.h"
+#include "translator/backendopt/storesink.h"
 
 namespace rpp::backendopt {
 
@@ -111,6 +112,7 @@ BackendOptStats optimize_graphs(const std::vector<FunctionGraph*>& graphs, const
     stats.constants_folded += fold_all(graphs);
     stats.dead_removed += remove_dead_code_all(graphs);
     stats.mallocs_removed += remove_mallocs_all(graphs, true, options.malloc_inline_limit, &stats);
+    stats.reads_reused += sink_stores(graphs);
   }
   stats.constants_folded += fold_all(graphs);
   stats.dead_removed += remove_dead_code_all(graphs);

@@ -21,6 +21,7 @@ struct BackendOptStats {
   size_t constants_folded = 0;
   size_t dead_removed = 0;
   size_t switches_merged = 0;
+  size_t reads_reused = 0;  // field reads replaced by a value known (storesink.h); not in summary()
   // `backendopt: N calls inlined, N mallocs removed, ...` (one line).
   std::string summary() const;
 };

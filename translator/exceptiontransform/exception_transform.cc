@@ -111,7 +111,6 @@ class GraphTransformer {
   // The last operation of `b` may raise and `b` has exception links: test the state, then the
   // raised class against each case in order.
   void rewrite_catch(Block* b) {
-    ++stats_.catches;
     const Operation& raising = b->operations.back();
     SourceLocation where = raising.location;
     std::vector<std::unique_ptr<Link>> links = std::move(b->exits);
@@ -122,6 +121,15 @@ class GraphTransformer {
       if (!l->exitcase && !l->last_exception && !ok) ok = l.get();
       else if (l->llexitcase) cases.push_back(l.get());
     }
+    // A try around an operation that cannot raise (the can-raise analysis: e.g. a call whose
+    // every possible callee returns normally): no check, the handlers are never entered.
+    if (ok && !op_can_raise(raising)) {
+      b->exitswitch = nullptr;
+      b->add_exit(ok->target, ok->args);
+      ++stats_.never_raising_catches;
+      return;
+    }
+    ++stats_.catches;
     Constant* no = typed_constant(g_, false, &lltype::Bool);
     Constant* yes = typed_constant(g_, true, &lltype::Bool);
     append_check(b, where);

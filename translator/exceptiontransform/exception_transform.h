@@ -30,6 +30,7 @@ struct ExceptionTransformStats {
   size_t checks = 0;         // exc_occurred tests inserted after raising operations
   size_t catches = 0;        // raising blocks whose cases were rewritten as class-id tests
   size_t explicit_raises = 0;
+  size_t never_raising_catches = 0;  // raising blocks whose operation cannot raise: links dropped
 };
 
 // Transforms every graph of `graphs` in place (the call graph and the can-raise analysis are

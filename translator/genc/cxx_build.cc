@@ -96,7 +96,9 @@ UnitBuilder::UnitBuilder(const BuildOptions& options) : options_(options) {
   // The runtime headers the units include are part of every key.
   std::string headers;
   for (const char* h : {"runtime/layout.h", "runtime/ops.h", "runtime/gc/gc.h", "runtime/gc/type_info.h",
-                        "runtime/rlib/helpers.h", "runtime/rlib/fatal_error.h", "runtime/rlib/main_support.h"})
+                        "runtime/rlib/helpers.h", "runtime/rlib/helper_fast_paths.h", "runtime/rlib/dict_index.h",
+                        "runtime/rlib/fatal_error.h",
+                        "runtime/rlib/main_support.h"})
     headers += read_text(fs::path(options.rpp_home) / h);
   headers_digest_ = hex64(XXH3_64bits(headers.data(), headers.size()));
 }

@@ -143,6 +143,12 @@ std::string FunctionWriter::exits_code(const Block* b) {
     if (!yes) yes = dflt;
     if (!no) no = dflt;
     if (!yes || !no) return link_code(*(yes ? yes : no), "  ");
+    // An exception check after a call: the exception is the rare case (the hot path falls through).
+    bool exception_check = false;
+    for (const flow::Operation& op : b->operations)
+      if (op.result == b->exitswitch && op.opname == "exc_occurred") exception_check = true;
+    if (exception_check)
+      return "  if (__builtin_expect(" + sw + ", 0)) {\n" + link_code(*yes, "    ") + "  }\n" + link_code(*no, "  ");
     return "  if (" + sw + ") {\n" + link_code(*yes, "    ") + "  }\n" + link_code(*no, "  ");
   }
   text = "  switch (" + sw + ") {\n";
@@ -215,7 +221,7 @@ std::string FunctionWriter::write() {
       continue;
     }
     text += label(b) + ":\n";
-    for (const flow::Operation& op : b->operations) text += operation_code(op);
+    text += operations_code(b);
     text += exits_code(b);
   }
   return text + "}\n";

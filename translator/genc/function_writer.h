@@ -1,5 +1,6 @@
 // The writer of one C++ function (function_writer.cc: blocks and links; operation_writer.cc:
-// operations). Internal to genc; use write_function (emitter.h).
+// operations; operation_sequences.cc: a block's operations, some sequences written together).
+// Internal to genc; use write_function (emitter.h).
 #pragma once
 #include <map>
 #include <set>
@@ -34,6 +35,11 @@ class FunctionWriter {
   std::string label(const flow::Block* b);
   std::string link_code(const flow::Link& link, const std::string& indent);
   std::string exits_code(const flow::Block* b);
+
+  // operation_sequences.cc
+  std::string operations_code(const flow::Block* b);
+  std::string allocation_with_roots_code(const flow::Operation& push, const flow::Operation& alloc,
+                                         const flow::Operation& pop);
 
   // operation_writer.cc
   std::string operation_code(const flow::Operation& op);

@@ -206,8 +206,10 @@ std::string FunctionWriter::operation_code(const Operation& op) {
         uses_.functions.insert(g);
         return call_code(op, emitter_.function_name(g), 1, op.args.size(), false);
       }
+      // A helper with an inline fast path (runtime/rlib/helper_fast_paths.h): the same call.
       if (const ll::HelperInfo* h = ll::helper_of(c))
-        return call_code(op, "rpp_helper_" + std::string(h->name), 1, op.args.size(), true);
+        return call_code(op, (h->inline_fast_path() ? "rpp_fast_" : "rpp_helper_") + std::string(h->name), 1,
+                         op.args.size(), true);
     }
     return call_code(op, var(op.args[0]), 1, op.args.size(), false);
   }

@@ -25,6 +25,7 @@ const char* const kPreamble = R"CXX(#include <cstddef>
 #include "runtime/layout.h"
 #include "runtime/ops.h"
 #include "runtime/rlib/fatal_error.h"
+#include "runtime/rlib/helper_fast_paths.h"
 #include "runtime/rlib/helpers.h"
 
 [[maybe_unused]] static inline void* rpp_raw_calloc(uint64_t size) {

@@ -30,6 +30,7 @@ struct HelperInfo {
   bool can_raise() const { return flags & helper_flags::CanRaise; }
   bool can_collect() const { return flags & helper_flags::CanCollect; }
   bool elidable() const { return flags & helper_flags::Elidable; }
+  bool inline_fast_path() const { return flags & helper_flags::InlineFastPath; }
 };
 
 const HelperInfo* find_helper(std::string_view name);

@@ -12,6 +12,7 @@
 
 #include "translator/backendopt/analyzers/analysis_report.h"
 #include "translator/backendopt/backendopt.h"
+#include "translator/backendopt/storesink.h"
 #include "rtyper/lltype/operation_table.h"
 #include "translator/diagnostics.h"
 #include "gc_transform/allocation_fast_paths.h"
@@ -168,6 +169,7 @@ const std::map<std::string, Pass>& passes() {
       {"malloc-removal",
        checked([](const auto& graphs) { backendopt::remove_mallocs_all(graphs, true, 300, nullptr); })},
       {"merge-if", checked([](const auto& graphs) { backendopt::merge_if_blocks_all(graphs); })},
+      {"storesink", checked([](const auto& graphs) { backendopt::sink_stores(graphs); })},
       {"backendopt", backendopt_pass},
   };
   return table;
