@@ -490,11 +490,17 @@ SomeRef builder_getlength_fn(RuleContext&, const SomeBuiltin& b, const CallArgs&
   return s_nonneg_int();
 }
 
-SomeRef sys_exit_fn(RuleContext&, const SomeBuiltin& b, const CallArgs& a) {
+// sys.exit(code) raises SystemExit (rtyper: $raise_system_exit); its instances get `code`, the
+// exit status (1 for a message, which goes to stderr when it ends the process).
+SomeRef sys_exit_fn(RuleContext& cx, const SomeBuiltin& b, const CallArgs& a) {
   no_keywords(b, a);
   expect_args(b, a, 0, 1);
   if (!a.positional.empty())
-    require(arg(a, 0)->is_integer() || arg(a, 0)->is(SomeKind::None), b, "needs an int exit code", arg(a, 0));
+    require(arg(a, 0)->is_integer() || arg(a, 0)->is(SomeKind::None) || arg(a, 0)->is_str(), b,
+            "needs an int exit code or a message (a str)", arg(a, 0));
+  ClassDef* system_exit = cx.bk.builtin_exception("SystemExit");
+  system_exit->instantiated = true;
+  cx.bk.write_attribute(system_exit, "code", s_int());
   return s_impossible();  // never returns
 }
 

@@ -79,9 +79,10 @@ Value* rtype_compare(Hop& hop) {
   if (ra->kind() == ReprKind::Bytes && rb->kind() == ReprKind::Bytes && hop.op.opname != "is_")
     return rtype_bytes_binary(hop);
   bool containers = (ra->kind() == ReprKind::Tuple && rb->kind() == ReprKind::Tuple) ||
-                    (ra->kind() == ReprKind::List && rb->kind() == ReprKind::List);
+                    (ra->kind() == ReprKind::List && rb->kind() == ReprKind::List) ||
+                    (ra->kind() == ReprKind::Dict && rb->kind() == ReprKind::Dict);
   if (containers && hop.op.opname != "is_") return rtype_container_eq(hop);
-  // == of dicts compares contents in Python: not identity (not implemented yet).
+  // == of a dict and a non-dict: not identity (unsupported).
   if ((ra->kind() == ReprKind::Dict || rb->kind() == ReprKind::Dict) && hop.op.opname != "is_") hop.unsupported();
   return pointer_compare(hop);
 }

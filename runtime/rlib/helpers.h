@@ -192,4 +192,5 @@ void rpp_helper_time_sleep(double seconds);
 void rpp_helper_fatal_error(void* message);
 void rpp_helper_stack_check_slowpath();
 void rpp_helper_process_exit(int64_t status);
+void rpp_helper_raise_system_exit(int64_t code, void* message);
 }
