@@ -148,6 +148,7 @@ Value* rtype_contains(Hop& hop) {
   if (is_list(hop, 0)) return rtype_list_contains(hop);
   if (hop.args_r[0]->kind() == ReprKind::Str) return rtype_str_contains(hop);
   if (hop.args_r[0]->kind() == ReprKind::Tuple) return rtype_tuple_contains(hop);
+  if (hop.args_r[0]->kind() == ReprKind::Bytes) return rtype_bytes_contains(hop);
   hop.unsupported();
 }
 

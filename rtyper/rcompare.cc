@@ -367,8 +367,8 @@ Value* rtype_container_eq(Hop& hop) {
       flow::FunctionGraph* g;
       try {
         g = list_order_graph(hop.rtyper, la, lb, op, hop.op.location);
-      } catch (const RTypeFailure& e) {
-        hop.fail(e.what());
+      } catch (const RTypeFailure&) {
+        hop.unsupported();  // items without an ordering
       }
       hop.exception_cannot_occur();
       return ops.call_graph(g, {a, b});
@@ -396,8 +396,8 @@ Value* rtype_container_eq(Hop& hop) {
       Value* result;
       try {
         result = item_order(ops, r, op, a, b);
-      } catch (const RTypeFailure& e) {
-        hop.fail(e.what());
+      } catch (const RTypeFailure&) {
+        hop.unsupported();  // items without an ordering
       }
       hop.exception_cannot_occur();
       return result;

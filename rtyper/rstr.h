@@ -41,6 +41,7 @@ flow::Value* rtype_bytes_len(Hop& hop);
 flow::Value* rtype_bytes_getitem(Hop& hop);
 flow::Value* rtype_bytes_binary(Hop& hop);
 flow::Value* rtype_bytes_getslice(Hop& hop);
+flow::Value* rtype_bytes_contains(Hop& hop);
 flow::Value* rtype_bytes_method(Hop& hop, const std::string& method, const std::vector<size_t>& args);
 flow::Value* str_encode(Hop& hop, flow::Value* s, const std::vector<size_t>& args);
 
