@@ -58,6 +58,9 @@ struct TextPart {
 flow::Value* join_str_of(Hop& hop, const std::vector<TextPart>& parts, const std::string& sep, const std::string& caller);
 // repr(x): CPython's quoting for text; lists and tuples of representable items.
 flow::Value* to_repr(Hop& hop, flow::Value* v, Repr* r, const annotator::SomeRef& s);
+// repr(v) with operations appended to `ops` (a helper graph's block being built); throws
+// RTypeFailure for reprs without one.
+flow::Value* to_repr_in(Hop& hop, LowLevelOps& ops, flow::Value* v, Repr* r);
 flow::Value* rtype_repr(Hop& hop);         // repr(x)
 // A prebuilt str constant.
 flow::Value* str_constant(LowLevelOps& llops, const std::string& utf8);

@@ -11,6 +11,7 @@ import builtins
 import importlib
 import linecache
 import operator
+import os
 import sys
 import types
 
@@ -145,6 +146,8 @@ def _attribute_foldable(obj):
         return True
     if obj is sys.stdout or obj is sys.stderr:   # sys.stdout.write -> the builtin "sys.stdout.write"
         return True
+    if obj is os.environ:   # os.environ.get -> the builtin "os.environ.get"
+        return True
     return _is_frozen(obj)
 
 
@@ -163,6 +166,8 @@ def _kind(obj):
     if isinstance(obj, types.ModuleType):
         return "module"
     if isinstance(obj, types.MethodType):
+        if obj.__self__ is os.environ:   # os.environ.get: a builtin of the annotator
+            return "builtin"
         return "method"
     if isinstance(obj, (types.BuiltinFunctionType, types.BuiltinMethodType, types.MethodWrapperType,
                         types.WrapperDescriptorType, types.MethodDescriptorType)):
@@ -429,6 +434,11 @@ class ObjectTable:
             obj, name = args
             if not isinstance(name, str) or not _attribute_foldable(obj):
                 return "no", None
+            if obj is sys and name == "argv":
+                return "error", ("sys.argv is not RPython (at run time it would be the translator's): "
+                                 "use entry_point's argv, the same list of str")
+            if obj is os.environ and name != "get":
+                return "error", "os.environ.%s is not RPython: use os.environ.get(name) or os.getenv(name)" % name
             try:
                 return "folded", getattr(obj, name)
             except AttributeError:

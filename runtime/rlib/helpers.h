@@ -192,6 +192,8 @@ void rpp_helper_time_sleep(double seconds);
 void rpp_helper_fatal_error(void* message);
 void rpp_helper_stack_check_slowpath();
 void rpp_helper_process_exit(int64_t status);
+void rpp_helper_array_sort_char(void* array, int64_t start, int64_t n);
+void rpp_helper_array_sort_bool(void* array, int64_t start, int64_t n);
 bool rpp_helper_str_startswith_range(void* s, void* prefix, int64_t start, int64_t end);
 bool rpp_helper_str_endswith_range(void* s, void* suffix, int64_t start, int64_t end);
 void* rpp_helper_bytes_replace(void* b, void* old, void* replacement, int64_t count);
