@@ -307,6 +307,9 @@ SomeRef Annotator::instantiate(ClassDef* cls, const CallArgs& args) {
     return s_inst;
   }
   if (bookkeeper_.is_exception_class(cls)) {
+    for (const ClassDef* c = cls; c; c = c->basedef)
+      if (c->name == "SystemExit" && c->desc && c->desc->is_builtin_exception)
+        throw AnnotatorFailure("SystemExit(...) is not supported: use sys.exit(code), which raises it with its code");
     // Builtin exception constructors: the arguments become `args`.
     SomeRef items = s_impossible();
     for (const auto& a : args.positional) items = union_of(items, without_constant(a));

@@ -6,6 +6,7 @@
 // non-negative.
 #include "annotator/classdef.h"
 #include "annotator/description.h"
+#include "annotator/dictdef.h"
 #include "annotator/listdef.h"
 #include "annotator/op_rules.h"
 #include "annotator/python_objects.h"
@@ -130,12 +131,28 @@ SomeRef compare_rule(Cmp c, RuleContext& cx) {
     }
     if (a->is(SomeKind::Instance) && b->is(SomeKind::Instance)) return result;  // identity
     if (a->is(SomeKind::PBC) && b->is(SomeKind::PBC)) return result;
-    if (a->is(SomeKind::Dict) && b->is(SomeKind::Dict)) return result;
+    if (a->is(SomeKind::Dict) && b->is(SomeKind::Dict)) {
+      // By contents: both dicts agree on their key and value types (one repr, one ll_dict_eq).
+      DictDef& da = *a->as<SomeDict>().dictdef;
+      DictDef& db = *b->as<SomeDict>().dictdef;
+      if (!da.same_as(db) && !da.is_r_dict() && !db.is_r_dict()) {
+        SomeRef ka = da.read_key(cx.position()), kb = db.read_key(cx.position());
+        SomeRef va = da.read_value(cx.position()), vb = db.read_value(cx.position());
+        da.generalize_key(kb);
+        db.generalize_key(ka);
+        da.generalize_value(vb);
+        db.generalize_value(va);
+      }
+      return result;
+    }
     if (a->is(SomeKind::Type) || b->is(SomeKind::Type)) return result;
   } else if (a->is(SomeKind::Tuple) && b->is(SomeKind::Tuple)) {
-    throw AnnotatorFailure(std::string("ordering comparison ") + symbol(c) + " of tuples is not supported");
+    // Lexicographic (the rtyper checks that the items are orderable).
+    union_of(a, b);
+    return result;
   } else if (a->is(SomeKind::List) && b->is(SomeKind::List)) {
-    throw AnnotatorFailure(std::string("ordering comparison ") + symbol(c) + " of lists is not supported");
+    a->as<SomeList>().listdef->agree(*b->as<SomeList>().listdef, cx.position());
+    return result;
   }
   throw AnnotatorFailure(std::string("cannot compare ") + describe_for_user(a) + " " + symbol(c) +
                          " " + describe_for_user(b) +

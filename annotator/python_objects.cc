@@ -50,7 +50,10 @@ def classify(obj):
     if isinstance(obj, types.FunctionType): return "function"
     if isinstance(obj, type): return "class"
     if isinstance(obj, types.ModuleType): return "module"
-    if isinstance(obj, types.MethodType): return "method"
+    if isinstance(obj, types.MethodType):
+        import os
+        if obj.__self__ is os.environ: return "builtin"   # os.environ.get (builtin_name)
+        return "method"
     if isinstance(obj, (types.BuiltinFunctionType, types.BuiltinMethodType)): return "builtin"
     freeze = getattr(t, "_freeze_", None)
     if freeze is not None:
@@ -166,8 +169,12 @@ def hint_structure(h):
 
 def builtin_name(obj):
     """The name of a builtin the annotator implements itself, or ''."""
-    import sys
+    import os, sys
     t = type(obj)
+    if obj is os.getenv:
+        return "os.getenv"
+    if isinstance(obj, types.MethodType) and obj.__self__ is os.environ and obj.__name__ == "get":
+        return "os.environ.get"
     if isinstance(obj, (types.BuiltinFunctionType, types.BuiltinMethodType)):
         owner = getattr(obj, "__self__", None)
         if owner is sys.stdout: return "sys.stdout." + obj.__name__

@@ -361,7 +361,30 @@ SomeRef os_read_fn(RuleContext&, const SomeBuiltin& b, const CallArgs& a) {
 SomeRef os_open_fn(RuleContext&, const SomeBuiltin& b, const CallArgs& a) {
   no_keywords(b, a);
   expect_args(b, a, 2, 3);
-  require(arg(a, 0)->is_str() || arg(a, 0)->is(SomeKind::Bytes), b, "needs a path", arg(a, 0));
+  require(arg(a, 0)->is_str() && !arg(a, 0)->can_be_none(), b, "needs a path (a str)", arg(a, 0));
+  for (size_t i = 1; i < a.positional.size(); ++i) require(arg(a, i)->is_integer(), b, "needs int flags and mode", arg(a, i));
+  return s_nonneg_int();
+}
+
+// os.getenv(name[, default]) / os.environ.get(name[, default]): looked up when it runs (at
+// module level it ran in CPython: a constant). None when unset unless a str default is given.
+SomeRef os_getenv_fn(RuleContext&, const SomeBuiltin& b, const CallArgs& a) {
+  no_keywords(b, a);
+  expect_args(b, a, 1, 2);
+  require(arg(a, 0)->is_str() && !arg(a, 0)->can_be_none(), b, "needs a variable name (a str)", arg(a, 0));
+  if (a.positional.size() == 2) {
+    SomeRef d = arg(a, 1);
+    require(d->is(SomeKind::None) || d->is_str(), b, "needs a default that is a str or None", d);
+    if (d->is_str() && !d->can_be_none()) return s_str();
+  }
+  return std::make_shared<SomeStr>(true);
+}
+
+// os.lseek(fd, pos, how) -> the new position.
+SomeRef os_lseek_fn(RuleContext&, const SomeBuiltin& b, const CallArgs& a) {
+  no_keywords(b, a);
+  expect_args(b, a, 3, 3);
+  for (const auto& s : a.positional) require(s->is_integer(), b, "needs ints (fd, position, whence)", s);
   return s_nonneg_int();
 }
 
@@ -490,11 +513,17 @@ SomeRef builder_getlength_fn(RuleContext&, const SomeBuiltin& b, const CallArgs&
   return s_nonneg_int();
 }
 
-SomeRef sys_exit_fn(RuleContext&, const SomeBuiltin& b, const CallArgs& a) {
+// sys.exit(code) raises SystemExit (rtyper: $raise_system_exit); its instances get `code`, the
+// exit status (1 for a message, which goes to stderr when it ends the process).
+SomeRef sys_exit_fn(RuleContext& cx, const SomeBuiltin& b, const CallArgs& a) {
   no_keywords(b, a);
   expect_args(b, a, 0, 1);
   if (!a.positional.empty())
-    require(arg(a, 0)->is_integer() || arg(a, 0)->is(SomeKind::None), b, "needs an int exit code", arg(a, 0));
+    require(arg(a, 0)->is_integer() || arg(a, 0)->is(SomeKind::None) || arg(a, 0)->is_str(), b,
+            "needs an int exit code or a message (a str)", arg(a, 0));
+  ClassDef* system_exit = cx.bk.builtin_exception("SystemExit");
+  system_exit->instantiated = true;
+  cx.bk.write_attribute(system_exit, "code", s_int());
   return s_impossible();  // never returns
 }
 
@@ -571,6 +600,9 @@ void add_rlib_functions(BuiltinTable& t) {
   t["os.read"] = os_read_fn;
   t["os.open"] = os_open_fn;
   t["os.close"] = fd_to_none_fn;
+  t["os.getenv"] = os_getenv_fn;
+  t["os.environ.get"] = os_getenv_fn;
+  t["os.lseek"] = os_lseek_fn;
   t["os.isatty"] = bool_math_fn;
   for (const char* f : {"sqrt", "exp", "log", "log10", "log2", "sin", "cos", "tan", "asin", "acos",
                         "atan", "atan2", "sinh", "cosh", "tanh", "fabs", "pow", "fmod", "hypot",

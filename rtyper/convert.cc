@@ -1,6 +1,8 @@
 // Conversions between reprs (convert.h).
 #include "rtyper/convert.h"
 
+#include "rtyper/rtuple.h"
+
 #include "rtyper/rclass.h"
 #include "rtyper/rmodel.h"
 #include "rtyper/rtyper.h"
@@ -84,6 +86,19 @@ Value* convert_value(LowLevelOps& llops, Value* v, Repr* from, Repr* to) {
       break;
     case ReprKind::Str:
       if (from->kind() == ReprKind::Char) return llops.call_helper("str_from_char", {v});
+      break;
+    case ReprKind::Tuple:
+      // Item by item into a new tuple (e.g. a (int, char) key of a dict of (int, str) keys).
+      if (from->kind() == ReprKind::Tuple && ft != tt) {
+        auto* tf = static_cast<TupleRepr*>(from);
+        auto* tt2 = static_cast<TupleRepr*>(to);
+        if (tf->items().size() == tt2->items().size()) {
+          std::vector<Value*> items;
+          for (size_t i = 0; i < tf->items().size(); ++i)
+            items.push_back(convert_value(llops, tf->item(llops, v, i), tf->items()[i], tt2->items()[i]));
+          return tt2->make(llops, items);
+        }
+      }
       break;
     case ReprKind::Instance:
     case ReprKind::Class:

@@ -48,7 +48,8 @@ const char* const kStandardClasses[] = {"ValueError",         "TypeError",      
                                         "KeyError",           "ZeroDivisionError",  "OverflowError",
                                         "RuntimeError",       "RecursionError",     "AssertionError",
                                         "StopIteration",      "NotImplementedError", "UnicodeDecodeError",
-                                        "UnicodeEncodeError", "OSError",            "MemoryError"};
+                                        "UnicodeEncodeError", "OSError",            "MemoryError",
+                                        "SystemExit"};
 
 }  // namespace
 

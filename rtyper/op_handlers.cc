@@ -79,9 +79,10 @@ Value* rtype_compare(Hop& hop) {
   if (ra->kind() == ReprKind::Bytes && rb->kind() == ReprKind::Bytes && hop.op.opname != "is_")
     return rtype_bytes_binary(hop);
   bool containers = (ra->kind() == ReprKind::Tuple && rb->kind() == ReprKind::Tuple) ||
-                    (ra->kind() == ReprKind::List && rb->kind() == ReprKind::List);
+                    (ra->kind() == ReprKind::List && rb->kind() == ReprKind::List) ||
+                    (ra->kind() == ReprKind::Dict && rb->kind() == ReprKind::Dict);
   if (containers && hop.op.opname != "is_") return rtype_container_eq(hop);
-  // == of dicts compares contents in Python: not identity (not implemented yet).
+  // == of a dict and a non-dict: not identity (unsupported).
   if ((ra->kind() == ReprKind::Dict || rb->kind() == ReprKind::Dict) && hop.op.opname != "is_") hop.unsupported();
   return pointer_compare(hop);
 }
@@ -147,6 +148,7 @@ Value* rtype_contains(Hop& hop) {
   if (is_list(hop, 0)) return rtype_list_contains(hop);
   if (hop.args_r[0]->kind() == ReprKind::Str) return rtype_str_contains(hop);
   if (hop.args_r[0]->kind() == ReprKind::Tuple) return rtype_tuple_contains(hop);
+  if (hop.args_r[0]->kind() == ReprKind::Bytes) return rtype_bytes_contains(hop);
   hop.unsupported();
 }
 

@@ -125,6 +125,25 @@ Value* hint(Hop& hop, Value* v, const std::string& flags) {
   return hop.llops.genop("hint", {v, hop.llops.void_string(flags)}, v->concretetype);
 }
 
+// ll_getenv_default(value, default): the value, or the default when the variable is unset (null).
+flow::FunctionGraph* getenv_default_graph(Hop& hop) {
+  RTyper& rtyper = hop.rtyper;
+  return rtyper.helpers().get("ll_getenv_default", [&] {
+    const LowLevelType* sp = rtyper.getrepr(annotator::s_str())->lowleveltype();
+    LowLevelGraphBuilder b(rtyper, "ll_getenv_default", {sp, sp}, sp, hop.op.location);
+    flow::Block* s = b.start();
+    LowLevelOps o = b.ops();
+    Value* set = o.genop("ptr_nonzero", {s->inputargs[0]}, &Bool);
+    b.append(s, o);
+    flow::Block* yes = b.block({sp});
+    flow::Block* no = b.block({sp});
+    b.branch(s, set, yes, {s->inputargs[0]}, no, {s->inputargs[1]});
+    b.return_(yes, yes->inputargs[0]);
+    b.return_(no, no->inputargs[0]);
+    return b.take();
+  });
+}
+
 }  // namespace
 
 Value* rtype_builtin_call(Hop& hop) {
@@ -167,10 +186,23 @@ Value* rtype_builtin_call(Hop& hop) {
     return rtype_module_function(hop, name, a.positional);
   }
   // ---- os ----
-  if (name == "os.write" || name == "os.read" || name == "os.open" || name == "os.close") {
+  if (name == "os.getenv" || name == "os.environ.get") {
+    // $os_getenv (null when unset), then the default when one is given.
+    if (!a.keywords.empty()) hop.fail(name + "() with keyword arguments is not supported");
+    Repr* rs = rtyper.getrepr(annotator::s_str());
+    Value* key = hop.arg(a.positional[0], rs);
+    bool with_default = a.positional.size() == 2 && !hop.args_r[a.positional[1]]->is_void();
+    Value* otherwise = with_default ? hop.arg(a.positional[1], rs) : nullptr;
+    hop.exception_is_here();
+    Value* v = llops.call_helper("os_getenv", {key});
+    if (!otherwise) return v;
+    return llops.call_graph(getenv_default_graph(hop), {v, otherwise});
+  }
+  if (name == "os.write" || name == "os.read" || name == "os.open" || name == "os.close" || name == "os.lseek") {
     std::string helper = "os_" + name.substr(3);
     auto* fn = pointee<FuncType>(llops.helper_constant(helper)->concretetype);
-    if (a.positional.size() != fn->args().size() || !a.keywords.empty())
+    bool default_mode = name == "os.open" && a.positional.size() == 2;  // mode 0o777, as CPython
+    if ((a.positional.size() != fn->args().size() && !default_mode) || !a.keywords.empty())
       hop.fail(name + "() takes " + std::to_string(fn->args().size()) + " positional arguments here");
     std::vector<Value*> args;
     for (size_t k = 0; k < a.positional.size(); ++k) {
@@ -180,6 +212,7 @@ Value* rtype_builtin_call(Hop& hop) {
                                                                        : rtyper.getrepr(annotator::s_bytes());
       args.push_back(hop.arg(a.positional[k], r));
     }
+    if (default_mode) args.push_back(llops.signed_constant(0777));
     hop.exception_is_here();
     Value* v = llops.call_helper(helper, args);
     if (hop.r_result->is_void()) return nullptr;

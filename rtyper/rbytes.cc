@@ -1,14 +1,17 @@
 // bytes (rstr.h): Ptr(rpy_bytes), the layout of a narrow str with its own type id, so the inline
 // `str_len` / `str_getitem` read it; the rest through the bytes helpers of runtime/helpers.def.
 #include <climits>
+#include <set>
 
 #include "annotator/listdef.h"
+#include "rtyper/checked_index.h"
 #include "rtyper/exception_data.h"
 #include "rtyper/helper_graphs.h"
 #include "rtyper/rclass.h"
 #include "rtyper/rlist.h"
 #include "rtyper/rmodel.h"
 #include "rtyper/rstr.h"
+#include "rtyper/rtuple.h"
 #include "rtyper/rtyper.h"
 
 namespace rpp::rtyper {
@@ -17,6 +20,16 @@ using namespace lltype;
 using flow::Block;
 using flow::ConstValue;
 using flow::Value;
+
+namespace {
+// A bytes value as the str helpers take it (the narrow str layout; they never look at the type id).
+Value* as_str(LowLevelOps& ops, Value* b) {
+  RTyper& rtyper = ops.rtyper();
+  Value* g = ops.genop("cast_opaque_ptr", {b}, rtyper.types().ptr(rtyper.runtime_types().gcref));
+  return ops.genop("cast_opaque_ptr", {g}, rtyper.types().ptr(rtyper.runtime_types().str));
+}
+
+}  // namespace
 
 ConstValue BytesRepr::convert_const(const ConstValue& value, RTyper& rtyper) {
   if (std::holds_alternative<flow::NoneValue>(value)) return flow::NoneValue{};
@@ -46,6 +59,13 @@ Value* rtype_bytes_binary(Hop& hop) {
   LowLevelOps& llops = hop.llops;
   const std::string& op = hop.op.opname;
   Repr* rb = hop.rtyper.getrepr(annotator::s_bytes());
+  if (op == "mul" || op == "inplace_mul") {  // b * n, n * b
+    size_t k = hop.args_r[0]->kind() == ReprKind::Bytes ? 0 : 1;
+    Value* b = hop.arg(k, rb);
+    Value* n = hop.arg(1 - k, hop.rtyper.getrepr(annotator::s_int()));
+    hop.exception_cannot_occur();
+    return llops.call_helper("bytes_mul", {b, n});
+  }
   Value* a = hop.arg(0, rb);
   Value* b = hop.arg(1, rb);
   hop.exception_cannot_occur();
@@ -55,6 +75,23 @@ Value* rtype_bytes_binary(Hop& hop) {
   if (op == "lt" || op == "le" || op == "gt" || op == "ge")
     return llops.genop("int_" + op, {llops.call_helper("bytes_cmp", {a, b}), llops.constant(int64_t(0), &Signed)}, &Bool);
   hop.unsupported();
+}
+
+// `x in b`: a bytes x is a substring ($str_find on the narrow layout); an int x is one byte.
+Value* rtype_bytes_contains(Hop& hop) {
+  LowLevelOps& ops = hop.llops;
+  Value* b = hop.arg(0);
+  if (hop.args_r[1]->kind() != ReprKind::Bytes) {
+    Value* x = hop.arg(1, hop.rtyper.getrepr(annotator::s_int()));
+    hop.exception_cannot_occur();
+    Value* c = ops.genop("cast_int_to_unichar", {x}, &UniChar);
+    Value* at = ops.call_helper("str_find_char", {as_str(ops, b), c, ops.signed_constant(0), ops.signed_constant(INT64_MAX)});
+    return ops.genop("int_ge", {at, ops.signed_constant(0)}, &Bool);
+  }
+  Value* x = hop.arg(1);
+  hop.exception_cannot_occur();
+  Value* at = ops.call_helper("str_find", {as_str(ops, b), as_str(ops, x), ops.signed_constant(0), ops.signed_constant(INT64_MAX)});
+  return ops.genop("int_ge", {at, ops.signed_constant(0)}, &Bool);
 }
 
 // b[a:b] (step 1): $bytes_slice with Python's indexes.
@@ -73,6 +110,41 @@ Value* rtype_bytes_getslice(Hop& hop) {
 }
 
 namespace {
+
+// $bytes_split's list (the runtime's rpy_bytes_list) in the result's list repr (a fixed copy when
+// the annotator made the list fixed).
+Value* bytes_list_result(Hop& hop, Value* v) {
+  LowLevelOps& ops = hop.llops;
+  auto* lr = dynamic_cast<ListRepr*>(hop.r_result);
+  if (!lr) hop.fail("bytes.split() whose result is not a list");
+  const RuntimeTypes& rt = hop.rtyper.runtime_types();
+  Value* l = ops.genop("cast_opaque_ptr", {v}, hop.rtyper.types().ptr(rt.bytes_list));
+  if (lr->resizable()) return ops.cast_pointer(l, lr->lowleveltype());
+  Value* n = ops.genop("getfield", {l, ops.void_string("length")}, &Signed);
+  Value* items = ops.genop("getfield", {l, ops.void_string("items")}, hop.rtyper.types().ptr(rt.bytes_array));
+  Value* out = ops.genop("malloc_varsize", {ops.type_constant(lr->items_array()), ops.void_string("gc"), n},
+                         lr->lowleveltype());
+  ops.call_helper("array_copy", {items, out, ops.signed_constant(0), ops.signed_constant(0), n});
+  return out;
+}
+
+// ll_str_found(i): i, or ValueError "subrange not found" when i < 0 (bytes.index).
+flow::FunctionGraph* found_or_value_error(Hop& hop) {
+  RTyper& rtyper = hop.rtyper;
+  return rtyper.helpers().get("ll_bytes_found", [&] {
+    LowLevelGraphBuilder b(rtyper, "ll_bytes_found", {&Signed}, &Signed, hop.op.location);
+    Block* s = b.start();
+    LowLevelOps o = b.ops();
+    Value* ok = o.genop("int_ge", {s->inputargs[0], o.signed_constant(0)}, &Bool);
+    b.append(s, o);
+    Block* yes = b.block({&Signed});
+    Block* no = b.block({});
+    b.branch(s, ok, yes, {s->inputargs[0]}, no, {});
+    b.return_(yes, yes->inputargs[0]);
+    raise_prebuilt(rtyper, b, no, "ValueError", "subsection not found");
+    return b.take();
+  });
+}
 
 // sep.join(l) for a list of bytes, through a bytes builder.
 flow::FunctionGraph* join_graph(Hop& hop, ListRepr* lr) {
@@ -152,6 +224,87 @@ Value* rtype_bytes_method(Hop& hop, const std::string& method, const std::vector
     if (e == "utf8") hop.exception_is_here();
     else hop.exception_cannot_occur();
     return ops.call_helper("bytes_decode_" + e, {self});
+  }
+  RTyper& rtyper = hop.rtyper;
+  Repr* rb = rtyper.getrepr(annotator::s_bytes());
+  Repr* ri = rtyper.getrepr(annotator::s_int());
+  auto max_args = [&](size_t n) {
+    if (args.size() > n) hop.fail("bytes." + method + "() takes at most " + std::to_string(n) + " argument(s) here");
+  };
+  auto bytes_arg = [&](size_t k) { return hop.arg(args[k], rb); };
+  auto int_arg = [&](size_t k, int64_t otherwise) -> Value* {
+    if (k >= args.size() || hop.args_r[args[k]]->is_void()) return ops.signed_constant(otherwise);
+    return hop.arg(args[k], ri);
+  };
+  auto null_bytes = [&] { return ops.constant(flow::NoneValue{}, rb->lowleveltype()); };
+  // Searches shared with str: the str helpers read bytes (the narrow layout).
+  if (method == "find" || method == "rfind" || method == "count" || method == "index" || method == "rindex") {
+    max_args(3);
+    if (args.empty()) hop.fail("bytes." + method + "() needs an argument");
+    if (hop.args_r[args[0]]->kind() != ReprKind::Bytes) hop.fail("bytes." + method + "() of bytes only (not an int)");
+    Value* sub = bytes_arg(0);
+    Value* start = int_arg(1, 0);
+    Value* end = int_arg(2, INT64_MAX);
+    std::string helper = method == "index" ? "find" : method == "rindex" ? "rfind" : method;
+    Value* at = ops.call_helper("str_" + helper, {as_str(ops, self), as_str(ops, sub), start, end});
+    if (method == "index" || method == "rindex") {
+      hop.exception_is_here();
+      return ops.call_graph(found_or_value_error(hop), {at});
+    }
+    hop.exception_cannot_occur();
+    return at;
+  }
+  if (method == "startswith" || method == "endswith") {
+    max_args(3);
+    if (args.empty()) hop.fail("bytes." + method + "() needs an argument");
+    Value* start = int_arg(1, 0);
+    Value* end = int_arg(2, INT64_MAX);
+    auto test = [&](Value* p) {
+      return ops.call_helper("str_" + method + "_range", {as_str(ops, self), as_str(ops, p), start, end});
+    };
+    if (auto* tr = dynamic_cast<TupleRepr*>(hop.args_r[args[0]])) {
+      Value* t = hop.arg(args[0]);
+      hop.exception_cannot_occur();
+      Value* any = nullptr;
+      for (size_t i = 0; i < tr->items().size(); ++i) {
+        Value* hit = ops.genop("cast_bool_to_int", {test(ops.convert(tr->item(ops, t, i), tr->items()[i], rb))}, &Signed);
+        any = any ? ops.genop("int_or", {any, hit}, &Signed) : hit;
+      }
+      return any ? static_cast<Value*>(ops.genop("int_is_true", {any}, &Bool)) : ops.constant(false, &Bool);
+    }
+    Value* p = bytes_arg(0);
+    hop.exception_cannot_occur();
+    return test(p);
+  }
+  if (method == "strip" || method == "lstrip" || method == "rstrip") {
+    max_args(1);
+    Value* chars = args.empty() || hop.args_r[args[0]]->is_void() ? null_bytes() : bytes_arg(0);
+    hop.exception_cannot_occur();
+    return ops.call_helper("bytes_strip",
+                           {self, chars, ops.constant(method != "rstrip", &Bool), ops.constant(method != "lstrip", &Bool)});
+  }
+  if (method == "split") {
+    max_args(2);
+    Value* sep = args.empty() || hop.args_r[args[0]]->is_void() ? null_bytes() : bytes_arg(0);
+    Value* maxsplit = int_arg(1, -1);
+    hop.exception_is_here();
+    return bytes_list_result(hop, ops.call_helper("bytes_split", {self, sep, maxsplit}));
+  }
+  if (method == "replace") {
+    max_args(3);
+    if (args.size() < 2) hop.fail("bytes.replace() needs two arguments");
+    Value* old = bytes_arg(0);
+    Value* repl = bytes_arg(1);
+    Value* count = int_arg(2, -1);
+    hop.exception_cannot_occur();
+    return ops.call_helper("bytes_replace", {self, old, repl, count});
+  }
+  static const std::set<std::string> same_size = {"upper", "lower", "isdigit", "isalpha", "isalnum",
+                                                  "isspace", "islower", "isupper"};
+  if (same_size.count(method)) {
+    max_args(0);
+    hop.exception_cannot_occur();
+    return ops.call_helper("bytes_" + method, {self});
   }
   hop.fail("bytes." + method + "() has no low-level implementation yet");
 }

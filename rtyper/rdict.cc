@@ -96,6 +96,51 @@ int64_t DictRepr::stored_hash_of(const ConstValue& key) const {
   return rlib::dict_stored_hash(rlib::hash_code_points(s->text()));
 }
 
+namespace {
+
+// The hash item_hash gives at run time, for a Python constant of repr `r` (ll_tuple_hash_T's
+// round for tuples); throws RTypeFailure for values hashed by identity.
+uint64_t translation_time_hash(Repr* r, py::handle v) {
+  switch (r->kind()) {
+    case ReprKind::Integer:
+    case ReprKind::Bool: return uint64_t(v.cast<int64_t>());
+    case ReprKind::Char:
+    case ReprKind::Str: {
+      std::u32string text;
+      for (char32_t c : v.cast<std::u32string>()) text.push_back(c);
+      if (r->kind() == ReprKind::Char) return text.empty() ? 0 : uint64_t(text[0]);
+      return uint64_t(rlib::hash_code_points(text));
+    }
+    case ReprKind::Void: return 0;
+    case ReprKind::Tuple: {
+      auto* tr = static_cast<TupleRepr*>(r);
+      py::tuple t = py::reinterpret_borrow<py::tuple>(v);
+      uint64_t acc = 2870177450012600261ULL;  // as tuple_hash_graph (rcompare.cc)
+      for (size_t i = 0; i < tr->items().size(); ++i) {
+        if (tr->items()[i]->is_void()) continue;
+        acc += translation_time_hash(tr->items()[i], t[i]) * 14029467366897019727ULL;
+        acc = (acc << 31) | (acc >> 33);
+        acc *= 11400714785074694791ULL;
+      }
+      return acc + (uint64_t(tr->items().size()) ^ (2870177450012600261ULL ^ 3527539ULL));
+    }
+    default: throw RTypeFailure("a prebuilt dict key of " + r->name() + " (hashed by identity at run time)");
+  }
+}
+
+}  // namespace
+
+int64_t DictRepr::custom_hash_of(RTyper& rtyper, py::handle key) const {
+  if (!eq_fn_) return rlib::dict_stored_hash(int64_t(translation_time_hash(key_, key)));
+  const auto& pbc = hash_fn_->as<annotator::SomePBC>();
+  const annotator::Desc* d = pbc.descs().at(0);
+  if (!d->pyobj) throw RTypeFailure("the hash function of a prebuilt r_dict has no Python object");
+  py::object fn = frontend::python_object(*rtyper.context().objects, *d->pyobj);
+  py::object h = fn(key);
+  uint64_t bits = h.attr("__and__")(py::int_(~uint64_t(0))).cast<uint64_t>();
+  return rlib::dict_stored_hash(int64_t(bits));
+}
+
 ConstValue DictRepr::convert_const(const ConstValue& value, RTyper& rtyper) {
   if (std::holds_alternative<flow::NoneValue>(value)) return flow::NoneValue{};
   auto* ref = std::get_if<flow::PyObjectRef>(&value);
@@ -103,12 +148,15 @@ ConstValue DictRepr::convert_const(const ConstValue& value, RTyper& rtyper) {
   auto memo = prebuilt_.find(ref->id);
   if (memo != prebuilt_.end()) return memo->second;
   frontend::ObjectTable& table = *rtyper.context().objects;
-  if (key_kind_ == "ref" || key_kind_ == "custom")
-    throw RTypeFailure("the prebuilt dict " + table.describe(*ref) + " has " +
-                       (key_kind_ == "ref" ? "instance keys (hashed by identity at run time)" : "tuple keys or is an r_dict") +
-                       ": not supported yet");
+  if (key_kind_ == "ref")
+    throw RTypeFailure("the prebuilt dict " + table.describe(*ref) +
+                       " has instance keys (hashed by identity at run time): not supported; fill it at run time");
   py::object obj = frontend::python_object(table, *ref);
-  if (!py::isinstance<py::dict>(obj)) return Repr::convert_const(value, rtyper);
+  if (!py::isinstance<py::dict>(obj)) {
+    // An r_dict: its items (rlib's r_dict keeps them in a plain dict of wrapped keys).
+    if (eq_fn_ && py::hasattr(obj, "items")) obj = py::dict(obj.attr("items")());
+    else return Repr::convert_const(value, rtyper);
+  }
   py::dict items = obj.cast<py::dict>();
   StaticData& data = rtyper.static_data();
   int64_t n = int64_t(items.size());
@@ -121,7 +169,7 @@ ConstValue DictRepr::convert_const(const ConstValue& value, RTyper& rtyper) {
   for (auto [k, v] : items) {
     ConstValue key = key_->convert_const(frontend::python_constant(table, k), rtyper);
     if (auto* b = std::get_if<bool>(&key); b && stored_key_ == &Signed) key = int64_t(*b ? 1 : 0);
-    int64_t hash = stored_hash_of(key);
+    int64_t hash = key_kind_ == "custom" ? custom_hash_of(rtyper, k) : stored_hash_of(key);
     hashes.push_back(hash);
     StaticObject& entry = entries.inlined_item(e++);
     entry.set_field("hash", hash);
@@ -240,13 +288,25 @@ namespace {
 std::string suffix(DictRepr* r) { return r->helper_suffix(); }
 
 // Raises KeyError(repr(key)) from `block` (whose input arguments hold the key at `key_index`).
-void raise_key_error(RTyper& rtyper, LowLevelGraphBuilder& b, Block* block, DictRepr* r, Value* key) {
+void raise_key_error(Hop& hop, LowLevelGraphBuilder& b, Block* block, DictRepr* r, Value* key) {
+  RTyper& rtyper = hop.rtyper;
   LowLevelOps d = b.ops();
   Repr* kr = r->key_repr();
   Value* text = nullptr;
   if (kr->kind() == ReprKind::Integer) text = d.call_helper("int_to_str", {key});
   else if (kr->kind() == ReprKind::Str) text = d.call_helper("str_repr", {key});
   else if (kr->kind() == ReprKind::Char) text = d.call_helper("str_repr", {d.call_helper("str_from_char", {key})});
+  else if (kr->kind() == ReprKind::Tuple) {
+    // CPython's `KeyError: (1, 'a')`; the custom key arrives as Ptr(gcref).
+    Value* t = key->concretetype == kr->lowleveltype() ? key : d.genop("cast_opaque_ptr", {key}, kr->lowleveltype());
+    try {
+      LowLevelOps attempt = b.ops();
+      text = to_repr_in(hop, attempt, t, kr);
+      for (auto& op : attempt.operations()) d.operations().push_back(std::move(op));
+    } catch (const RTypeFailure&) {
+      text = nullptr;  // items without a repr: no message
+    }
+  }
   const RuntimeTypes& rt = rtyper.runtime_types();
   Value* vt = d.static_constant(rtyper.exceptions().vtable("KeyError"), rtyper.types().ptr(rt.object_vtable));
   if (!text) {
@@ -268,7 +328,8 @@ void raise_key_error(RTyper& rtyper, LowLevelGraphBuilder& b, Block* block, Dict
 // (KeyError), ll_dict_pop_default(d, key, default), ll_dict_setdefault(d, key, default).
 enum class Access { GetItem, DelItem, Get, Pop, PopDefault, SetDefault };
 
-flow::FunctionGraph* access_graph(RTyper& rtyper, DictRepr* r, Access kind, const flow::SourceLocation& loc) {
+flow::FunctionGraph* access_graph(Hop& hop, DictRepr* r, Access kind, const flow::SourceLocation& loc) {
+  RTyper& rtyper = hop.rtyper;
   static const char* const names[] = {"ll_dict_getitem_", "ll_dict_delitem_", "ll_dict_get_",
                                       "ll_dict_pop_",     "ll_dict_pop_default_", "ll_dict_setdefault_"};
   std::string name = names[int(kind)] + suffix(r);
@@ -308,7 +369,7 @@ flow::FunctionGraph* access_graph(RTyper& rtyper, DictRepr* r, Access kind, cons
         b.return_(miss, miss->inputargs[2]);
         break;
       }
-      default: raise_key_error(rtyper, b, miss, r, miss->inputargs[1]);
+      default: raise_key_error(hop, b, miss, r, miss->inputargs[1]);
     }
     return b.take();
   });
@@ -463,7 +524,7 @@ Value* rtype_dict_getitem(Hop& hop) {
   auto* r = static_cast<DictRepr*>(hop.args_r[0]);
   Value* d = hop.arg(0);
   Value* k = hop.arg(1, r->key_repr());
-  flow::FunctionGraph* g = access_graph(hop.rtyper, r, Access::GetItem, hop.op.location);
+  flow::FunctionGraph* g = access_graph(hop, r, Access::GetItem, hop.op.location);
   hop.exception_is_here();
   Value* v = hop.llops.call_graph(g, {d, k});
   return hop.llops.convert(v, r->value_repr(), hop.r_result);
@@ -473,10 +534,38 @@ Value* rtype_dict_delitem(Hop& hop) {
   auto* r = static_cast<DictRepr*>(hop.args_r[0]);
   Value* d = hop.arg(0);
   Value* k = hop.arg(1, r->key_repr());
-  flow::FunctionGraph* g = access_graph(hop.rtyper, r, Access::DelItem, hop.op.location);
+  flow::FunctionGraph* g = access_graph(hop, r, Access::DelItem, hop.op.location);
   hop.exception_is_here();
   hop.llops.call_graph(g, {d, k});
   return nullptr;
+}
+
+// For custom keys (tuples, r_dict), whose hash and eq may raise: ll_dict_setitem_T(d, k, v) /
+// ll_dict_contains_T(d, k), one call the caller's exception links follow.
+flow::FunctionGraph* custom_key_graph(Hop& hop, DictRepr* r, bool contains) {
+  RTyper& rtyper = hop.rtyper;
+  std::string name = (contains ? "ll_dict_contains_" : "ll_dict_setitem_") + suffix(r);
+  return rtyper.helpers().get(name, [&] {
+    std::vector<const LowLevelType*> params{r->lowleveltype(), r->key_repr()->lowleveltype()};
+    bool has_value = !contains && !r->value_repr()->is_void();
+    if (has_value) params.push_back(r->value_repr()->lowleveltype());
+    LowLevelGraphBuilder b(rtyper, name, params, contains ? static_cast<const LowLevelType*>(&Bool) : &Void,
+                           hop.op.location);
+    Block* s = b.start();
+    LowLevelOps o = b.ops();
+    Value* result;
+    if (contains) {
+      Value* e = r->lookup(o, s->inputargs[0], s->inputargs[1]);
+      result = o.genop("int_ge", {e, o.signed_constant(0)}, &Bool);
+    } else {
+      Value* e = r->insert(o, s->inputargs[0], s->inputargs[1]);
+      if (has_value) o.genop("setinteriorfield", {r->entries(o, s->inputargs[0]), e, o.void_string("value"), s->inputargs[2]});
+      result = o.constant(flow::NoneValue{}, &Void);
+    }
+    b.append(s, o);
+    b.return_(s, result);
+    return b.take();
+  });
 }
 
 Value* rtype_dict_setitem(Hop& hop) {
@@ -485,6 +574,14 @@ Value* rtype_dict_setitem(Hop& hop) {
   Value* d = hop.arg(0);
   Value* k = hop.arg(1, r->key_repr());
   Value* v = r->value_repr()->is_void() ? nullptr : hop.arg(2, r->value_repr());
+  if (r->key_kind() == "custom") {  // the user's eq or hash may raise: caught by the caller
+    std::vector<Value*> args{d, k};
+    if (v) args.push_back(v);
+    flow::FunctionGraph* g = custom_key_graph(hop, r, false);
+    hop.exception_is_here();
+    ops.call_graph(g, args);
+    return nullptr;
+  }
   hop.exception_cannot_occur();
   Value* e = r->insert(ops, d, k);
   if (v) ops.genop("setinteriorfield", {r->entries(ops, d), e, ops.void_string("value"), v});
@@ -496,6 +593,11 @@ Value* rtype_dict_contains(Hop& hop) {
   LowLevelOps& ops = hop.llops;
   Value* d = hop.arg(0);
   Value* k = hop.arg(1, r->key_repr());
+  if (r->key_kind() == "custom") {
+    flow::FunctionGraph* g = custom_key_graph(hop, r, true);
+    hop.exception_is_here();
+    return ops.call_graph(g, {d, k});
+  }
   hop.exception_cannot_occur();
   Value* e = r->lookup(ops, d, k);
   return ops.genop("int_ge", {e, ops.constant(int64_t(0), &Signed)}, &Bool);
@@ -517,7 +619,7 @@ Value* rtype_dict_method(Hop& hop, const std::string& method, const std::vector<
                                    : ops.constant(r->value_repr()->convert_const(flow::NoneValue{}, hop.rtyper),
                                                   r->value_repr()->lowleveltype());
     hop.exception_cannot_occur();
-    Value* v = ops.call_graph(access_graph(hop.rtyper, r, Access::Get, hop.op.location), {d, k, dflt});
+    Value* v = ops.call_graph(access_graph(hop, r, Access::Get, hop.op.location), {d, k, dflt});
     return ops.convert(v, r->value_repr(), hop.r_result);
   }
   if ((method == "keys" || method == "values" || method == "items") && args.empty()) {
@@ -536,7 +638,7 @@ Value* rtype_dict_method(Hop& hop, const std::string& method, const std::vector<
     std::vector<Value*> call{d, k};
     if (args.size() == 2) call.push_back(hop.arg(args[1], r->value_repr()));
     Access kind = method == "setdefault" ? Access::SetDefault : args.size() == 2 ? Access::PopDefault : Access::Pop;
-    flow::FunctionGraph* g = access_graph(hop.rtyper, r, kind, hop.op.location);
+    flow::FunctionGraph* g = access_graph(hop, r, kind, hop.op.location);
     if (kind == Access::Pop || r->key_kind() == "custom") hop.exception_is_here();
     else hop.exception_cannot_occur();
     return ops.convert(ops.call_graph(g, call), r->value_repr(), hop.r_result);

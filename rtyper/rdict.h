@@ -8,6 +8,8 @@
 #pragma once
 #include <map>
 
+#include <pybind11/pybind11.h>
+
 #include "annotator/some_value.h"
 #include "rtyper/hop.h"
 #include "rtyper/repr.h"
@@ -67,6 +69,9 @@ class DictRepr final : public Repr {
   flow::FunctionGraph* rdict_graph(const annotator::SomeRef& fn, const char* what) const;
   // The hash the runtime stores for a converted (low-level) key.
   int64_t stored_hash_of(const flow::ConstValue& key) const;
+  // The same for a custom key, from the Python key: a tuple's ll_tuple_hash_T computed here, an
+  // r_dict's hash function called in CPython (its result wrapped to 64 bits, as translated).
+  int64_t custom_hash_of(RTyper& rtyper, pybind11::handle key) const;
 };
 
 flow::Value* rtype_newdict(Hop& hop);

@@ -29,6 +29,8 @@ std::string sort_helper(ListRepr* r) {
   if (item->kind() == ReprKind::Integer && item->lowleveltype() == &Signed) return "array_sort_int";
   if (item->kind() == ReprKind::Float) return "array_sort_float";
   if (item->kind() == ReprKind::Str) return "array_sort_str";
+  if (item->kind() == ReprKind::Char) return "array_sort_char";
+  if (item->kind() == ReprKind::Bool) return "array_sort_bool";
   return "";
 }
 
@@ -72,6 +74,7 @@ bool orderable(Repr* r) {
     case ReprKind::Integer:
     case ReprKind::Float:
     case ReprKind::Char:
+    case ReprKind::Bool:
     case ReprKind::Str: return true;
     default: return false;
   }
@@ -83,6 +86,9 @@ Value* item_less(LowLevelOps& ops, Repr* r, Value* a, Value* b) {
     case ReprKind::Integer: return ops.genop(std::string(static_cast<IntegerRepr*>(r)->prefix()) + "lt", {a, b}, &Bool);
     case ReprKind::Float: return ops.genop("float_lt", {a, b}, &Bool);
     case ReprKind::Char: return ops.genop("unichar_lt", {a, b}, &Bool);
+    case ReprKind::Bool:
+      return ops.genop("int_lt", {ops.genop("cast_bool_to_int", {a}, &Signed), ops.genop("cast_bool_to_int", {b}, &Signed)},
+                       &Bool);
     case ReprKind::Str: return ops.genop("int_lt", {ops.call_helper("str_cmp", {a, b}), ops.signed_constant(0)}, &Bool);
     default: return nullptr;
   }

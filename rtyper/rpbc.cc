@@ -109,6 +109,20 @@ std::vector<Value*> converted_args(Hop& hop, size_t first, const std::vector<Rep
   return out;
 }
 
+// The signature whose defaults fill a call of any of `funcs` (several: only when they all have
+// the same parameters and default values), else null.
+const annotator::Signature* common_signature(const std::vector<const annotator::FunctionDesc*>& funcs) {
+  if (funcs.empty()) return nullptr;
+  const annotator::Signature* sig = &funcs[0]->signature;
+  for (const annotator::FunctionDesc* f : funcs) {
+    const annotator::Signature& other = f->signature;
+    if (other.params.size() != sig->params.size() || other.defaults.size() != sig->defaults.size()) return nullptr;
+    for (size_t i = 0; i < sig->defaults.size(); ++i)
+      if (!flow::const_value_equal(other.defaults[i], sig->defaults[i])) return nullptr;
+  }
+  return sig;
+}
+
 Value* finish_call(Hop& hop, Value* result, Repr* from) {
   if (hop.r_result->is_void() || from->is_void()) return nullptr;
   return hop.llops.convert(result, from, hop.r_result);
@@ -171,7 +185,8 @@ Value* call_function_desc(Hop& hop, const Desc* desc, size_t first) {
   flow::FunctionGraph* g = callee_graph(hop, desc);
   if (!g) hop.fail("no graph for the call of " + desc->name);
   std::vector<Repr*> params = param_reprs(hop.rtyper, g);
-  return direct_call(hop, g, converted_args(hop, first, params, 0));
+  const annotator::FunctionDesc* f = desc->kind == DescKind::Function ? &desc->as<annotator::FunctionDesc>() : nullptr;
+  return direct_call(hop, g, converted_args(hop, first, params, 0, f ? &f->signature : nullptr));
 }
 
 }  // namespace
@@ -306,7 +321,8 @@ Value* rtype_pbc_call(Hop& hop) {
         std::vector<Repr*> params = param_reprs(rtyper, g);
         std::vector<Value*> args{hop.llops.constant(flow::NoneValue{}, params[0]->lowleveltype())};
         if (!params[0]->is_void()) hop.fail("a method of a frozen object whose receiver is not constant");
-        for (Value* a : converted_args(hop, first, params, 1)) args.push_back(a);
+        const annotator::FunctionDesc* f = d->as<annotator::MethodOfFrozenDesc>().func;
+        for (Value* a : converted_args(hop, first, params, 1, f ? &f->signature : nullptr)) args.push_back(a);
         return direct_call(hop, g, std::move(args));
       }
       default: hop.unsupported();
@@ -317,7 +333,11 @@ Value* rtype_pbc_call(Hop& hop) {
     if (graphs.empty()) hop.fail("no graph for the call through " + fp->name());
     std::vector<Repr*> params = param_reprs(rtyper, graphs[0]);
     std::vector<Value*> args{hop.arg(0)};
-    for (Value* a : converted_args(hop, first, params, 0)) args.push_back(a);
+    std::vector<const annotator::FunctionDesc*> funcs;
+    for (const Desc* d : fp->descs())
+      if (d->kind == DescKind::Function) funcs.push_back(&d->as<annotator::FunctionDesc>());
+    for (Value* a : converted_args(hop, first, params, 0, funcs.size() == fp->descs().size() ? common_signature(funcs) : nullptr))
+      args.push_back(a);
     args.push_back(hop.llops.constant(std::shared_ptr<const flow::ConstPayload>(std::make_shared<ll::GraphSet>(graphs)),
                                       &Void));
     hop.exception_is_here();
@@ -342,7 +362,7 @@ Value* rtype_pbc_call(Hop& hop) {
       if (!g) hop.fail("no graph for the call of " + m->descs()[0]->name);
       std::vector<Repr*> params = param_reprs(rtyper, g);
       std::vector<Value*> args{hop.llops.convert(self, self_repr, params[0])};
-      for (Value* a : converted_args(hop, first, params, 1)) args.push_back(a);
+      for (Value* a : converted_args(hop, first, params, 1, common_signature(funcs))) args.push_back(a);
       return direct_call(hop, g, std::move(args));
     }
     std::vector<flow::FunctionGraph*> graphs = site_graphs(hop);
@@ -352,7 +372,7 @@ Value* rtype_pbc_call(Hop& hop) {
     Value* fn = rtyper.classes().method_pointer(hop.llops, hop.arg(0), static_class, m0.attr_name);
     std::vector<Repr*> params = param_reprs(rtyper, graphs[0]);
     std::vector<Value*> args{fn, hop.llops.convert(self, self_repr, params[0])};
-    for (Value* a : converted_args(hop, first, params, 1)) args.push_back(a);
+    for (Value* a : converted_args(hop, first, params, 1, common_signature(funcs))) args.push_back(a);
     args.push_back(hop.llops.constant(std::shared_ptr<const flow::ConstPayload>(std::make_shared<ll::GraphSet>(graphs)),
                                       &Void));
     hop.exception_is_here();
@@ -395,7 +415,7 @@ Value* rtype_pbc_call(Hop& hop) {
       if (!g) hop.fail("the __init__ of " + base->name + " is specialized: cls() is not supported");
       std::vector<Repr*> params = param_reprs(rtyper, g);
       std::vector<Value*> args{llops.convert(p, base_repr, params[0])};
-      for (Value* a : converted_args(hop, first, params, 1)) args.push_back(a);
+      for (Value* a : converted_args(hop, first, params, 1, &init->signature)) args.push_back(a);
       hop.exception_is_here();
       llops.call_graph(g, std::move(args));
     } else {

@@ -91,8 +91,9 @@ Value* rtype_getitem_slice(Hop& hop) {
   auto* step_value = step ? std::get_if<int64_t>(&step->value) : nullptr;
   auto* r = dynamic_cast<ListRepr*>(container);
   auto* rr = dynamic_cast<ListRepr*>(hop.r_result);
-  if (container->kind() != ReprKind::Str && (!r || !rr))
-    hop.fail("an extended slice of " + container->name() + " is not supported (lists and strs only)");
+  bool text = container->kind() == ReprKind::Str || container->kind() == ReprKind::Bytes;
+  if (!text && (!r || !rr))
+    hop.fail("an extended slice of " + container->name() + " is not supported (lists, strs and bytes only)");
   if (r && r->items_array() != rr->items_array()) hop.fail("an extended slice into a list of another item type");
   Value* x = hop.arg(0);
   if (step_value && *step_value == 0) hop.fail("slice step cannot be zero");
@@ -102,7 +103,9 @@ Value* rtype_getitem_slice(Hop& hop) {
     hop.exception_is_here();
     parts[2] = ops.call_graph(step_check_graph(hop), {parts[2]});
   }
-  if (!r) return ops.call_helper("str_slice_step", {x, parts[0], parts[1], parts[2]});
+  if (!r)
+    return ops.call_helper(container->kind() == ReprKind::Bytes ? "bytes_slice_step" : "str_slice_step",
+                           {x, parts[0], parts[1], parts[2]});
   return ops.call_graph(list_slice_graph(hop, r, rr), {x, parts[0], parts[1], parts[2]});
 }
 

@@ -254,6 +254,8 @@ Value* to_repr(Hop& hop, Value* v, Repr* r, const annotator::SomeRef& s) {
   return to_text(hop, hop.llops, v, r, s, true);
 }
 
+Value* to_repr_in(Hop& hop, LowLevelOps& ops, Value* v, Repr* r) { return to_text(hop, ops, v, r, nullptr, true); }
+
 Value* rtype_repr(Hop& hop) {
   hop.exception_cannot_occur();
   try {

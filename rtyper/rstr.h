@@ -41,6 +41,7 @@ flow::Value* rtype_bytes_len(Hop& hop);
 flow::Value* rtype_bytes_getitem(Hop& hop);
 flow::Value* rtype_bytes_binary(Hop& hop);
 flow::Value* rtype_bytes_getslice(Hop& hop);
+flow::Value* rtype_bytes_contains(Hop& hop);
 flow::Value* rtype_bytes_method(Hop& hop, const std::string& method, const std::vector<size_t>& args);
 flow::Value* str_encode(Hop& hop, flow::Value* s, const std::vector<size_t>& args);
 
@@ -57,6 +58,9 @@ struct TextPart {
 flow::Value* join_str_of(Hop& hop, const std::vector<TextPart>& parts, const std::string& sep, const std::string& caller);
 // repr(x): CPython's quoting for text; lists and tuples of representable items.
 flow::Value* to_repr(Hop& hop, flow::Value* v, Repr* r, const annotator::SomeRef& s);
+// repr(v) with operations appended to `ops` (a helper graph's block being built); throws
+// RTypeFailure for reprs without one.
+flow::Value* to_repr_in(Hop& hop, LowLevelOps& ops, flow::Value* v, Repr* r);
 flow::Value* rtype_repr(Hop& hop);         // repr(x)
 // A prebuilt str constant.
 flow::Value* str_constant(LowLevelOps& llops, const std::string& utf8);

@@ -213,8 +213,16 @@ Value* rtype_str_method(Hop& hop, const std::string& method, const std::vector<s
     return ops.call_graph(found_or_value_error(hop), {at});
   }
   if (method == "startswith" || method == "endswith") {
-    max_args(1);
-    if (args.size() != 1) hop.fail("str." + method + "() takes one argument here (no start/end)");
+    // With start/end: $str_startswith_range (CPython's tailmatch on s[start:end]).
+    max_args(3);
+    if (args.empty()) hop.fail("str." + method + "() needs an argument");
+    bool range = args.size() > 1;
+    Value* start = int_arg(1, 0);
+    Value* end = int_arg(2, INT64_MAX);
+    auto test = [&](Value* prefix) {
+      return range ? ops.call_helper("str_" + method + "_range", {s, prefix, start, end})
+                   : ops.call_helper("str_" + method, {s, prefix});
+    };
     if (auto* tr = dynamic_cast<TupleRepr*>(hop.args_r[args[0]])) {
       // Any of the tuple's strings.
       Value* t = hop.arg(args[0]);
@@ -222,13 +230,14 @@ Value* rtype_str_method(Hop& hop, const std::string& method, const std::vector<s
       Value* any = nullptr;
       for (size_t i = 0; i < tr->items().size(); ++i) {
         Value* prefix = ops.convert(tr->item(ops, t, i), tr->items()[i], rs);
-        Value* hit = ops.genop("cast_bool_to_int", {ops.call_helper("str_" + method, {s, prefix})}, &Signed);
+        Value* hit = ops.genop("cast_bool_to_int", {test(prefix)}, &Signed);
         any = any ? ops.genop("int_or", {any, hit}, &Signed) : hit;
       }
       return any ? static_cast<Value*>(ops.genop("int_is_true", {any}, &Bool)) : ops.constant(false, &Bool);
     }
+    Value* prefix = str_arg(0);
     hop.exception_cannot_occur();
-    return ops.call_helper("str_" + method, {s, str_arg(0)});
+    return test(prefix);
   }
   if (method == "partition" || method == "rpartition") {
     max_args(1);

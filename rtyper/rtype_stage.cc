@@ -11,6 +11,7 @@
 #include "rtyper/rlist.h"
 #include "rtyper/rtyper.h"
 #include "runtime/layout.h"
+#include "runtime/rlib/exceptions.h"
 #include "translator/diagnostics.h"
 #include "translator/ll/ll_constants.h"
 #include "translator/ll/ll_printer.h"
@@ -197,6 +198,15 @@ int interpret_program(TranslationContext& context) {
     throw;
   }
   interp.flush_output();
+  int exit_status = 0;
+  std::string exit_message;
+  if (outcome.raised &&
+      rlib::system_exit_status(static_cast<const layout::ClassVtable*>(llinterp::word_ptr(outcome.exception.type)),
+                               llinterp::word_ptr(outcome.exception.value), &exit_status, &exit_message)) {
+    std::fflush(stdout);  // an uncaught SystemExit: its status, its message (if any) to stderr
+    if (!exit_message.empty()) std::fprintf(stderr, "%s\n", exit_message.c_str());
+    return exit_status;
+  }
   if (outcome.raised) {
     std::fflush(stdout);
     std::fprintf(stderr, "%s\n", describe_uncaught(rtyper, outcome.exception).c_str());

@@ -174,7 +174,8 @@ inline constexpr size_t kDictEntryKeyOffset = 8;
 // rtyper's, so genc (or the ll interpreter) fills one BuiltinExceptionInfo per kind and points
 // rpp_globals.builtin_exceptions at the array. To raise, the runtime allocates an instance of
 // `instance_tid` (`instance_size` bytes, zeroed), stores `vtable` at kTypeptrOffset, the message
-// (a str) at `message_offset` and, for OSError, errno at `errno_offset` (0: no such field).
+// (a str) at `message_offset` and, for OSError, errno at `errno_offset` (0: no such field);
+// SystemExit keeps its exit status there.
 enum BuiltinException : uint32_t {
   kExcValueError,
   kExcTypeError,
@@ -191,6 +192,7 @@ enum BuiltinException : uint32_t {
   kExcUnicodeEncodeError,
   kExcOSError,
   kExcMemoryError,
+  kExcSystemExit,  // sys.exit(): outside Exception; its `code` field (errno_offset) is the status
   kBuiltinExceptionCount,
 };
 
@@ -199,7 +201,7 @@ struct BuiltinExceptionInfo {
   uint32_t instance_tid;
   uint32_t instance_size;
   uint32_t message_offset;    // a Ptr(rpy_string) field; 0: none
-  uint32_t errno_offset;      // a Signed field; 0: none
+  uint32_t errno_offset;      // a Signed field (OSError's errno, SystemExit's code); 0: none
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ pure operations with Python's meaning, function and class information, nested fu
 
 import builtins
 import operator
+import os
 import sys
 import types
 
@@ -143,6 +144,8 @@ def _attribute_foldable(obj):
         return True
     if obj is sys.stdout or obj is sys.stderr:   # sys.stdout.write -> the builtin "sys.stdout.write"
         return True
+    if obj is os.environ:   # os.environ.get -> the builtin "os.environ.get"
+        return True
     return _is_frozen(obj)
 
 
@@ -161,6 +164,8 @@ def _kind(obj):
     if isinstance(obj, types.ModuleType):
         return "module"
     if isinstance(obj, types.MethodType):
+        if obj.__self__ is os.environ:   # os.environ.get: a builtin of the annotator
+            return "builtin"
         return "method"
     if isinstance(obj, (types.BuiltinFunctionType, types.BuiltinMethodType, types.MethodWrapperType,
                         types.WrapperDescriptorType, types.MethodDescriptorType)):
@@ -428,6 +433,11 @@ class ObjectTable:
             obj, name = args
             if not isinstance(name, str) or not _attribute_foldable(obj):
                 return "no", None
+            if obj is sys and name == "argv":
+                return "error", ("sys.argv is not RPython (at run time it would be the translator's): "
+                                 "use entry_point's argv, the same list of str")
+            if obj is os.environ and name != "get":
+                return "error", "os.environ.%s is not RPython: use os.environ.get(name) or os.getenv(name)" % name
             try:
                 return "folded", getattr(obj, name)
             except AttributeError:

@@ -19,7 +19,8 @@ const char* builtin_exception_name(BuiltinException kind) {
   static constexpr const char* kNames[layout::kBuiltinExceptionCount] = {
       "ValueError",   "TypeError",       "IndexError",          "KeyError",          "ZeroDivisionError",
       "OverflowError", "RuntimeError",   "RecursionError",      "AssertionError",    "StopIteration",
-      "NotImplementedError", "UnicodeDecodeError", "UnicodeEncodeError", "OSError", "MemoryError"};
+      "NotImplementedError", "UnicodeDecodeError", "UnicodeEncodeError", "OSError", "MemoryError",
+      "SystemExit"};
   return kind < layout::kBuiltinExceptionCount ? kNames[kind] : "Exception";
 }
 
@@ -49,6 +50,25 @@ void raise_builtin(BuiltinException kind, void* message) { raise_with(kind, mess
 
 void raise_builtin(BuiltinException kind, std::string_view message) {
   raise_with(kind, str_from_utf8_lossless(message), 0, false);
+}
+
+void raise_system_exit(int64_t code, void* message) { raise_with(layout::kExcSystemExit, message, code, true); }
+
+bool system_exit_status(const layout::ClassVtable* type, const void* value, int* status, std::string* message) {
+  const layout::BuiltinExceptionInfo* table = layout::rpp_globals.builtin_exceptions;
+  const layout::ClassVtable* system_exit = table ? table[layout::kExcSystemExit].vtable : nullptr;
+  if (!type || !value || !system_exit || type->subclassrange_min < system_exit->subclassrange_min ||
+      type->subclassrange_min >= system_exit->subclassrange_max)
+    return false;
+  const layout::BuiltinExceptionInfo& info = table[layout::kExcSystemExit];
+  int64_t code = info.errno_offset ? layout::read_at<int64_t>(value, info.errno_offset) : 0;
+  *status = int(code & 0xFF);
+  message->clear();
+  if (info.message_offset) {
+    void* text = layout::read_at<void*>(value, info.message_offset);
+    if (text) *message = utf8_of(text);
+  }
+  return true;
 }
 
 void raise_os_error(int err, const void* filename) {

@@ -1,5 +1,5 @@
-// list.sort() of the item types RPython sorts natively (SEMANTICS.md "Lists"): Signed, Float
-// and str items, TimSort (timsort.h) in place over items [start, start + n) of a GcArray. Other
+// list.sort() of the item types RPython sorts natively (SEMANTICS.md "Lists"): Signed, Float,
+// str, char (UniChar, 4 bytes) and bool (1 byte) items, TimSort (timsort.h) in place over items [start, start + n) of a GcArray. Other
 // orders (instances, a user `lt`) are rpython.rlib.listsort.TimSort subclasses, translated as
 // ordinary RPython.
 #include "runtime/gc/gc.h"
@@ -27,6 +27,14 @@ void rpp_helper_array_sort_int(void* array, int64_t start, int64_t n) {
 
 void rpp_helper_array_sort_float(void* array, int64_t start, int64_t n) {
   rpp::rlib::timsort(items_from<double>(array, start), n, [](double a, double b) { return a < b; });
+}
+
+void rpp_helper_array_sort_char(void* array, int64_t start, int64_t n) {
+  rpp::rlib::timsort(items_from<uint32_t>(array, start), n, [](uint32_t a, uint32_t b) { return a < b; });
+}
+
+void rpp_helper_array_sort_bool(void* array, int64_t start, int64_t n) {
+  rpp::rlib::timsort(items_from<uint8_t>(array, start), n, [](uint8_t a, uint8_t b) { return a < b; });
 }
 
 void rpp_helper_array_sort_str(void* array, int64_t start, int64_t n) {

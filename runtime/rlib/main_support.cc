@@ -9,6 +9,7 @@
 
 #include "runtime/gc/gc.h"
 #include "runtime/gc/roots.h"
+#include "runtime/rlib/exceptions.h"
 #include "runtime/rlib/fatal_error.h"
 #include "runtime/rlib/stdout_buffer.h"
 #include "runtime/rlib/str_list.h"
@@ -46,7 +47,20 @@ void* run_program(void* arg) {
 
   void* args = rpp_make_argv(run->argc, run->argv);
   int64_t result = run->program->entry_point(args);
-  if (layout::rpp_globals.exc_type) {
+  int exit_status = 0;
+  std::string exit_message;
+  if (rpp::rlib::system_exit_status(layout::rpp_globals.exc_type, layout::rpp_globals.exc_value, &exit_status,
+                                    &exit_message)) {
+    // An uncaught SystemExit (sys.exit) is the exit status, as in CPython; a message goes to stderr.
+    layout::rpp_globals.exc_type = nullptr;
+    layout::rpp_globals.exc_value = nullptr;
+    rpp::rlib::stdout_flush();
+    if (!exit_message.empty()) {
+      exit_message += "\n";
+      rpp::rlib::write_all(2, exit_message.data(), exit_message.size());
+    }
+    run->status = exit_status;
+  } else if (layout::rpp_globals.exc_type) {
     rpp_report_uncaught_exception(run->program);
     run->status = 1;
   } else {

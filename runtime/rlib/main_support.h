@@ -3,7 +3,8 @@
 // exceptions, runs the entry point on a thread with a big stack (the stack check raises
 // RecursionError near its end), passes argv as a list of str (UTF-8 with surrogateescape),
 // flushes stdout at exit, and reports an uncaught exception as CPython would: the RPython
-// traceback, then `Cls: msg` as the last line of stderr, exit status 1. Otherwise the exit
+// traceback, then `Cls: msg` as the last line of stderr, exit status 1; an uncaught SystemExit
+// (sys.exit) is its code & 0xFF (its message, if any, printed to stderr). Otherwise the exit
 // status is the entry point's result & 0xFF.
 #pragma once
 #include <cstdint>

@@ -5,7 +5,7 @@
 # nextln: v1 = simple_call(<function g>, v0)
 # nextln: exitswitch last_exception
 # nextln: normal -> return(v0)
-# nextln: except <class Exception> as v2, v3 -> block1(v0, v2, v3)
+# nextln: except <class BaseException> as v2, v3 -> block1(v0, v2, v3)
 # nextln: block1(v4, v5, v6):
 def g(x):
     return x

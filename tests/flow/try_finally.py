@@ -3,7 +3,7 @@
 # check: graph f(x)
 # check: v1 = simple_call(<function g>, v0)
 # nextln: exitswitch last_exception
-# check: except <class Exception> as v2, v3 -> except(v2, v3)
+# check: except <class BaseException> as v2, v3 -> except(v2, v3)
 # check: v9 = inplace_add(v8, 1)
 # nextln: goto return(v9)
 # check: v13 = inplace_add(v11, 1)

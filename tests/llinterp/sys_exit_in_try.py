@@ -1,14 +1,15 @@
-# sys.exit() never returns and cannot raise: inside a try/finally its block is left with no
-# exception link and no normal one; the rtyper ends it with debug_fatalerror and a cut link, so
-# the graph stays valid and the ll interpreter runs it (before: "a block without exits").
+# sys.exit() raises SystemExit: inside a try/finally the finally block runs, then the uncaught
+# SystemExit is the exit status (stdout flushed first, nothing on stderr).
 # run: rpp translate --interp %s
+# exit: 3
 # stdout: finally
+# stderr-not: SystemExit
 import sys
 
 
 def entry_point(argv):
     try:
-        if len(argv) > 5:
+        if len(argv) < 5:
             sys.exit(3)
     finally:
         print("finally")

@@ -14,7 +14,7 @@
 # nextln: cast_bool_to_int(
 # not: direct_call(
 # check: graph @count_pairs(
-# check: direct_call($dict_insert_custom, {{.*}}, {{.*}}, {{.*}}, @ll_dict_keyeq_Ptr_dict_Ptr_tuple2_Signed_Ptr_rpy_string___Signed_)
+# check: direct_call(@ll_dict_setitem_Ptr_dict_Ptr_tuple2_Signed_Ptr_rpy_string___Signed_, {{.*}})
 # check: graph @ll_list_eq_Ptr_GcArray_Signed___Ptr_list_Signed_(Ptr(GcArray(Signed)), Ptr(list_Signed)) -> Bool {
 # check: graph @ll_list_eq_Ptr_GcArray_Ptr_GcArray_Signed____(
 # check: direct_call(@ll_list_eq_Ptr_GcArray_Signed__, {{.*}})
@@ -25,6 +25,8 @@
 # nextln: cast_opaque_ptr(
 # nextln: cast_opaque_ptr(
 # nextln: direct_call(@ll_tuple_eq_tuple2_Signed_Ptr_rpy_string_, {{.*}})
+# check: graph @ll_dict_setitem_Ptr_dict_Ptr_tuple2_Signed_Ptr_rpy_string___Signed_(
+# check: direct_call($dict_insert_custom, {{.*}}, {{.*}}, {{.*}}, @ll_dict_keyeq_Ptr_dict_Ptr_tuple2_Signed_Ptr_rpy_string___Signed_)
 
 
 def same_lists(a, b):

@@ -13,12 +13,15 @@
 # check: direct_call($dict_new, {{.*}})
 # nextln: {{.*}} = cast_opaque_ptr(
 # nextln: direct_call(@ll_dict_update_Ptr_dict_Ptr_rpy_string__Signed__Ptr_dict_Ptr_rpy_string__Signed_, {{.*}})
-# check: direct_call($dict_insert_custom, {{.*}}, @ll_dict_keyeq_Ptr_dict_Ptr_rpy_string__Signed__key_eq_key_hash)
-# check: direct_call($dict_lookup_custom, {{.*}}, @ll_dict_keyeq_Ptr_dict_Ptr_rpy_string__Signed__key_eq_key_hash)
+# check: direct_call(@ll_dict_setitem_Ptr_dict_Ptr_rpy_string__Signed__key_eq_key_hash, {{.*}})
+# check: direct_call(@ll_dict_contains_Ptr_dict_Ptr_rpy_string__Signed__key_eq_key_hash, {{.*}})
 # check: graph @ll_dict_popitem_{{.*}}
 # check: direct_call($dict_last_index, {{.*}})
 # check: graph @ll_dict_keyeq_Ptr_dict_Ptr_rpy_string__Signed__key_eq_key_hash(Ptr(gcref), Ptr(gcref)) -> Bool {
 # check: direct_call(@key_eq, {{.*}})
+# check: graph @ll_dict_setitem_Ptr_dict_Ptr_rpy_string__Signed__key_eq_key_hash(
+# check: direct_call($dict_insert_custom, {{.*}}, @ll_dict_keyeq_Ptr_dict_Ptr_rpy_string__Signed__key_eq_key_hash)
+# check: direct_call($dict_lookup_custom, {{.*}}, @ll_dict_keyeq_Ptr_dict_Ptr_rpy_string__Signed__key_eq_key_hash)
 from rpython.rlib.objectmodel import r_dict
 
 

@@ -1,11 +1,11 @@
 # The sys module: sys.stdout.write (the buffered stdout of print, returning the number of
-# characters), sys.stderr.write (unbuffered), flush, and sys.exit(n) (stdout flushed, status n & 0xFF).
+# characters), sys.stderr.write (unbuffered), flush, and sys.exit(n) (raises SystemExit: status n & 0xFF).
 # run: rpp translate --stop-after=rtype --dump=rtype %s
 # check: $print_str
 # check: str_len
 # check: $print_stderr
 # check: $print_flush
-# check: $process_exit
+# check: $raise_system_exit
 import sys
 
 

@@ -72,6 +72,7 @@ size_t remove_mallocs_all(const std::vector<FunctionGraph*>& graphs, bool inline
   BackendOptStats ignored;
   if (!stats) stats = &ignored;
   analyzers::CallGraph calls(graphs);
+  analyzers::CanRaiseAnalysis can_raise(calls);
   size_t removed = 0;
   for (FunctionGraph* g : graphs) {
     size_t extra_inlined = 0;
@@ -89,6 +90,7 @@ size_t remove_mallocs_all(const std::vector<FunctionGraph*>& graphs, bool inline
         FunctionGraph* callee = direct_callee(site.block->operations[site.index]);
         if (!callee || callee == g || !may_inline(*callee) || in_cycle(calls, callee)) continue;
         if (!call_site_inlinable(site.block, site.index)) continue;
+        if (guarded_call(site.block, site.index) && raises_directly(*callee, can_raise)) continue;
         if (callee->startblock->inputargs.size() + 1 != site.block->operations[site.index].args.size()) continue;
         size_t size = operation_count(*callee);
         if (size > inline_limit || extra_inlined + size > 4 * inline_limit) continue;

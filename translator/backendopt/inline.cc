@@ -278,6 +278,17 @@ bool call_site_inlinable(const Block* block, size_t index) {
   return false;
 }
 
+bool guarded_call(const Block* block, size_t index) {
+  return block->raises() && index + 1 == block->operations.size();
+}
+
+bool raises_directly(const FunctionGraph& callee, const analyzers::CanRaiseAnalysis& can_raise) {
+  for (Block* b : callee.iterblocks())
+    for (size_t i = 0; i < b->operations.size(); ++i)
+      if (!guarded_call(b, i) && can_raise.operation(b->operations[i])) return true;
+  return false;
+}
+
 void inline_call(FunctionGraph& caller, Block* block, size_t index, const FunctionGraph& callee) {
   if (!call_site_inlinable(block, index))
     throw std::logic_error("inline_call: a call ending a raising block without a normal link");
@@ -304,6 +315,7 @@ bool in_cycle(const analyzers::CallGraph& calls, const FunctionGraph* g) {
 
 size_t auto_inline(const std::vector<FunctionGraph*>& graphs, const InlineOptions& options) {
   analyzers::CallGraph calls(graphs);
+  analyzers::CanRaiseAnalysis can_raise(calls);
   size_t inlined = 0;
   for (const auto& scc : calls.sccs()) {
     for (FunctionGraph* g : scc) {
@@ -318,6 +330,7 @@ size_t auto_inline(const std::vector<FunctionGraph*>& graphs, const InlineOption
             // bring the next call of the cycle, and so on.
             if (!callee || callee == g || in_cycle(calls, callee) || !may_inline(*callee)) continue;
             if (!call_site_inlinable(b, i)) continue;
+            if (guarded_call(b, i) && raises_directly(*callee, can_raise)) continue;
             if (callee->startblock->inputargs.size() + 1 != b->operations[i].args.size()) continue;
             size_t size = operation_count(*callee);
             if (!callee->flags.always_inline && size > options.threshold) continue;

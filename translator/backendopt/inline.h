@@ -6,6 +6,8 @@
 // raised class against each link's class in order (class-id ranges, as the ll interpreter and
 // the exception transform match) and takes the first that matches, else leaves the caller
 // through its except block; a call without exception links lets them leave the caller directly.
+// A callee whose operations raise implicitly (no exception link: a raising helper, a call) is
+// never inlined at a call with exception links (raises_directly).
 // Copied operations keep their source location with the call's location appended to their
 // inline chain.
 //
@@ -19,6 +21,7 @@
 #include <vector>
 
 #include "translator/backendopt/analyzers/call_graph.h"
+#include "translator/backendopt/analyzers/can_raise.h"
 #include "translator/flow/model.h"
 
 namespace rpp::backendopt {
@@ -28,6 +31,16 @@ namespace rpp::backendopt {
 // never returns normally, e.g. the result is an impossible value): the copy's returns would
 // have nowhere to go.
 bool call_site_inlinable(const flow::Block* block, size_t index);
+
+// Whether the call block->operations[index] has exception links (the last operation of a
+// raising block): a guarded call.
+bool guarded_call(const flow::Block* block, size_t index);
+
+// Whether `callee` has an operation that may raise without an exception link of its own (an
+// implicit propagation, e.g. a CanRaise helper or a call outside any try). Such a callee is not
+// inlined at a guarded call (RPython's does_raise_directly): the copy's exception would leave
+// the caller without meeting the call's handlers.
+bool raises_directly(const flow::FunctionGraph& callee, const analyzers::CanRaiseAnalysis& can_raise);
 
 // Inlines block->operations[index], a direct_call of `callee`, into `caller` (a call site
 // call_site_inlinable accepts).

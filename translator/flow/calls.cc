@@ -70,7 +70,8 @@ std::vector<std::string> FlowBuilder::call_exceptions(Value* callee) {
       return it == builtin_exceptions().end() ? std::vector<std::string>{} : it->second;
     }
   }
-  return {"Exception"};
+  // Any exception, SystemExit (outside Exception) included: `finally` and a bare `except:` see it.
+  return {"BaseException"};
 }
 
 Value* FlowBuilder::generic_call(Value* callee, std::vector<Value*> args,

@@ -272,7 +272,7 @@ void FlowBuilder::guessexception(const std::vector<std::string>& cases) {
     l->last_exception = graph_.new_variable("last_exception");
     l->last_exc_value = graph_.new_variable("last_exc_value");
     Variable* evalue = graph_.new_variable("evalue");
-    if (name == "Exception") {
+    if (name == "Exception" || name == "BaseException") {  // the generic case: any other class
       Variable* etype = graph_.new_variable("etype");
       egg->block->inputargs = {etype, evalue};
       l->args = {l->last_exception, l->last_exc_value};

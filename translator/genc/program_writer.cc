@@ -61,7 +61,7 @@ std::string builtin_exceptions_table(Emitter& e, UnitUses& uses) {
   static const char* const kNames[] = {"ValueError", "TypeError", "IndexError", "KeyError", "ZeroDivisionError",
                                        "OverflowError", "RuntimeError", "RecursionError", "AssertionError",
                                        "StopIteration", "NotImplementedError", "UnicodeDecodeError",
-                                       "UnicodeEncodeError", "OSError", "MemoryError"};
+                                       "UnicodeEncodeError", "OSError", "MemoryError", "SystemExit"};
   static_assert(sizeof(kNames) / sizeof(kNames[0]) == layout::kBuiltinExceptionCount);
   std::map<std::string, std::pair<const Struct*, const StaticObject*>> by_name;
   for (auto& [s, vt] : e.static_data().vtables()) by_name[s->name()] = {s, vt};
@@ -77,7 +77,8 @@ std::string builtin_exceptions_table(Emitter& e, UnitUses& uses) {
     size_t message = 0, error_number = 0;
     for (const Struct* p = s; p; p = p->parent()) {
       if (p->field("rpy_message")) message = field_offset(p, "rpy_message");
-      if (p->field("errno") && p->field("errno")->type == &Signed) error_number = field_offset(p, "errno");
+      for (const char* status : {"errno", "code"})  // OSError's errno, SystemExit's exit status
+        if (p->field(status) && p->field(status)->type == &Signed) error_number = field_offset(p, status);
     }
     text += "    {reinterpret_cast<const rpp::layout::ClassVtable*>(&" + e.data_name(vt) + "), " +
             std::to_string(e.type_ids().id(s)) + ", " + std::to_string(allocation_size(s)) + ", " +

@@ -44,7 +44,7 @@ const char* const kBuiltinExceptionNames[layout::kBuiltinExceptionCount] = {
     "ValueError",      "TypeError",      "IndexError",          "KeyError",
     "ZeroDivisionError", "OverflowError", "RuntimeError",       "RecursionError",
     "AssertionError",  "StopIteration",  "NotImplementedError", "UnicodeDecodeError",
-    "UnicodeEncodeError", "OSError",     "MemoryError"};
+    "UnicodeEncodeError", "OSError",     "MemoryError",         "SystemExit"};
 
 }  // namespace
 
@@ -347,6 +347,9 @@ void Heap::prepare_builtin_exceptions() {
     const Struct* root = s;
     while (root->parent() && root->parent() != rt_.object && root->parent()->is_gc()) root = root->parent();
     if (root->field("rpy_message")) info.message_offset = uint32_t(field_offset(root, "rpy_message"));
+    for (const Struct* p = s; p && p != rt_.object; p = p->parent())
+      for (const char* status : {"errno", "code"})  // OSError's errno, SystemExit's exit status
+        if (p->field(status) && p->field(status)->type == &Signed) info.errno_offset = uint32_t(field_offset(p, status));
   }
 }
 
