@@ -31,36 +31,50 @@ std::string megabytes(long kb) {
   return text;
 }
 
-// The resident kB of each mapped file (or [heap], [stack], anonymous), largest first.
-std::vector<std::pair<std::string, long>> resident_by_mapping() {
+// One mapping of /proc/self/smaps: its address range, permissions, path and resident kB.
+struct Mapping {
+  unsigned long low = 0, high = 0;
+  std::string perms, path;  // path empty for an anonymous mapping
+  long rss_kb = 0, anonymous_kb = 0;
+};
+
+std::vector<Mapping> read_mappings() {
+  std::vector<Mapping> mappings;
   std::ifstream smaps("/proc/self/smaps");
-  std::map<std::string, long> by_name;
-  std::string line, current = "[anonymous]";
+  std::string line;
   while (std::getline(smaps, line)) {
     if (line.empty()) continue;
     // A mapping's header starts with its address range "7f..-7f.. perms offset dev inode [path]".
     if (std::isxdigit(static_cast<unsigned char>(line[0])) && line.find('-') < line.find(' ')) {
       std::istringstream fields(line);
-      std::string range, perms, offset, dev, inode, path;
-      fields >> range >> perms >> offset >> dev >> inode;
-      std::getline(fields, path);
-      path.erase(0, path.find_first_not_of(' '));
-      // Anonymous mappings by their size: a thread's stack, malloc's arenas, Python's arenas.
-      if (path.empty()) {
-        size_t dash = range.find('-');
-        unsigned long low = std::stoul(range.substr(0, dash), nullptr, 16);
-        unsigned long high = std::stoul(range.substr(dash + 1), nullptr, 16);
-        path = "[anonymous mappings of " + std::to_string((high - low) / 1024) + " kB]";
-      }
-      current = path;
+      std::string range, offset, dev, inode;
+      Mapping m;
+      fields >> range >> m.perms >> offset >> dev >> inode;
+      std::getline(fields, m.path);
+      m.path.erase(0, m.path.find_first_not_of(' '));
+      size_t dash = range.find('-');
+      m.low = std::stoul(range.substr(0, dash), nullptr, 16);
+      m.high = std::stoul(range.substr(dash + 1), nullptr, 16);
+      mappings.push_back(std::move(m));
       continue;
     }
+    if (mappings.empty()) continue;
+    read_kb_field(line, "Rss", mappings.back().rss_kb) || read_kb_field(line, "Anonymous", mappings.back().anonymous_kb);
+  }
+  return mappings;
+}
+
+// The resident kB of each mapped file (or [heap], [stack], anonymous), largest first.
+std::vector<std::pair<std::string, long>> resident_by_mapping() {
+  std::map<std::string, long> by_name;
+  for (const Mapping& m : read_mappings()) {
+    // Anonymous mappings by their size: a thread's stack, malloc's arenas, Python's arenas.
+    std::string name = m.path.empty() ? "[anonymous mappings of " + std::to_string((m.high - m.low) / 1024) + " kB]" : m.path;
+    by_name[name] += m.rss_kb;
     // A file mapping's pages written since (relocations, data) are anonymous: listed apart.
-    long kb = 0;
-    if (read_kb_field(line, "Rss", kb)) by_name[current] += kb;
-    if (!current.starts_with("[") && read_kb_field(line, "Anonymous", kb) && kb > 0) {
-      by_name[current] -= kb;
-      by_name[current + " (written pages)"] += kb;
+    if (!name.starts_with("[") && m.anonymous_kb > 0) {
+      by_name[name] -= m.anonymous_kb;
+      by_name[name + " (written pages)"] += m.anonymous_kb;
     }
   }
   std::vector<std::pair<std::string, long>> sorted(by_name.begin(), by_name.end());
@@ -112,35 +126,11 @@ void trace_memory(const std::string& point) {
 void release_free_memory() { malloc_trim(0); }
 
 long release_library_pages(const std::string& library) {
-  struct Mapping {
-    unsigned long low = 0, high = 0;
-    bool candidate = false;  // the library, not writable
-    long rss_kb = 0, anonymous_kb = 0;
-  };
-  std::vector<Mapping> mappings;
-  std::ifstream smaps("/proc/self/smaps");
-  std::string line;
-  while (std::getline(smaps, line)) {
-    if (line.empty()) continue;
-    if (std::isxdigit(static_cast<unsigned char>(line[0])) && line.find('-') < line.find(' ')) {
-      std::istringstream fields(line);
-      std::string range, perms, offset, dev, inode, path;
-      fields >> range >> perms >> offset >> dev >> inode;
-      std::getline(fields, path);
-      Mapping m;
-      size_t dash = range.find('-');
-      m.low = std::stoul(range.substr(0, dash), nullptr, 16);
-      m.high = std::stoul(range.substr(dash + 1), nullptr, 16);
-      m.candidate = path.find(library) != std::string::npos && perms.find('w') == std::string::npos;
-      mappings.push_back(m);
-      continue;
-    }
-    if (mappings.empty()) continue;
-    read_kb_field(line, "Rss", mappings.back().rss_kb) || read_kb_field(line, "Anonymous", mappings.back().anonymous_kb);
-  }
   long released = 0;
-  for (const Mapping& m : mappings) {
-    if (!m.candidate || m.anonymous_kb != 0 || m.rss_kb == 0) continue;
+  for (const Mapping& m : read_mappings()) {
+    // Only the library's read-only mappings none of whose pages were written (code, constants).
+    bool candidate = m.path.find(library) != std::string::npos && m.perms.find('w') == std::string::npos;
+    if (!candidate || m.anonymous_kb != 0 || m.rss_kb == 0) continue;
     if (madvise(reinterpret_cast<void*>(m.low), m.high - m.low, MADV_DONTNEED) == 0) released += m.rss_kb;
   }
   return released;
