@@ -5,6 +5,7 @@
 #include "rtyper/rclass.h"
 #include "rtyper/rlist.h"
 #include "rtyper/rtyper.h"
+#include "runtime/layout.h"
 
 namespace rpp::rtyper {
 
@@ -44,12 +45,7 @@ const OperationException kOperationExceptions[] = {
 };
 
 // Raised by operations, and every class the runtime's helpers raise (layout::BuiltinException).
-const char* const kStandardClasses[] = {"ValueError",         "TypeError",          "IndexError",
-                                        "KeyError",           "ZeroDivisionError",  "OverflowError",
-                                        "RuntimeError",       "RecursionError",     "AssertionError",
-                                        "StopIteration",      "NotImplementedError", "UnicodeDecodeError",
-                                        "UnicodeEncodeError", "OSError",            "MemoryError",
-                                        "SystemExit"};
+const auto& kStandardClasses = rpp::layout::kBuiltinExceptionNames;
 
 }  // namespace
 

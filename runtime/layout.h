@@ -176,24 +176,25 @@ inline constexpr size_t kDictEntryKeyOffset = 8;
 // `instance_tid` (`instance_size` bytes, zeroed), stores `vtable` at kTypeptrOffset, the message
 // (a str) at `message_offset` and, for OSError, errno at `errno_offset` (0: no such field);
 // SystemExit keeps its exit status there.
+// The kinds, in table order: X(Name). SystemExit (sys.exit()) is outside Exception; its `code`
+// field (errno_offset) is the exit status.
+#define RPP_BUILTIN_EXCEPTIONS(X)                                                                     \
+  X(ValueError) X(TypeError) X(IndexError) X(KeyError) X(ZeroDivisionError) X(OverflowError)         \
+  X(RuntimeError) X(RecursionError) X(AssertionError) X(StopIteration) X(NotImplementedError)        \
+  X(UnicodeDecodeError) X(UnicodeEncodeError) X(OSError) X(MemoryError) X(SystemExit)
+
 enum BuiltinException : uint32_t {
-  kExcValueError,
-  kExcTypeError,
-  kExcIndexError,
-  kExcKeyError,
-  kExcZeroDivisionError,
-  kExcOverflowError,
-  kExcRuntimeError,
-  kExcRecursionError,
-  kExcAssertionError,
-  kExcStopIteration,
-  kExcNotImplementedError,
-  kExcUnicodeDecodeError,
-  kExcUnicodeEncodeError,
-  kExcOSError,
-  kExcMemoryError,
-  kExcSystemExit,  // sys.exit(): outside Exception; its `code` field (errno_offset) is the status
+#define RPP_EXCEPTION_KIND(name) kExc##name,
+  RPP_BUILTIN_EXCEPTIONS(RPP_EXCEPTION_KIND)
+#undef RPP_EXCEPTION_KIND
   kBuiltinExceptionCount,
+};
+
+// The class name of each kind, in enum order.
+inline constexpr const char* kBuiltinExceptionNames[kBuiltinExceptionCount] = {
+#define RPP_EXCEPTION_NAME(name) #name,
+    RPP_BUILTIN_EXCEPTIONS(RPP_EXCEPTION_NAME)
+#undef RPP_EXCEPTION_NAME
 };
 
 struct BuiltinExceptionInfo {

@@ -16,12 +16,7 @@ namespace rpp::rlib {
 using layout::BuiltinException;
 
 const char* builtin_exception_name(BuiltinException kind) {
-  static constexpr const char* kNames[layout::kBuiltinExceptionCount] = {
-      "ValueError",   "TypeError",       "IndexError",          "KeyError",          "ZeroDivisionError",
-      "OverflowError", "RuntimeError",   "RecursionError",      "AssertionError",    "StopIteration",
-      "NotImplementedError", "UnicodeDecodeError", "UnicodeEncodeError", "OSError", "MemoryError",
-      "SystemExit"};
-  return kind < layout::kBuiltinExceptionCount ? kNames[kind] : "Exception";
+  return kind < layout::kBuiltinExceptionCount ? layout::kBuiltinExceptionNames[kind] : "Exception";
 }
 
 namespace {

@@ -58,15 +58,10 @@ std::string declarations(Emitter& e, UnitUses& uses, const std::set<flow::Functi
 
 // The BuiltinExceptionInfo table (layout.h order) from the program's exception classes.
 std::string builtin_exceptions_table(Emitter& e, UnitUses& uses) {
-  static const char* const kNames[] = {"ValueError", "TypeError", "IndexError", "KeyError", "ZeroDivisionError",
-                                       "OverflowError", "RuntimeError", "RecursionError", "AssertionError",
-                                       "StopIteration", "NotImplementedError", "UnicodeDecodeError",
-                                       "UnicodeEncodeError", "OSError", "MemoryError", "SystemExit"};
-  static_assert(sizeof(kNames) / sizeof(kNames[0]) == layout::kBuiltinExceptionCount);
   std::map<std::string, std::pair<const Struct*, const StaticObject*>> by_name;
   for (auto& [s, vt] : e.static_data().vtables()) by_name[s->name()] = {s, vt};
   std::string text = "extern \"C\" const rpp::layout::BuiltinExceptionInfo rpp_builtin_exceptions[] = {\n";
-  for (const char* name : kNames) {
+  for (const char* name : layout::kBuiltinExceptionNames) {
     auto it = by_name.find(name);
     if (it == by_name.end()) {
       text += "    {nullptr, 0, 0, 0, 0},  // " + std::string(name) + ": not in the program\n";

@@ -39,13 +39,6 @@ void gc_pointer_offsets(const LowLevelType* t, size_t base, std::vector<uint32_t
   }
 }
 
-// The builtin exception kinds of layout::BuiltinException, by class name, in enum order.
-const char* const kBuiltinExceptionNames[layout::kBuiltinExceptionCount] = {
-    "ValueError",      "TypeError",      "IndexError",          "KeyError",
-    "ZeroDivisionError", "OverflowError", "RuntimeError",       "RecursionError",
-    "AssertionError",  "StopIteration",  "NotImplementedError", "UnicodeDecodeError",
-    "UnicodeEncodeError", "OSError",     "MemoryError",         "SystemExit"};
-
 }  // namespace
 
 Heap::Heap(TypeArena& types, const StaticData* static_data)
@@ -333,7 +326,7 @@ std::string Heap::vtable_name(const void* vtable) {
 
 void Heap::prepare_builtin_exceptions() {
   for (uint32_t k = 0; k < layout::kBuiltinExceptionCount; ++k) {
-    const char* name = kBuiltinExceptionNames[k];
+    const char* name = layout::kBuiltinExceptionNames[k];
     const Struct* s = static_data_ ? static_data_->builtin_exception(name) : nullptr;
     if (!s) {
       const Struct* named = types_.find_struct(name);
