@@ -77,16 +77,15 @@ Value* rtype_bytes_binary(Hop& hop) {
   hop.unsupported();
 }
 
-// `x in b`: a bytes x is a substring ($str_find on the narrow layout); an int x is one byte.
+// `x in b`: a bytes x is a substring ($str_find on the narrow layout); an int x is one byte
+// ($bytes_contains_byte: ValueError outside 0..255, as CPython).
 Value* rtype_bytes_contains(Hop& hop) {
   LowLevelOps& ops = hop.llops;
   Value* b = hop.arg(0);
   if (hop.args_r[1]->kind() != ReprKind::Bytes) {
     Value* x = hop.arg(1, hop.rtyper.getrepr(annotator::s_int()));
-    hop.exception_cannot_occur();
-    Value* c = ops.genop("cast_int_to_unichar", {x}, &UniChar);
-    Value* at = ops.call_helper("str_find_char", {as_str(ops, b), c, ops.signed_constant(0), ops.signed_constant(INT64_MAX)});
-    return ops.genop("int_ge", {at, ops.signed_constant(0)}, &Bool);
+    hop.exception_is_here();
+    return ops.call_helper("bytes_contains_byte", {b, x});
   }
   Value* x = hop.arg(1);
   hop.exception_cannot_occur();

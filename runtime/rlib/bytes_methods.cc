@@ -175,6 +175,15 @@ void* rpp_helper_bytes_split(void* b, void* sep, int64_t maxsplit) {
 void* rpp_helper_bytes_upper(void* b) { return mapped(b, [](uint8_t c) { return ascii_lower(c) ? c - 32 : c; }); }
 void* rpp_helper_bytes_lower(void* b) { return mapped(b, [](uint8_t c) { return ascii_upper(c) ? c + 32 : c; }); }
 
+// `byte in b` for an int: CPython's ValueError when it is not a byte value.
+bool rpp_helper_bytes_contains_byte(void* b, int64_t byte) {
+  if (byte < 0 || byte > 255) {
+    raise_builtin(layout::kExcValueError, std::string_view("byte must be in range(0, 256)"));
+    return false;
+  }
+  return view_of(b).find(char(uint8_t(byte))) != std::string_view::npos;
+}
+
 bool rpp_helper_bytes_isdigit(void* b) { return all_of(b, ascii_digit); }
 bool rpp_helper_bytes_isalpha(void* b) { return all_of(b, ascii_alpha); }
 bool rpp_helper_bytes_isalnum(void* b) { return all_of(b, [](uint8_t c) { return ascii_alpha(c) || ascii_digit(c); }); }

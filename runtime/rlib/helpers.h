@@ -201,6 +201,7 @@ void* rpp_helper_bytes_strip(void* b, void* chars, bool left, bool right);
 void* rpp_helper_bytes_split(void* b, void* sep, int64_t maxsplit);
 void* rpp_helper_bytes_upper(void* b);
 void* rpp_helper_bytes_lower(void* b);
+bool rpp_helper_bytes_contains_byte(void* b, int64_t byte);
 bool rpp_helper_bytes_isdigit(void* b);
 bool rpp_helper_bytes_isalpha(void* b);
 bool rpp_helper_bytes_isalnum(void* b);

@@ -25,6 +25,11 @@ def entry_point(argv):
         b.index(b"zzz")
     except ValueError as e:
         print("ValueError", str(e))
+    for byte in [0, 255, 256, -1]:
+        try:
+            print(byte, byte in b)
+        except ValueError as e:
+            print(byte, "ValueError", str(e))
     t = "déjà vu, déjà"
     print(t.startswith("déjà", 0), t.startswith("vu", 5), t.startswith("vu", 5, 6), t.endswith("déjà", 0, 4),
           t.endswith(("x", "vu"), 0, 7), t.startswith("", 13), t.startswith("", 14), t.endswith("à", -1))
