@@ -89,16 +89,10 @@ inline layout::GcHeader* nursery_allocate_fixed(uint32_t tid, uint64_t size) {
 // length word is written; a large or negative length is the slow path's (null).
 inline layout::GcHeader* nursery_allocate_varsize(uint32_t tid, int64_t length, uint64_t items_offset,
                                                   uint64_t item_size, uint64_t length_offset) {
-  auto& g = layout::rpp_globals;
   if (__builtin_expect(uint64_t(length) > kInlineAllocationMax, 0)) return nullptr;
   uint64_t size = round_up_object_size(items_offset + item_size * uint64_t(length));
-  char* p = g.nursery_free;
-  if (__builtin_expect(size > kInlineAllocationMax || uint64_t(g.nursery_top - p) < size, 0)) return nullptr;
-  g.nursery_free = p + size;
-  auto* h = reinterpret_cast<layout::GcHeader*>(p);
-  h->tid = tid;
-  h->flags = 0;
-  layout::write_at<int64_t>(p, length_offset, length);
+  layout::GcHeader* h = nursery_allocate_fixed(tid, size);
+  if (h) layout::write_at<int64_t>(h, length_offset, length);
   return h;
 }
 
