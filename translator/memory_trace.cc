@@ -2,7 +2,6 @@
 #include "translator/memory_trace.h"
 
 #include <malloc.h>
-#include <sys/mman.h>
 
 #include <algorithm>
 #include <cctype>
@@ -124,16 +123,5 @@ void trace_memory(const std::string& point) {
 }
 
 void release_free_memory() { malloc_trim(0); }
-
-long release_library_pages(const std::string& library) {
-  long released = 0;
-  for (const Mapping& m : read_mappings()) {
-    // Only the library's read-only mappings none of whose pages were written (code, constants).
-    bool candidate = m.path.find(library) != std::string::npos && m.perms.find('w') == std::string::npos;
-    if (!candidate || m.anonymous_kb != 0 || m.rss_kb == 0) continue;
-    if (madvise(reinterpret_cast<void*>(m.low), m.high - m.low, MADV_DONTNEED) == 0) released += m.rss_kb;
-  }
-  return released;
-}
 
 }  // namespace rpp

@@ -31,11 +31,4 @@ void trace_memory(const std::string& point);
 // Gives malloc's free memory back to the system (malloc_trim), between stages.
 void release_free_memory();
 
-// Takes the pages of a shared library that is no longer used (its path contains `library`, e.g.
-// libpython once the interpreter is finalized) out of rpp's resident set: madvise(MADV_DONTNEED)
-// on its read-only mappings that hold no written page (code, read-only data: clean pages of the
-// page cache, refaulted from the file if ever touched again). Mappings with written pages
-// (relocated data) are left alone. Returns the resident kB released.
-long release_library_pages(const std::string& library);
-
 }  // namespace rpp

@@ -56,8 +56,10 @@ int main(int argc, char** argv) {
     std::fputs("rpp: error: RPP_HOME is not set; run rpp through the ./rpp launcher\n", stderr);
     return 2;
   }
-  rpp::llinterp::install_gc();  // from the main thread: the ll interpreter runs on the runtime's GC
   std::string command = args[0];
+  // From the main thread: the ll interpreter runs on the runtime's GC. `translate` installs it
+  // itself, only when it runs the program (--interp): a translation does not need it.
+  if (command != "translate") rpp::llinterp::install_gc();
   std::vector<std::string> rest(args.begin() + 1, args.end());
   if (command == "translate") return rpp::translate_command(home, rest);
   if (command == "run") return rpp::run_command(home, rest);

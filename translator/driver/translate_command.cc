@@ -1,5 +1,6 @@
 // `rpp translate`: parse options, import the target, run the pipeline.
 #include <cstdio>
+#include <filesystem>
 
 #include "annotator/annotate_stage.h"
 #include "annotator/python_objects.h"
@@ -12,15 +13,38 @@
 #include "translator/frontend/program.h"
 #include "translator/frontend/python_host.h"
 #include "translator/frontend/python_object_table.h"
+#include "translator/llinterp/gc_setup.h"
 #include "translator/memory_trace.h"
 
 namespace rpp {
 
+namespace {
+
+// The executable goes to -o's directory: say so before translating, not when the linker fails.
+void check_output_directory(const TranslateOptions& options) {
+  if (options.last_stage() != *stage_index("emit") || options.interp) return;
+  std::filesystem::path dir = std::filesystem::path(options.output).parent_path();
+  if (dir.empty() || std::filesystem::is_directory(dir)) return;
+  throw UserError("rpp translate: error: cannot write the executable '" + options.output + "': '" +
+                  dir.string() + "' is not a directory");
+}
+
+}  // namespace
+
 int translate_command(const std::string& rpp_home, const std::vector<std::string>& args) {
+  std::optional<TranslateOptions> options;
+  try {
+    options = parse_translate_options(args);
+    if (options) check_output_directory(*options);
+  } catch (const UserError& e) {
+    std::fprintf(stderr, "%s\n", e.what());
+    return e.exit_code();
+  }
+  if (!options) return 0;  // --help
+  // The ll interpreter allocates on the runtime's GC, installed from the main thread.
+  if (options->interp) llinterp::install_gc();
   int code = run_on_big_stack([&]() -> int {
     try {
-      auto options = parse_translate_options(args);
-      if (!options) return 0;  // --help
       // The host outlives the context: the context holds Python objects.
       trace_memory("start");
       frontend::PythonHost host(rpp_home, {options->target}, frontend::PythonAllocator::Compact);
@@ -41,8 +65,6 @@ int translate_command(const std::string& rpp_home, const std::vector<std::string
         context.objects->release_python();
         context.program->release_python();
         host.finalize();
-        // The interpreter is gone: its code need not stay resident (docs/memory.md).
-        release_library_pages("/libpython3");
       };
       release_free_memory();  // what importing freed (the modules' compiled trees)
       trace_memory("target imported");

@@ -4,6 +4,7 @@
 #include <pybind11/embed.h>
 
 #include "translator/diagnostics.h"
+#include "translator/frontend/builtin_modules.h"
 
 namespace py = pybind11;
 
@@ -17,6 +18,7 @@ PythonHost::PythonHost(const std::string& rpp_home, const std::vector<std::strin
   // pymalloc keeps its 1 MB arenas while any object in them lives: after the syntax trees are
   // dropped most arenas stay resident. With malloc, malloc_trim gives those pages back.
   if (allocator == PythonAllocator::Compact) preconfig.allocator = PYMEM_ALLOCATOR_MALLOC;
+  register_builtin_modules();
   PyStatus status = Py_PreInitialize(&preconfig);
   if (PyStatus_Exception(status)) throw UserError("rpp: error: cannot start the embedded Python");
 

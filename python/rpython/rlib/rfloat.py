@@ -160,14 +160,21 @@ def round_double(value, ndigits, half_even=False):
         return math.copysign(0.0, value)
     if ndigits == 0:
         return round_half_even(value) if half_even else round_away(value)
-    import decimal
-    context = decimal.Context(prec=1200, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
-    quantum = decimal.Decimal(1).scaleb(-ndigits, context)
-    mode = decimal.ROUND_HALF_EVEN if half_even else decimal.ROUND_HALF_UP
-    rounded = decimal.Decimal(value).quantize(quantum, rounding=mode, context=context)
-    result = float(rounded)
-    if result == 0.0:
-        result = math.copysign(0.0, value)
+    # Exactly: value == num / den (den a power of two), and value * 10**ndigits == num / den.
+    num, den = abs(value).as_integer_ratio()
+    if ndigits > 0:
+        num *= 10 ** ndigits
+    else:
+        den *= 10 ** -ndigits
+    quotient, remainder = divmod(num, den)
+    if 2 * remainder > den or (2 * remainder == den and (not half_even or quotient % 2 == 1)):
+        quotient += 1
+    try:
+        # int / int is correctly rounded: one rounding, from the exact decimal result.
+        result = quotient / 10 ** ndigits if ndigits > 0 else float(quotient * 10 ** -ndigits)
+    except OverflowError:
+        result = INFINITY
+    result = math.copysign(result, value)
     return result
 
 
