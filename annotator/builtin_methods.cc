@@ -154,6 +154,26 @@ SomeRef partition_m(RuleContext&, const SomeBuiltin& b, const CallArgs& a) {
   return std::make_shared<SomeTuple>(std::vector<SomeRef>{t, t, t});
 }
 
+// bytes.hex([sep[, bytes_per_sep]]): sep a str or bytes.
+SomeRef hex_m(RuleContext&, const SomeBuiltin& b, const CallArgs& a) {
+  no_keywords(b, a);
+  expect_args(b, a, 0, 2);
+  if (!a.positional.empty()) {
+    const SomeRef& sep = arg(a, 0);
+    require((sep->is_str() || sep->is(SomeKind::Bytes)) && !sep->can_be_none(), b, "needs a separator (str or bytes)", sep);
+  }
+  if (a.positional.size() == 2) require_int_arg(b, arg(a, 1));
+  return s_str();
+}
+
+// bytes.fromhex(s).
+SomeRef fromhex_fn(RuleContext&, const SomeBuiltin& b, const CallArgs& a) {
+  no_keywords(b, a);
+  expect_args(b, a, 1, 1);
+  require(arg(a, 0)->is_str() && !arg(a, 0)->can_be_none(), b, "needs a str", arg(a, 0));
+  return s_bytes();
+}
+
 void check_encoding(const SomeBuiltin& b, const CallArgs& a) {
   no_keywords(b, a);
   expect_args(b, a, 0, 2);
@@ -409,6 +429,8 @@ void add_builtin_methods(BuiltinTable& t) {
   t["str.encode"] = encode_m;
   t["str.format"] = format_m;
   t["bytes.decode"] = decode_m;
+  t["bytes.hex"] = hex_m;
+  t["bytes.fromhex"] = fromhex_fn;
   t["list.append"] = append_m;
   t["list.extend"] = extend_m;
   t["list.insert"] = insert_m;

@@ -179,6 +179,7 @@ def builtin_name(obj):
         owner = getattr(obj, "__self__", None)
         if owner is sys.stdout: return "sys.stdout." + obj.__name__
         if owner is sys.stderr: return "sys.stderr." + obj.__name__
+        if owner is bytes and obj.__name__ == "fromhex": return "bytes.fromhex"
         if isinstance(owner, types.ModuleType):
             mod = owner.__name__
             if mod == "posix": mod = "os"

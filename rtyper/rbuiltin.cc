@@ -185,6 +185,10 @@ Value* rtype_builtin_call(Hop& hop) {
     if (!a.keywords.empty()) hop.fail(name + "() with keyword arguments is not supported");
     return rtype_module_function(hop, name, a.positional);
   }
+  if (name == "bytes.fromhex") {
+    if (!a.keywords.empty()) hop.fail(name + "() with keyword arguments is not supported");
+    return rtype_bytes_fromhex(hop, a.positional);
+  }
   // ---- os ----
   if (name == "os.getenv" || name == "os.environ.get") {
     // $os_getenv (null when unset), then the default when one is given.

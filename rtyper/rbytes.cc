@@ -218,6 +218,7 @@ Value* rtype_bytes_method(Hop& hop, const std::string& method, const std::vector
     hop.exception_cannot_occur();
     return ops.call_graph(join_graph(hop, lr), {self, l});
   }
+  if (method == "fromhex") return rtype_bytes_fromhex(hop, args);  // called on an instance
   if (method == "decode") {
     std::string e = encoding_of(hop, args, 0);
     if (e == "utf8") hop.exception_is_here();
@@ -289,6 +290,58 @@ Value* rtype_bytes_method(Hop& hop, const std::string& method, const std::vector
     hop.exception_is_here();
     return bytes_list_result(hop, ops.call_helper("bytes_split", {self, sep, maxsplit}));
   }
+  if (method == "rsplit") {
+    max_args(2);
+    Value* sep = args.empty() || hop.args_r[args[0]]->is_void() ? null_bytes() : bytes_arg(0);
+    Value* maxsplit = int_arg(1, -1);
+    hop.exception_is_here();
+    return bytes_list_result(hop, ops.call_helper("bytes_rsplit", {self, sep, maxsplit}));
+  }
+  if (method == "splitlines") {
+    max_args(1);
+    Value* keep = args.empty() ? ops.constant(false, &Bool) : hop.arg(args[0], rtyper.getrepr(annotator::s_bool()));
+    hop.exception_cannot_occur();
+    return bytes_list_result(hop, ops.call_helper("bytes_splitlines", {self, keep}));
+  }
+  if (method == "partition" || method == "rpartition") {
+    max_args(1);
+    if (args.size() != 1) hop.fail("bytes." + method + "() takes one argument");
+    Value* sep = bytes_arg(0);
+    hop.exception_is_here();
+    Value* t = ops.call_graph(partition_graph(hop, method == "rpartition", true), {self, sep});
+    annotator::SomeRef sb = annotator::s_bytes();
+    return ops.convert(t, rtyper.getrepr(std::make_shared<annotator::SomeTuple>(std::vector<annotator::SomeRef>{sb, sb, sb})),
+                       hop.r_result);
+  }
+  if (method == "hex") {
+    // hex([sep[, bytes_per_sep]]): sep a str, a char or bytes (passed as a narrow str).
+    max_args(2);
+    Repr* rs = rtyper.getrepr(annotator::s_str());
+    Value* sep;
+    if (args.empty() || hop.args_r[args[0]]->is_void()) sep = ops.constant(flow::NoneValue{}, rs->lowleveltype());
+    else if (hop.args_r[args[0]]->kind() == ReprKind::Bytes) sep = as_str(ops, bytes_arg(0));
+    else sep = hop.arg(args[0], rs);
+    Value* per = int_arg(1, 1);
+    if (args.empty()) hop.exception_cannot_occur();
+    else hop.exception_is_here();
+    return ops.call_helper("bytes_hex", {self, sep, per});
+  }
+  if (method == "ljust" || method == "rjust" || method == "center") {
+    max_args(2);
+    if (args.empty()) hop.fail("bytes." + method + "() needs a width");
+    Value* width = int_arg(0, 0);
+    Value* fill = args.size() > 1 ? bytes_arg(1) : ops.static_constant(&rtyper.static_data().bytes(rtyper.runtime_types().bytes, " "), rb->lowleveltype());
+    if (args.size() > 1) hop.exception_is_here();  // TypeError unless one byte
+    else hop.exception_cannot_occur();
+    return ops.call_helper("bytes_" + method, {self, width, fill});
+  }
+  if (method == "zfill") {
+    max_args(1);
+    if (args.empty()) hop.fail("bytes.zfill() needs a width");
+    Value* width = int_arg(0, 0);
+    hop.exception_cannot_occur();
+    return ops.call_helper("bytes_zfill", {self, width});
+  }
   if (method == "replace") {
     max_args(3);
     if (args.size() < 2) hop.fail("bytes.replace() needs two arguments");
@@ -298,8 +351,8 @@ Value* rtype_bytes_method(Hop& hop, const std::string& method, const std::vector
     hop.exception_cannot_occur();
     return ops.call_helper("bytes_replace", {self, old, repl, count});
   }
-  static const std::set<std::string> same_size = {"upper", "lower", "isdigit", "isalpha", "isalnum",
-                                                  "isspace", "islower", "isupper"};
+  static const std::set<std::string> same_size = {"upper", "lower", "title", "capitalize", "swapcase", "isdigit",
+                                                  "isalpha", "isalnum", "isspace", "islower", "isupper"};
   if (same_size.count(method)) {
     max_args(0);
     hop.exception_cannot_occur();
@@ -346,6 +399,14 @@ Value* rtype_builder_method(Hop& hop, const std::string& method, const std::vect
   if (method == "build" && args.empty()) return ops.call_helper(r->bytes() ? "bytes_builder_build" : "builder_build", {sb});
   if (!r->bytes() && method == "getlength" && args.empty()) return ops.call_helper("builder_length", {sb});
   hop.fail("builder." + method + "() with these arguments has no low-level implementation yet");
+}
+
+// bytes.fromhex(s): $bytes_fromhex (ValueError).
+Value* rtype_bytes_fromhex(Hop& hop, const std::vector<size_t>& args) {
+  if (args.size() != 1) hop.fail("bytes.fromhex() takes one argument");
+  Value* s = hop.arg(args[0], hop.rtyper.getrepr(annotator::s_str()));
+  hop.exception_is_here();
+  return hop.llops.call_helper("bytes_fromhex", {s});
 }
 
 // s.encode(encoding) (rstr_methods.cc calls this for str receivers).

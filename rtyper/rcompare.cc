@@ -249,6 +249,8 @@ Value* item_order(LowLevelOps& ops, Repr* r, const std::string& op, Value* a, Va
     case ReprKind::Float: return ops.genop("float_" + op, {a, b}, &Bool);
     case ReprKind::Char: return ops.genop("unichar_" + op, {a, b}, &Bool);
     case ReprKind::Str: return ops.genop("int_" + op, {ops.call_helper("str_cmp", {a, b}), ops.signed_constant(0)}, &Bool);
+    case ReprKind::Bytes:
+      return ops.genop("int_" + op, {ops.call_helper("bytes_cmp", {a, b}), ops.signed_constant(0)}, &Bool);
     case ReprKind::Tuple:
       return ops.call_graph(tuple_order_graph(ops.rtyper(), static_cast<TupleRepr*>(r), op, ops.location()), {a, b});
     case ReprKind::List:
@@ -293,6 +295,7 @@ bool hashable(Repr* r) {
     case ReprKind::Bool:
     case ReprKind::Char:
     case ReprKind::Str:
+    case ReprKind::Bytes:
     case ReprKind::Instance:
     case ReprKind::Void: return true;
     case ReprKind::Tuple: {
@@ -310,6 +313,7 @@ Value* item_hash(LowLevelOps& ops, Repr* r, Value* x, const flow::SourceLocation
     case ReprKind::Bool: return ops.genop("cast_bool_to_int", {x}, &Signed);
     case ReprKind::Char: return ops.genop("cast_unichar_to_int", {x}, &Signed);
     case ReprKind::Str: return ops.call_helper("str_hash", {x});
+    case ReprKind::Bytes: return ops.call_helper("bytes_hash", {x});
     case ReprKind::Instance: return ops.genop("gc_identityhash", {x}, &Signed);
     case ReprKind::Tuple:
       return ops.call_graph(tuple_hash_graph(ops.rtyper(), static_cast<TupleRepr*>(r), loc), {x});
@@ -328,6 +332,7 @@ Value* item_equal(LowLevelOps& ops, Repr* r, Value* a, Value* b) {
     case ReprKind::Float: return ops.genop("float_eq", {a, b}, &Bool);
     case ReprKind::Char: return ops.genop("unichar_eq", {a, b}, &Bool);
     case ReprKind::Str: return ops.call_helper("str_eq", {a, b});
+    case ReprKind::Bytes: return ops.call_helper("bytes_eq", {a, b});
     case ReprKind::Tuple:
       return ops.call_graph(tuple_eq_graph(ops.rtyper(), static_cast<TupleRepr*>(r), ops.location()), {a, b});
     case ReprKind::List:

@@ -54,6 +54,7 @@ DictRepr::DictRepr(RTyper& rtyper, Repr* key, Repr* value, annotator::SomeRef eq
       stored_key_ = &Signed;
       break;
     case ReprKind::Str:
+    case ReprKind::Bytes:  // the str helpers on the narrow layout, hashed by $bytes_hash
       key_kind_ = "str";
       stored_key_ = key->lowleveltype();
       break;
@@ -110,6 +111,10 @@ uint64_t translation_time_hash(Repr* r, py::handle v) {
       for (char32_t c : v.cast<std::u32string>()) text.push_back(c);
       if (r->kind() == ReprKind::Char) return text.empty() ? 0 : uint64_t(text[0]);
       return uint64_t(rlib::hash_code_points(text));
+    }
+    case ReprKind::Bytes: {
+      std::string data = v.cast<std::string>();
+      return uint64_t(rlib::hash_string_bytes(data.data(), data.size()));
     }
     case ReprKind::Void: return 0;
     case ReprKind::Tuple: {
@@ -249,12 +254,23 @@ flow::FunctionGraph* DictRepr::custom_eq_graph(RTyper& rtyper, const flow::Sourc
   });
 }
 
+Value* DictRepr::text_key(LowLevelOps& ops, Value* key) const {
+  if (key_->kind() != ReprKind::Bytes) return key;
+  const RuntimeTypes& rt = ops.rtyper().runtime_types();
+  Value* g = ops.genop("cast_opaque_ptr", {key}, ops.rtyper().types().ptr(rt.gcref));
+  return ops.genop("cast_opaque_ptr", {g}, ops.rtyper().types().ptr(rt.str));
+}
+
+Value* DictRepr::text_hash(LowLevelOps& ops, Value* key) const {
+  return ops.call_helper(key_->kind() == ReprKind::Bytes ? "bytes_hash" : "str_hash", {key});
+}
+
 Value* DictRepr::lookup(LowLevelOps& ops, Value* d, Value* key) {
   Value* k = stored_key(ops, key);
   if (key_kind_ == "custom")
     return ops.call_helper("dict_lookup_custom", {d, k, custom_hash(ops, k),
                                                   ops.graph_constant(custom_eq_graph(ops.rtyper(), ops.location()))});
-  if (key_kind_ == "str") return ops.call_helper("dict_lookup_str", {d, k, ops.call_helper("str_hash", {k})});
+  if (key_kind_ == "str") return ops.call_helper("dict_lookup_str", {d, text_key(ops, k), text_hash(ops, k)});
   return ops.call_helper("dict_lookup_" + key_kind_, {d, k});
 }
 
@@ -263,7 +279,7 @@ Value* DictRepr::insert(LowLevelOps& ops, Value* d, Value* key) {
   if (key_kind_ == "custom")
     return ops.call_helper("dict_insert_custom", {d, k, custom_hash(ops, k),
                                                   ops.graph_constant(custom_eq_graph(ops.rtyper(), ops.location()))});
-  if (key_kind_ == "str") return ops.call_helper("dict_insert_str", {d, k, ops.call_helper("str_hash", {k})});
+  if (key_kind_ == "str") return ops.call_helper("dict_insert_str", {d, text_key(ops, k), text_hash(ops, k)});
   return ops.call_helper("dict_insert_" + key_kind_, {d, k});
 }
 
@@ -295,6 +311,7 @@ void raise_key_error(Hop& hop, LowLevelGraphBuilder& b, Block* block, DictRepr* 
   Value* text = nullptr;
   if (kr->kind() == ReprKind::Integer) text = d.call_helper("int_to_str", {key});
   else if (kr->kind() == ReprKind::Str) text = d.call_helper("str_repr", {key});
+  else if (kr->kind() == ReprKind::Bytes) text = d.call_helper("bytes_repr", {key});
   else if (kr->kind() == ReprKind::Char) text = d.call_helper("str_repr", {d.call_helper("str_from_char", {key})});
   else if (kr->kind() == ReprKind::Tuple) {
     // CPython's `KeyError: (1, 'a')`; the custom key arrives as Ptr(gcref).

@@ -2,7 +2,7 @@
 // Ptr(GcStruct dict_K_V { num_items, num_ever_used, indexes: Ptr(GcArray(UniChar)) (int32 slots), entries:
 // Ptr(GcArray(dictentry_K_V { hash: Signed, key: KEY, value: VALUE })) }) — the field order of
 // runtime/layout.h "Dicts". KEY is Signed for integer-like keys (ints, chars, bools), Ptr(rpy_string)
-// for str keys (hash from $str_hash), the instance pointer for identity keys. The runtime
+// for str keys (hash from $str_hash), Ptr(rpy_bytes) for bytes keys ($bytes_hash, the str helpers), the instance pointer for identity keys. The runtime
 // finds and inserts (`$dict_lookup_*`, `$dict_insert_*` return the entry index); the rtyper
 // reads and writes the entry's value with interior-field operations.
 #pragma once
@@ -67,6 +67,9 @@ class DictRepr final : public Repr {
   annotator::SomeRef eq_fn_, hash_fn_;
   // The graph an r_dict function annotation calls.
   flow::FunctionGraph* rdict_graph(const annotator::SomeRef& fn, const char* what) const;
+  // A str or bytes key as $dict_*_str take it (bytes cast to the narrow str layout), its hash.
+  flow::Value* text_key(LowLevelOps& ops, flow::Value* key) const;
+  flow::Value* text_hash(LowLevelOps& ops, flow::Value* key) const;
   // The hash the runtime stores for a converted (low-level) key.
   int64_t stored_hash_of(const flow::ConstValue& key) const;
   // The same for a custom key, from the Python key: a tuple's ll_tuple_hash_T computed here, an

@@ -43,6 +43,7 @@ flow::Value* rtype_bytes_binary(Hop& hop);
 flow::Value* rtype_bytes_getslice(Hop& hop);
 flow::Value* rtype_bytes_contains(Hop& hop);
 flow::Value* rtype_bytes_method(Hop& hop, const std::string& method, const std::vector<size_t>& args);
+flow::Value* rtype_bytes_fromhex(Hop& hop, const std::vector<size_t>& args);  // bytes.fromhex(s)
 flow::Value* str_encode(Hop& hop, flow::Value* s, const std::vector<size_t>& args);
 
 // A value of repr `r` as a str (Python's str(x)); throws RTypeFailure when it has none yet.
@@ -82,6 +83,8 @@ flow::Value* rtype_str_is_true(Hop& hop);
 flow::Value* rtype_str_method(Hop& hop, const std::string& method, const std::vector<size_t>& args);
 flow::Value* rtype_str_getslice(Hop& hop);
 flow::Value* rtype_str_contains(Hop& hop);  // x in s
+// ll_str_partition / ll_str_rpartition (or ll_bytes_...): (text, text) -> (head, sep, tail).
+flow::FunctionGraph* partition_graph(Hop& hop, bool from_right, bool bytes);
 
 // rstr_format.cc: "..." % values (constant format) and format(x, spec) (f-string fields).
 flow::Value* rtype_str_mod(Hop& hop);

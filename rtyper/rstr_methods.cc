@@ -110,36 +110,48 @@ flow::FunctionGraph* found_or_value_error(Hop& hop) {
   });
 }
 
+}  // namespace
+
 // ll_str_partition(s, sep) / ll_str_rpartition(s, sep) -> (head, sep, tail); ValueError on an
-// empty separator.
-flow::FunctionGraph* partition_graph(Hop& hop, bool from_right) {
+// empty separator. For bytes (ll_bytes_partition...), the search is the str helper on the narrow
+// layout and the slices $bytes_slice.
+flow::FunctionGraph* partition_graph(Hop& hop, bool from_right, bool bytes) {
   RTyper& rtyper = hop.rtyper;
-  std::string name = from_right ? "ll_str_rpartition" : "ll_str_partition";
-  Repr* rt = rtyper.getrepr(std::make_shared<annotator::SomeTuple>(
-      std::vector<annotator::SomeRef>{annotator::s_str(), annotator::s_str(), annotator::s_str()}));
+  std::string name = std::string(bytes ? "ll_bytes_" : "ll_str_") + (from_right ? "rpartition" : "partition");
+  annotator::SomeRef text = bytes ? annotator::s_bytes() : annotator::s_str();
+  Repr* rt = rtyper.getrepr(std::make_shared<annotator::SomeTuple>(std::vector<annotator::SomeRef>{text, text, text}));
   auto* tr = static_cast<TupleRepr*>(rt);
   return rtyper.helpers().get(name, [&] {
     const LowLevelType* sp = rtyper.types().ptr(rtyper.runtime_types().str);
-    LowLevelGraphBuilder b(rtyper, name, {sp, sp}, tr->lowleveltype(), hop.op.location);
+    const LowLevelType* tp = bytes ? rtyper.types().ptr(rtyper.runtime_types().bytes) : sp;
+    const LowLevelType* gcref = rtyper.types().ptr(rtyper.runtime_types().gcref);
+    auto as_str = [&](LowLevelOps& o, Value* v) -> Value* {
+      if (!bytes) return v;
+      return o.genop("cast_opaque_ptr", {o.genop("cast_opaque_ptr", {v}, gcref)}, sp);
+    };
+    std::string slice = bytes ? "bytes_slice" : "str_slice";
+    LowLevelGraphBuilder b(rtyper, name, {tp, tp}, tr->lowleveltype(), hop.op.location);
     flow::Block* s = b.start();
     LowLevelOps o = b.ops();
     Value* empty = o.genop("int_eq", {o.genop("str_len", {s->inputargs[1]}, &Signed), o.signed_constant(0)}, &Bool);
     b.append(s, o);
     flow::Block* fail = b.block({});
-    flow::Block* search = b.block({sp, sp});
+    flow::Block* search = b.block({tp, tp});
     b.branch(s, empty, fail, {}, search, {s->inputargs[0], s->inputargs[1]});
     raise_prebuilt(rtyper, b, fail, "ValueError", "empty separator");
     LowLevelOps f = b.ops();
     Value* at = f.call_helper(from_right ? "str_rfind" : "str_find",
-                              {search->inputargs[0], search->inputargs[1], f.signed_constant(0), f.signed_constant(INT64_MAX)});
+                              {as_str(f, search->inputargs[0]), as_str(f, search->inputargs[1]), f.signed_constant(0),
+                               f.signed_constant(INT64_MAX)});
     Value* missing = f.genop("int_lt", {at, f.signed_constant(0)}, &Bool);
     b.append(search, f);
-    flow::Block* none = b.block({sp});
-    flow::Block* split = b.block({sp, sp, &Signed});
+    flow::Block* none = b.block({tp});
+    flow::Block* split = b.block({tp, tp, &Signed});
     b.branch(search, missing, none, {search->inputargs[0]}, split,
              {search->inputargs[0], search->inputargs[1], at});
     LowLevelOps n = b.ops();
-    Value* e = str_constant(n, "");
+    Value* e = bytes ? n.static_constant(&rtyper.static_data().bytes(rtyper.runtime_types().bytes, ""), tp)
+                     : str_constant(n, "");
     Value* whole = none->inputargs[0];
     Value* t = from_right ? tr->make(n, {e, e, whole}) : tr->make(n, {whole, e, e});
     b.append(none, n);
@@ -147,17 +159,15 @@ flow::FunctionGraph* partition_graph(Hop& hop, bool from_right) {
     LowLevelOps p = b.ops();
     Value* str = split->inputargs[0];
     Value* sep = split->inputargs[1];
-    Value* head = p.call_helper("str_slice", {str, p.signed_constant(0), split->inputargs[2]});
+    Value* head = p.call_helper(slice, {str, p.signed_constant(0), split->inputargs[2]});
     Value* after = p.genop("int_add", {split->inputargs[2], p.genop("str_len", {sep}, &Signed)}, &Signed);
-    Value* tail = p.call_helper("str_slice", {str, after, p.signed_constant(INT64_MAX)});
+    Value* tail = p.call_helper(slice, {str, after, p.signed_constant(INT64_MAX)});
     Value* parts = tr->make(p, {head, sep, tail});
     b.append(split, p);
     b.return_(split, parts);
     return b.take();
   });
 }
-
-}  // namespace
 
 Value* rtype_str_method(Hop& hop, const std::string& method, const std::vector<size_t>& args) {
   RTyper& rtyper = hop.rtyper;
@@ -246,7 +256,7 @@ Value* rtype_str_method(Hop& hop, const std::string& method, const std::vector<s
     if (!tr || tr->items().size() != 3) hop.unsupported();
     Value* sep = str_arg(0);
     hop.exception_is_here();
-    Value* t = ops.call_graph(partition_graph(hop, method == "rpartition"), {s, sep});
+    Value* t = ops.call_graph(partition_graph(hop, method == "rpartition", false), {s, sep});
     return ops.convert(t, rtyper.getrepr(std::make_shared<annotator::SomeTuple>(std::vector<annotator::SomeRef>{
                                             annotator::s_str(), annotator::s_str(), annotator::s_str()})),
                        hop.r_result);

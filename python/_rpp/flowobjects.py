@@ -199,6 +199,9 @@ class ObjectTable:
         # folding the same thing twice gives the same id.
         if type(obj) in (tuple, frozenset) and foldable(obj):
             obj = self.canonical.setdefault(_value_key(obj), obj)
+        # A class's builtin method (`bytes.fromhex`) is a new bound object at each getattr: one id.
+        elif isinstance(obj, types.BuiltinMethodType) and isinstance(getattr(obj, "__self__", None), type):
+            obj = self.canonical.setdefault(("<class method>", id(obj.__self__), obj.__name__), obj)
         key = id(obj)
         index = self.ids.get(key)
         if index is None:

@@ -3,6 +3,7 @@
 // searches that str and bytes share (find, count...) are the str helpers on the narrow layout;
 // these are the ones whose result is bytes or whose rules differ, plus startswith/endswith with
 // start/end for both str and bytes.
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <utility>
@@ -83,6 +84,32 @@ void* mapped(void* b, Map map) {
   return bytes_of(out);
 }
 
+// b padded to `width` with `fill` (a bytes of length 1, else CPython's TypeError): `left` of the
+// padding before b (the rest after).
+void* padded(void* b, int64_t width, void* fill, const char* method, int64_t (*left_of)(int64_t margin, int64_t width)) {
+  if (layout::str_length(fill) != 1) {
+    raise_builtin(layout::kExcTypeError,
+                  std::string(method) + "() argument 2 must be a byte string of length 1, not bytes");
+    return nullptr;
+  }
+  std::string_view v = view_of(b);
+  int64_t margin = width - int64_t(v.size());
+  if (margin <= 0) return b;
+  char c = char(layout::str_narrow_chars(fill)[0]);
+  int64_t left = left_of(margin, width);
+  std::string out(size_t(left), c);
+  out.append(v);
+  out.append(size_t(margin - left), c);
+  return bytes_of(out);
+}
+
+int hex_digit(char32_t c) {
+  if (c >= '0' && c <= '9') return int(c - '0');
+  if (c >= 'a' && c <= 'f') return int(c - 'a' + 10);
+  if (c >= 'A' && c <= 'F') return int(c - 'A' + 10);
+  return -1;
+}
+
 }  // namespace
 
 extern "C" {
@@ -143,10 +170,8 @@ void* rpp_helper_bytes_split(void* b, void* sep, int64_t maxsplit) {
     while (true) {
       while (i < v.size() && ascii_space(uint8_t(v[i]))) ++i;
       if (i == v.size()) break;
-      if (maxsplit-- == 0) {
-        size_t end = v.size();
-        while (end > i && ascii_space(uint8_t(v[end - 1]))) --end;
-        ranges.push_back({int64_t(i), int64_t(end)});
+      if (maxsplit-- == 0) {  // the rest, trailing whitespace included (CPython)
+        ranges.push_back({int64_t(i), int64_t(v.size())});
         break;
       }
       size_t j = i;
@@ -170,6 +195,198 @@ void* rpp_helper_bytes_split(void* b, void* sep, int64_t maxsplit) {
   }
   ranges.push_back({int64_t(at), int64_t(v.size())});
   return bytes_list_of_slices(b, ranges);
+}
+
+// CPython's rsplit: pieces found from the right, returned left to right.
+void* rpp_helper_bytes_rsplit(void* b, void* sep, int64_t maxsplit) {
+  std::string_view v = view_of(b);
+  if (maxsplit < 0) maxsplit = INT64_MAX;
+  std::vector<std::pair<int64_t, int64_t>> ranges;
+  if (!sep) {  // runs of ASCII whitespace
+    size_t i = v.size();
+    while (true) {
+      while (i > 0 && ascii_space(uint8_t(v[i - 1]))) --i;
+      if (i == 0) break;
+      if (maxsplit-- == 0) {  // the rest, leading whitespace included (CPython)
+        ranges.push_back({0, int64_t(i)});
+        break;
+      }
+      size_t j = i;
+      while (j > 0 && !ascii_space(uint8_t(v[j - 1]))) --j;
+      ranges.push_back({int64_t(j), int64_t(i)});
+      i = j;
+    }
+  } else {
+    std::string_view s = view_of(sep);
+    if (s.empty()) {
+      raise_builtin(layout::kExcValueError, std::string_view("empty separator"));
+      return nullptr;
+    }
+    size_t end = v.size();
+    while (maxsplit-- > 0 && end >= s.size()) {
+      size_t hit = v.rfind(s, end - s.size());
+      if (hit == std::string_view::npos) break;
+      ranges.push_back({int64_t(hit + s.size()), int64_t(end)});
+      end = hit;
+    }
+    ranges.push_back({0, int64_t(end)});
+  }
+  std::reverse(ranges.begin(), ranges.end());
+  return bytes_list_of_slices(b, ranges);
+}
+
+// Lines end at \n, \r or \r\n (bytes' only line boundaries); `keepends` keeps them.
+void* rpp_helper_bytes_splitlines(void* b, bool keepends) {
+  std::string_view v = view_of(b);
+  std::vector<std::pair<int64_t, int64_t>> ranges;
+  size_t i = 0;
+  while (i < v.size()) {
+    size_t j = i;
+    while (j < v.size() && v[j] != '\n' && v[j] != '\r') ++j;
+    size_t eol = j;
+    if (j < v.size()) j += v[j] == '\r' && j + 1 < v.size() && v[j + 1] == '\n' ? 2 : 1;
+    ranges.push_back({int64_t(i), int64_t(keepends ? j : eol)});
+    i = j;
+  }
+  return bytes_list_of_slices(b, ranges);
+}
+
+// b.hex([sep[, bytes_per_sep]]): sep (a str or bytes on the narrow layout, null: none) of one
+// ASCII char every bytes_per_sep bytes, counted from the right (from the left when negative).
+void* rpp_helper_bytes_hex(void* b, void* sep, int64_t bytes_per_sep) {
+  static const char digits[] = "0123456789abcdef";
+  std::string_view v = view_of(b);
+  char32_t separator = 0;
+  if (sep) {
+    StrView s(sep);
+    if (s.length != 1) {
+      raise_builtin(layout::kExcValueError, std::string_view("sep must be length 1."));
+      return nullptr;
+    }
+    if (s[0] > 127) {
+      raise_builtin(layout::kExcValueError, std::string_view("sep must be ASCII."));
+      return nullptr;
+    }
+    separator = s[0];
+  }
+  uint64_t group = bytes_per_sep < 0 ? uint64_t(0) - uint64_t(bytes_per_sep) : uint64_t(bytes_per_sep);
+  if (!sep || group == 0 || group >= v.size()) group = 0;
+  std::string out;
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (group && i > 0) {
+      // From the right: a separator where the count of bytes left is a multiple of the group.
+      uint64_t at = bytes_per_sep > 0 ? uint64_t(v.size() - i) : uint64_t(i);
+      if (at % group == 0) out.push_back(char(separator));
+    }
+    out.push_back(digits[uint8_t(v[i]) >> 4]);
+    out.push_back(digits[uint8_t(v[i]) & 15]);
+  }
+  return str_from_ascii(out);
+}
+
+// bytes.fromhex(s): pairs of hex digits, ASCII whitespace between pairs; CPython's ValueError
+// naming the first position that is not ASCII, else the first wrong character.
+void* rpp_helper_bytes_fromhex(void* s) {
+  StrView v(s);
+  auto fail = [](int64_t at) -> void* {
+    raise_builtin(layout::kExcValueError,
+                  "non-hexadecimal number found in fromhex() arg at position " + std::to_string(at));
+    return nullptr;
+  };
+  for (int64_t i = 0; i < v.length; ++i)
+    if (v[i] > 127) return fail(i);
+  std::string out;
+  int64_t i = 0;
+  while (i < v.length) {
+    if (v[i] < 128 && ascii_space(uint8_t(v[i]))) {
+      ++i;
+      continue;
+    }
+    int top = hex_digit(v[i]);
+    if (top < 0) return fail(i);
+    int bottom = i + 1 < v.length ? hex_digit(v[i + 1]) : -1;
+    if (bottom < 0) return fail(i + 1);
+    out.push_back(char(top * 16 + bottom));
+    i += 2;
+  }
+  return bytes_of(out);
+}
+
+// CPython's `left` padding of ljust / rjust / center (center's odd margins as CPython's pad()).
+void* rpp_helper_bytes_ljust(void* b, int64_t width, void* fill) {
+  return padded(b, width, fill, "ljust", [](int64_t, int64_t) { return int64_t(0); });
+}
+void* rpp_helper_bytes_rjust(void* b, int64_t width, void* fill) {
+  return padded(b, width, fill, "rjust", [](int64_t margin, int64_t) { return margin; });
+}
+void* rpp_helper_bytes_center(void* b, int64_t width, void* fill) {
+  return padded(b, width, fill, "center",
+                [](int64_t margin, int64_t width) { return margin / 2 + (margin & width & 1); });
+}
+
+// Zeros on the left to `width`, after a leading sign.
+void* rpp_helper_bytes_zfill(void* b, int64_t width) {
+  std::string_view v = view_of(b);
+  if (int64_t(v.size()) >= width) return b;
+  std::string out(size_t(width - int64_t(v.size())), '0');
+  out.append(v);
+  size_t fill = out.size() - v.size();
+  if (!v.empty() && (v[0] == '+' || v[0] == '-')) {
+    out[0] = v[0];
+    out[fill] = '0';
+  }
+  return bytes_of(out);
+}
+
+// Title case on ASCII letters: upper after an uncased byte, lower after a cased one.
+void* rpp_helper_bytes_title(void* b) {
+  bool previous_cased = false;
+  return mapped(b, [&](uint8_t c) -> uint8_t {
+    uint8_t r = c;
+    if (ascii_lower(c) && !previous_cased) r = uint8_t(c - 32);
+    else if (ascii_upper(c) && previous_cased) r = uint8_t(c + 32);
+    previous_cased = ascii_alpha(c);
+    return r;
+  });
+}
+
+void* rpp_helper_bytes_capitalize(void* b) {
+  bool first = true;
+  return mapped(b, [&](uint8_t c) -> uint8_t {
+    bool at_start = first;
+    first = false;
+    if (at_start) return ascii_lower(c) ? uint8_t(c - 32) : c;
+    return ascii_upper(c) ? uint8_t(c + 32) : c;
+  });
+}
+
+void* rpp_helper_bytes_swapcase(void* b) {
+  return mapped(b, [](uint8_t c) -> uint8_t { return ascii_lower(c) ? uint8_t(c - 32) : ascii_upper(c) ? uint8_t(c + 32) : c; });
+}
+
+// repr(b) as CPython writes it (b'...', or b"..." when it has ' and no "): KeyError's message.
+void* rpp_helper_bytes_repr(void* b) {
+  std::string_view v = view_of(b);
+  char quote = v.find('\'') != std::string_view::npos && v.find('"') == std::string_view::npos ? '"' : '\'';
+  static const char digits[] = "0123456789abcdef";
+  std::string out = "b";
+  out.push_back(quote);
+  for (char ch : v) {
+    uint8_t c = uint8_t(ch);
+    if (c == uint8_t(quote) || c == '\\') {
+      out.push_back('\\');
+      out.push_back(char(c));
+    } else if (c == '\t') out += "\\t";
+    else if (c == '\n') out += "\\n";
+    else if (c == '\r') out += "\\r";
+    else if (c < ' ' || c >= 0x7f) {
+      out += "\\x";
+      out.push_back(digits[c >> 4]);
+      out.push_back(digits[c & 15]);
+    } else out.push_back(char(c));
+  }
+  out.push_back(quote);
+  return str_from_ascii(out);
 }
 
 void* rpp_helper_bytes_upper(void* b) { return mapped(b, [](uint8_t c) { return ascii_lower(c) ? c - 32 : c; }); }

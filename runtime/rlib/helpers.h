@@ -199,6 +199,18 @@ bool rpp_helper_str_endswith_range(void* s, void* suffix, int64_t start, int64_t
 void* rpp_helper_bytes_replace(void* b, void* old, void* replacement, int64_t count);
 void* rpp_helper_bytes_strip(void* b, void* chars, bool left, bool right);
 void* rpp_helper_bytes_split(void* b, void* sep, int64_t maxsplit);
+void* rpp_helper_bytes_rsplit(void* b, void* sep, int64_t maxsplit);
+void* rpp_helper_bytes_splitlines(void* b, bool keepends);
+void* rpp_helper_bytes_hex(void* b, void* sep, int64_t bytes_per_sep);
+void* rpp_helper_bytes_fromhex(void* s);
+void* rpp_helper_bytes_ljust(void* b, int64_t width, void* fill);
+void* rpp_helper_bytes_rjust(void* b, int64_t width, void* fill);
+void* rpp_helper_bytes_center(void* b, int64_t width, void* fill);
+void* rpp_helper_bytes_zfill(void* b, int64_t width);
+void* rpp_helper_bytes_title(void* b);
+void* rpp_helper_bytes_capitalize(void* b);
+void* rpp_helper_bytes_swapcase(void* b);
+void* rpp_helper_bytes_repr(void* b);
 void* rpp_helper_bytes_upper(void* b);
 void* rpp_helper_bytes_lower(void* b);
 bool rpp_helper_bytes_contains_byte(void* b, int64_t byte);

@@ -99,6 +99,26 @@ TEST_CASE("bytes, codecs and builders survive a collection at every allocation")
   CHECK(layout::str_length(rpp_helper_bytes_builder_build(bb.get())) == 61);
 }
 
+TEST_CASE("bytes methods survive a collection at every allocation") {
+  Rooted<void> x(B(" a,b\r\nc \xff")), comma(B(",")), star(B("*")), two(B("**")), hex(S(" 0a ff")), sep(S(":"));
+  Stress stress;
+  uint64_t before = rpp_gc_collection_count();
+  CHECK(repr_of_str_list(rpp_helper_bytes_rsplit(x.get(), nullptr, 1)) == "[' a,b\\r\\nc', '\u00ff']");
+  CHECK(repr_of_str_list(rpp_helper_bytes_rsplit(x.get(), comma.get(), -1)) == "[' a', 'b\\r\\nc \u00ff']");
+  CHECK(repr_of_str_list(rpp_helper_bytes_splitlines(x.get(), true)) == "[' a,b\\r\\n', 'c \u00ff']");
+  CHECK(repr_of_str_list(rpp_helper_bytes_split(x.get(), nullptr, 0)) == "['a,b\\r\\nc \u00ff']");
+  CHECK(U(rpp_helper_bytes_hex(comma.get(), sep.get(), 1)) == "2c");
+  CHECK(U(rpp_helper_bytes_hex(x.get(), sep.get(), -4)) == "20612c62:0d0a6320:ff");
+  CHECK(UB(rpp_helper_bytes_fromhex(hex.get())) == "\x0a\xff");
+  CHECK(UB(rpp_helper_bytes_center(comma.get(), 4, star.get())) == "*,**");
+  CHECK(rpp_helper_bytes_ljust(comma.get(), 4, two.get()) == nullptr);
+  CHECK(take_exception() == "TypeError: ljust() argument 2 must be a byte string of length 1, not bytes");
+  CHECK(UB(rpp_helper_bytes_zfill(comma.get(), 3)) == "00,");
+  CHECK(UB(rpp_helper_bytes_title(x.get())) == " A,B\r\nC \xff");
+  CHECK(U(rpp_helper_bytes_repr(x.get())) == "b' a,b\\r\\nc \\xff'");
+  CHECK(rpp_gc_collection_count() > before + 10);
+}
+
 TEST_CASE("lists and dicts survive a collection at every allocation") {
   Stress stress;
   Rooted<void> d(rpp_helper_dict_new(kTidDict, kTidStrEntries));
