@@ -153,9 +153,6 @@ ConstValue DictRepr::convert_const(const ConstValue& value, RTyper& rtyper) {
   auto memo = prebuilt_.find(ref->id);
   if (memo != prebuilt_.end()) return memo->second;
   frontend::ObjectTable& table = *rtyper.context().objects;
-  if (key_kind_ == "ref")
-    throw RTypeFailure("the prebuilt dict " + table.describe(*ref) +
-                       " has instance keys (hashed by identity at run time): not supported; fill it at run time");
   py::object obj = frontend::python_object(table, *ref);
   if (!py::isinstance<py::dict>(obj)) {
     // An r_dict: its items (rlib's r_dict keeps them in a plain dict of wrapped keys).
@@ -174,14 +171,17 @@ ConstValue DictRepr::convert_const(const ConstValue& value, RTyper& rtyper) {
   for (auto [k, v] : items) {
     ConstValue key = key_->convert_const(frontend::python_constant(table, k), rtyper);
     if (auto* b = std::get_if<bool>(&key); b && stored_key_ == &Signed) key = int64_t(*b ? 1 : 0);
-    int64_t hash = key_kind_ == "custom" ? custom_hash_of(rtyper, k) : stored_hash_of(key);
+    // Identity keys: a placeholder (not 0, which marks a deleted entry); the runtime stores the
+    // identity hashes before the first use (the index table below is marked stale).
+    int64_t hash = key_kind_ == "custom" ? custom_hash_of(rtyper, k) : key_kind_ == "ref" ? 1 : stored_hash_of(key);
     hashes.push_back(hash);
     StaticObject& entry = entries.inlined_item(e++);
     entry.set_field("hash", hash);
     entry.set_field("key", key);
     if (!value_->is_void()) entry.set_field("value", value_->convert_const(frontend::python_constant(table, v), rtyper));
   }
-  std::vector<int32_t> slots = rlib::dict_build_index_table(hashes);
+  std::vector<int32_t> slots =
+      key_kind_ == "ref" ? rlib::dict_stale_index_table(n) : rlib::dict_build_index_table(hashes);
   StaticObject& indexes = data.add(rtyper.runtime_types().dict_indexes, "indexes_" + struct_->name(), int64_t(slots.size()));
   for (size_t i = 0; i < slots.size(); ++i) indexes.set_item(i, int64_t(slots[i]));
   d.set_field("num_items", n);

@@ -160,7 +160,8 @@ inline constexpr size_t kBuilderSize = 24;
 // `entries` is a GcArray of ENTRY structs, ENTRY = { Signed hash; KEY key; VALUE value... }:
 // `hash` is 0 for a deleted (or never used) entry and never 0 for a live one (the runtime
 // remaps a 0 hash); the key is one word (Signed, or a GC pointer). Index table slots hold
-// 0 (free), 1 (deleted) or entry index + 2.
+// 0 (free), 1 (deleted) or entry index + 2; -1 in slot 0 marks the stale table of a prebuilt
+// identity-keyed dict (rlib/dict_index.h), refilled by the runtime before its first use.
 inline constexpr size_t kDictNumItemsOffset = 8;
 inline constexpr size_t kDictNumEverUsedOffset = 16;
 inline constexpr size_t kDictIndexesOffset = 24;

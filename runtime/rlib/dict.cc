@@ -5,6 +5,7 @@
 // the caller), GC objects by identity (hash: the GC's identity hash), or custom (r_dict and
 // tuple keys: the caller gives the hash and an eq function, which may raise or collect).
 // The helpers return entry indexes; the rtyper reads and writes values with ordinary operations.
+#include <algorithm>
 #include <cstring>
 
 #include "runtime/gc/gc.h"
@@ -137,6 +138,27 @@ void* make_room(void* d) {
   return rebuild(d, v.num_items() + 1);
 }
 
+// A prebuilt dict with identity keys comes with its index table marked stale (identity hashes
+// exist only at run time: dict_index.h). Before its first lookup, insertion or deletion, each
+// entry gets its key's identity hash and the table is refilled in place (the same size: no
+// allocation, so these helpers still never collect). The keys are prebuilt objects, which never
+// move, so their hashes are those later lookups compute.
+void ensure_index(const DictView& v) {
+  int32_t* slots = v.slots();
+  if (__builtin_expect(slots[0] != rpp::rlib::kDictSlotStale, 1)) return;
+  int64_t count = v.index_count();
+  std::fill(slots, slots + count, kSlotFree);
+  for (int64_t e = 0; e < v.num_ever_used(); ++e) {
+    if (v.entry_hash(e) == 0) continue;  // deleted (never, before the first deletion)
+    auto* key = reinterpret_cast<layout::GcHeader*>(v.entry_key(e));
+    int64_t hash = stored_hash(key ? rpp_gc_identity_hash(key) : 0);
+    layout::write_at<int64_t>(v.entry(e), layout::kDictEntryHashOffset, hash);
+    Probe p(hash, count);
+    while (slots[p.i] != kSlotFree) p.next();
+    slots[p.i] = int32_t(e + 2);
+  }
+}
+
 // The same object (interned names, the common case) before comparing characters.
 bool str_keys_equal(int64_t stored, void* key) {
   if (reinterpret_cast<void*>(stored) == key) return true;
@@ -165,6 +187,7 @@ int64_t rpp_helper_dict_lookup_str(void* d, void* key, int64_t hash) {
 }
 
 int64_t rpp_helper_dict_lookup_ref(void* d, void* key) {
+  ensure_index(DictView{d});
   if (!key) return find(DictView{d}, stored_hash(0), [](int64_t k) { return k == 0; }, nullptr);
   auto k0 = int64_t(reinterpret_cast<intptr_t>(key));
   return find(DictView{d}, stored_hash(rpp_gc_identity_hash(static_cast<layout::GcHeader*>(key))),
@@ -197,6 +220,7 @@ int64_t rpp_helper_dict_insert_str(void* d, void* key, int64_t hash) {
 }
 
 int64_t rpp_helper_dict_insert_ref(void* d, void* key) {
+  ensure_index(DictView{d});
   int64_t hash = stored_hash(key ? rpp_gc_identity_hash(static_cast<layout::GcHeader*>(key)) : 0);
   auto k0 = int64_t(reinterpret_cast<intptr_t>(key));
   int64_t slot;
@@ -253,6 +277,7 @@ int64_t rpp_helper_dict_insert_custom(void* d, void* key, int64_t hash, bool (*e
 
 void rpp_helper_dict_delete_index(void* d, int64_t e) {
   DictView v{d};
+  ensure_index(v);  // popitem() may come first
   int64_t hash = v.entry_hash(e);
   if (hash == 0) return;
   int32_t* slots = v.slots();

@@ -10,6 +10,9 @@ namespace rpp::rlib {
 
 inline constexpr int32_t kDictSlotFree = 0;
 inline constexpr int32_t kDictSlotDeleted = 1;
+// In slot 0 only: the table of a prebuilt dict with identity keys, whose hashes exist only at run
+// time. The runtime stores the entries' hashes and refills the table in place before using it.
+inline constexpr int32_t kDictSlotStale = -1;
 inline constexpr int64_t kDictMinIndexes = 8;
 inline constexpr int64_t kDictZeroHashReplacement = 0x2545F4914F6CDD1D;
 
@@ -42,6 +45,13 @@ inline std::vector<int32_t> dict_build_index_table(const std::vector<int64_t>& s
     while (slots[p.i] != kDictSlotFree) p.next();
     slots[p.i] = int32_t(e + 2);
   }
+  return slots;
+}
+
+// The index table of a prebuilt dict of n identity-keyed entries: its size, marked stale.
+inline std::vector<int32_t> dict_stale_index_table(int64_t n) {
+  std::vector<int32_t> slots(size_t(dict_index_table_size_for(n)), kDictSlotFree);
+  slots[0] = kDictSlotStale;
   return slots;
 }
 

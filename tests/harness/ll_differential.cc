@@ -343,10 +343,11 @@ Suite e2e_differential_suite(const HarnessEnv& env) {
   };
   translated_only("boehm/", {"--gc=boehm"},
                   {"e2e/classes_dispatch.py", "e2e/exceptions_hierarchy.py", "e2e/gc_churn.py", "e2e/dict_wordcount.py",
-                   "e2e/prebuilt_objects.py", "rtype/list_operations.py"});
+                   "e2e/prebuilt_objects.py", "rtype/list_operations.py",
+                   "e2e/prebuilt_identity_dict.py"});
   translated_only("asan/", {"--sanitize=address"},
                   {"e2e/gc_churn.py", "e2e/dict_wordcount.py", "e2e/str_methods.py", "e2e/classes_dispatch.py",
-                   "e2e/prebuilt_objects.py"});
+                   "e2e/prebuilt_objects.py", "e2e/prebuilt_identity_dict.py"});
   std::vector<std::string> programs = {"e2e/classes_dispatch.py", "e2e/exceptions_hierarchy.py",
                                        "e2e/strings_unicode.py", "e2e/prebuilt_objects.py"};
   suite.cases.push_back({"e2e/deterministic-emit", [programs, env] { return check_deterministic(programs, env); }});

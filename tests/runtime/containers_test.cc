@@ -170,6 +170,41 @@ TEST_CASE("dicts keyed by identity and by custom eq") {
   CHECK(take_exception() == "RuntimeError: eq failed");
 }
 
+namespace {
+// What the rtyper emits for a prebuilt dict with identity keys: placeholder hashes (1) and an
+// index table marked stale (slot 0 is kDictSlotStale).
+void make_stale(void* d) {
+  void* entries = layout::read_at<void*>(d, layout::kDictEntriesOffset);
+  int64_t used = layout::read_at<int64_t>(d, layout::kDictNumEverUsedOffset);
+  for (int64_t e = 0; e < used; ++e) layout::write_at<int64_t>(entries, 16 + 24 * size_t(e), 1);
+  void* indexes = layout::read_at<void*>(d, layout::kDictIndexesOffset);
+  auto* slots = reinterpret_cast<int32_t*>(static_cast<char*>(indexes) + layout::kArrayItemsOffset);
+  std::fill(slots, slots + layout::array_length(indexes), 0);
+  slots[0] = -1;
+}
+}  // namespace
+
+TEST_CASE("a prebuilt identity-keyed dict gets its hashes and index table at its first use") {
+  void* a = new_object(1);
+  void* b = new_object(2);
+  void* c = new_object(3);
+  for (int first = 0; first < 3; ++first) {
+    void* d = rpp_helper_dict_new(kTidDict, kTidRefEntries);
+    rpp_helper_dict_insert_ref(d, a);
+    rpp_helper_dict_insert_ref(d, b);
+    rpp_helper_dict_insert_ref(d, nullptr);
+    make_stale(d);
+    if (first == 0) CHECK(rpp_helper_dict_lookup_ref(d, b) == 1);
+    if (first == 1) CHECK(rpp_helper_dict_insert_ref(d, c) == 3);
+    if (first == 2) rpp_helper_dict_delete_index(d, 0);  // popitem() before any lookup
+    CHECK(rpp_helper_dict_lookup_ref(d, a) == (first == 2 ? -1 : 0));
+    CHECK(rpp_helper_dict_lookup_ref(d, b) == 1);
+    CHECK(rpp_helper_dict_lookup_ref(d, nullptr) == 2);
+    CHECK(rpp_helper_dict_lookup_ref(d, c) == (first == 1 ? 3 : -1));
+    CHECK(rpp_helper_dict_next_index(d, 0) == (first == 2 ? 1 : 0));
+  }
+}
+
 TEST_CASE("string builders: narrow until a wide char, slices, multiple chars, bytes") {
   void* b = rpp_helper_builder_new(2);
   rpp_helper_builder_append(b, S("hello"));
