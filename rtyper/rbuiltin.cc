@@ -185,6 +185,10 @@ Value* rtype_builtin_call(Hop& hop) {
     if (!a.keywords.empty()) hop.fail(name + "() with keyword arguments is not supported");
     return rtype_module_function(hop, name, a.positional);
   }
+  if (name == "list" || name == "dict") {
+    if (!a.keywords.empty()) hop.fail(name + "() with keyword arguments is not supported");
+    return name == "list" ? rtype_list_call(hop, a.positional) : rtype_dict_call(hop, a.positional);
+  }
   if (name == "bytes.fromhex") {
     if (!a.keywords.empty()) hop.fail(name + "() with keyword arguments is not supported");
     return rtype_bytes_fromhex(hop, a.positional);

@@ -513,6 +513,24 @@ Value* dict_to_list(LowLevelOps& ops, DictRepr* r, Value* d, annotator::IterVari
   return ops.call_graph(to_list_graph(ops.rtyper(), r, what, rr, ops.location()), {d});
 }
 
+Value* rtype_dict_call(Hop& hop, const std::vector<size_t>& args) {
+  auto* rr = dynamic_cast<DictRepr*>(hop.r_result);
+  if (!rr) hop.unsupported();
+  LowLevelOps& ops = hop.llops;
+  if (args.empty()) {
+    hop.exception_cannot_occur();
+    return rr->new_dict(ops);
+  }
+  auto* ro = dynamic_cast<DictRepr*>(hop.args_r[args[0]]);
+  if (!ro) hop.fail("dict() of something that is not a dict");
+  Value* other = hop.arg(args[0]);
+  flow::FunctionGraph* g = update_graph(hop.rtyper, rr, ro, hop.op.location);
+  hop.exception_cannot_occur();
+  Value* out = rr->new_dict(ops);
+  ops.call_graph(g, {out, other});
+  return out;
+}
+
 Value* rtype_new_r_dict(Hop& hop) {
   auto* r = dynamic_cast<DictRepr*>(hop.r_result);
   if (!r || !r->is_r_dict()) hop.fail("r_dict() whose result is not an r_dict");

@@ -87,6 +87,8 @@ flow::Value* rtype_dict_method(Hop& hop, const std::string& method, const std::v
 class ListRepr;
 // A new list (of repr `rr`) of the keys, values or (key, value) items of dict `d`, in order.
 flow::Value* dict_to_list(LowLevelOps& ops, DictRepr* r, flow::Value* d, annotator::IterVariant what, ListRepr* rr);
+// dict() / dict(d): a new dict of the result's repr (a copy of d, in its order).
+flow::Value* rtype_dict_call(Hop& hop, const std::vector<size_t>& args);
 // r_dict(eq, hash) / r_ordereddict(eq, hash): a new empty dict of the result's repr.
 flow::Value* rtype_new_r_dict(Hop& hop);
 

@@ -64,5 +64,7 @@ flow::Value* rtype_sorted(Hop& hop, size_t list_arg, const size_t* reverse);
 flow::Value* rtype_list_min_max(Hop& hop, size_t list_arg, bool is_min);
 flow::Value* rtype_list_sum(Hop& hop, size_t list_arg, const size_t* start);
 flow::Value* rtype_list_any_all(Hop& hop, size_t list_arg, bool is_any);
+// list(), list(l), list(d) and list(d.keys() / values() / items()); `args`: hop indexes.
+flow::Value* rtype_list_call(Hop& hop, const std::vector<size_t>& args);
 
 }  // namespace rpp::rtyper

@@ -278,6 +278,41 @@ Value* rtype_sorted(Hop& hop, size_t list_arg, const size_t* reverse) {
   return out;
 }
 
+// list(): an empty list; list(l): a copy in the result's repr (fixed or resizable);
+// list(d), list(d.keys() / values() / items()): the dict's list (in insertion order), as sorted()
+// takes it (from the dict, whatever the iterator already consumed).
+Value* rtype_list_call(Hop& hop, const std::vector<size_t>& args) {
+  auto* rr = dynamic_cast<ListRepr*>(hop.r_result);
+  if (!rr) hop.unsupported();
+  LowLevelOps& ops = hop.llops;
+  if (args.empty()) {
+    hop.exception_cannot_occur();
+    return rr->new_empty(ops, ops.signed_constant(0));
+  }
+  Repr* source = hop.args_r[args[0]];
+  DictRepr* dr = dynamic_cast<DictRepr*>(source);
+  annotator::IterVariant what = annotator::IterVariant::Keys;
+  if (auto* ir = dynamic_cast<IteratorRepr*>(source)) {
+    dr = dynamic_cast<DictRepr*>(ir->container());
+    what = ir->variant();
+  }
+  if (dr) {
+    Value* d = source == dr ? hop.arg(args[0])
+                            : ops.genop("getfield", {hop.arg(args[0]), ops.void_string("container")}, dr->lowleveltype());
+    hop.exception_cannot_occur();
+    return dict_to_list(ops, dr, d, what, rr);
+  }
+  auto* r = dynamic_cast<ListRepr*>(source);
+  if (!r) hop.fail("list() of " + source->name() + " is not supported (only of lists and dicts)");
+  if (r->items_array() != rr->items_array()) hop.fail("list() into a list of another item type");
+  Value* l = hop.arg(args[0]);
+  hop.exception_cannot_occur();
+  Value* n = r->length(ops, l);
+  Value* out = rr->new_empty(ops, n);
+  ops.call_helper("array_copy", {r->items(ops, l), rr->items(ops, out), ops.signed_constant(0), ops.signed_constant(0), n});
+  return out;
+}
+
 Value* rtype_list_min_max(Hop& hop, size_t list_arg, bool is_min) {
   auto* r = static_cast<ListRepr*>(hop.args_r[list_arg]);
   if (!orderable(r->item_repr()))
