@@ -27,7 +27,7 @@ def try_read(items, i):
 
 def try_write(items, i):
     try:
-        write(items, i, 100 + i)
+        write(items, i, 100 + i % 1000)
         return str(items[i])
     except IndexError as e:
         return "IndexError: " + str(e)
