@@ -10,6 +10,10 @@ using namespace lltype;
 using flow::Block;
 using flow::Value;
 
+bool index_proven_nonneg(const annotator::SomeRef& index) {
+  return index && index->is_integer() && index->as<annotator::SomeInteger>().nonneg();
+}
+
 void raise_prebuilt(RTyper& rtyper, LowLevelGraphBuilder& b, Block* block, const std::string& cls,
                     const std::string& message) {
   const RuntimeTypes& rt = rtyper.runtime_types();
@@ -19,7 +23,8 @@ void raise_prebuilt(RTyper& rtyper, LowLevelGraphBuilder& b, Block* block, const
 }
 
 Block* checked_index(RTyper& rtyper, LowLevelGraphBuilder& b, Block* from, LowLevelOps& ops,
-                     const std::vector<Value*>& carry, Value* i, Value* n, const std::string& message) {
+                     const std::vector<Value*>& carry, Value* i, Value* n, const std::string& message,
+                     bool nonneg) {
   size_t k = carry.size();
   std::vector<const LowLevelType*> carried;
   for (Value* v : carry) carried.push_back(v->concretetype);
@@ -30,27 +35,42 @@ Block* checked_index(RTyper& rtyper, LowLevelGraphBuilder& b, Block* from, LowLe
   auto carried_of = [k](Block* block) {
     return std::vector<Value*>(block->inputargs.begin(), block->inputargs.begin() + long(k));
   };
-  Value* negative = ops.genop("int_lt", {i, ops.constant(int64_t(0), &Signed)}, &Bool);
-  b.append(from, ops);
-  std::vector<const LowLevelType*> state = carried;
-  state.push_back(&Signed);  // index
-  state.push_back(&Signed);  // length
-  Block* adjust = b.block(state);
-  Block* check = b.block(state);
-  b.branch(from, negative, adjust, with(carry, {i, n}), check, with(carry, {i, n}));
-  LowLevelOps a = b.ops();
-  Value* from_end = a.genop("int_add", {adjust->inputargs[k], adjust->inputargs[k + 1]}, &Signed);
-  b.append(adjust, a);
-  b.goto_(adjust, check, with(carried_of(adjust), {from_end, adjust->inputargs[k + 1]}));
-  LowLevelOps c = b.ops();
-  Value* ok = c.genop("int_between", {c.constant(int64_t(0), &Signed), check->inputargs[k], check->inputargs[k + 1]},
-                      &Bool);
-  b.append(check, c);
+  // `(unsigned)i < (unsigned)n`: 0 <= i < n in one comparison (a length is never negative),
+  // marked likely so that the C++ compiler keeps the rest off the hot path.
+  auto in_range = [](LowLevelOps& o, Value* index, Value* length) {
+    Value* ok = o.genop("uint_lt", {o.genop("cast_int_to_uint", {index}, &Unsigned),
+                                    o.genop("cast_int_to_uint", {length}, &Unsigned)},
+                        &Bool);
+    return o.genop("likely", {ok}, &Bool);
+  };
   std::vector<const LowLevelType*> good_types = carried;
   good_types.push_back(&Signed);
   Block* good = b.block(good_types);
   Block* fail = b.block({});
-  b.branch(check, ok, good, with(carried_of(check), {check->inputargs[k]}), fail, {});
+  Value* ok = in_range(ops, i, n);
+  b.append(from, ops);
+  if (nonneg) {  // the annotator proved i >= 0: no fix-up for negative indexes
+    b.branch(from, ok, good, with(carry, {i}), fail, {});
+  } else {
+    // The cold path: a negative index counts from the end, anything else is out of range.
+    std::vector<const LowLevelType*> state = carried;
+    state.push_back(&Signed);  // index
+    state.push_back(&Signed);  // length
+    Block* slow = b.block(state);
+    Block* adjust = b.block(state);
+    b.branch(from, ok, good, with(carry, {i}), slow, with(carry, {i, n}));
+    LowLevelOps s = b.ops();
+    Value* negative = s.genop("int_lt", {slow->inputargs[k], s.constant(int64_t(0), &Signed)}, &Bool);
+    b.append(slow, s);
+    b.branch(slow, negative, adjust, with(carried_of(slow), {slow->inputargs[k], slow->inputargs[k + 1]}), fail,
+             {});
+    LowLevelOps a = b.ops();
+    Value* from_end = a.genop("int_add", {adjust->inputargs[k], adjust->inputargs[k + 1]}, &Signed);
+    // i < 0 and i + n < 0 is still out of range: negative, so huge as unsigned.
+    Value* ok_from_end = in_range(a, from_end, adjust->inputargs[k + 1]);
+    b.append(adjust, a);
+    b.branch(adjust, ok_from_end, good, with(carried_of(adjust), {from_end}), fail, {});
+  }
   raise_prebuilt(rtyper, b, fail, "IndexError", message);
   return good;
 }
@@ -58,13 +78,14 @@ Block* checked_index(RTyper& rtyper, LowLevelGraphBuilder& b, Block* from, LowLe
 flow::FunctionGraph* checked_read_graph(RTyper& rtyper, const std::string& name, const LowLevelType* container,
                                         const LowLevelType* result, const SequenceLength& length,
                                         const SequenceRead& read, const std::string& message,
-                                        const flow::SourceLocation& where) {
-  return rtyper.helpers().get(name, [&] {
-    LowLevelGraphBuilder b(rtyper, name, {container, &Signed}, result, where);
+                                        const flow::SourceLocation& where, bool nonneg) {
+  return rtyper.helpers().get(nonneg ? name + "_nonneg" : name, [&] {
+    LowLevelGraphBuilder b(rtyper, nonneg ? name + "_nonneg" : name, {container, &Signed}, result, where);
     Block* start = b.start();
     LowLevelOps ops = b.ops();
     Value* n = length(ops, start->inputargs[0]);
-    Block* good = checked_index(rtyper, b, start, ops, {start->inputargs[0]}, start->inputargs[1], n, message);
+    Block* good =
+        checked_index(rtyper, b, start, ops, {start->inputargs[0]}, start->inputargs[1], n, message, nonneg);
     LowLevelOps r = b.ops();
     Value* x = read(r, good->inputargs[0], good->inputargs[1]);
     b.append(good, r);

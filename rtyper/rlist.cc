@@ -112,8 +112,9 @@ Value* rtype_list_len(Hop& hop) {
 
 namespace {
 
-// ll_list_getitem(list, index): Python's negative indexes, IndexError out of range.
-flow::FunctionGraph* getitem_helper(RTyper& rtyper, ListRepr* r, const flow::SourceLocation& loc) {
+// ll_list_getitem(list, index): Python's negative indexes, IndexError out of range
+// (ll_list_getitem_..._nonneg: an index the annotator proved >= 0).
+flow::FunctionGraph* getitem_helper(RTyper& rtyper, ListRepr* r, const flow::SourceLocation& loc, bool nonneg) {
   const LowLevelType* item = r->item_repr()->lowleveltype();
   return checked_read_graph(
       rtyper, "ll_list_getitem_" + ll_name(r->lowleveltype()->to_string()), r->lowleveltype(), item,
@@ -121,7 +122,7 @@ flow::FunctionGraph* getitem_helper(RTyper& rtyper, ListRepr* r, const flow::Sou
       [r, item](LowLevelOps& ops, Value* l, Value* i) {
         return ops.genop("getarrayitem", {r->items(ops, l), i}, item);
       },
-      "list index out of range", loc);
+      "list index out of range", loc, nonneg);
 }
 
 }  // namespace
@@ -131,7 +132,7 @@ Value* rtype_list_getitem(Hop& hop) {
   if (r->item_repr()->is_void()) hop.fail("a list of items without a run-time value");
   Value* l = hop.arg(0);
   Value* i = hop.arg(1, hop.rtyper.getrepr(annotator::s_int()));
-  flow::FunctionGraph* g = getitem_helper(hop.rtyper, r, hop.op.location);
+  flow::FunctionGraph* g = getitem_helper(hop.rtyper, r, hop.op.location, index_proven_nonneg(hop.args_s[1]));
   hop.exception_is_here();
   Value* x = hop.llops.call_graph(g, {l, i});
   return hop.llops.convert(x, r->item_repr(), hop.r_result);

@@ -44,9 +44,9 @@ Value* c_void(LowLevelOps& ops) { return ops.constant(flow::NoneValue{}, &Void);
 
 std::string type_suffix(ListRepr* r) { return ll_name(r->lowleveltype()->to_string()); }
 
-// ll_list_setitem(l, i, x)
-flow::FunctionGraph* setitem_graph(RTyper& rtyper, ListRepr* r, const flow::SourceLocation& loc) {
-  std::string name = "ll_list_setitem_" + type_suffix(r);
+// ll_list_setitem(l, i, x); ll_list_setitem_..._nonneg for an index proved >= 0.
+flow::FunctionGraph* setitem_graph(RTyper& rtyper, ListRepr* r, const flow::SourceLocation& loc, bool nonneg) {
+  std::string name = "ll_list_setitem_" + type_suffix(r) + (nonneg ? "_nonneg" : "");
   return rtyper.helpers().get(name, [&] {
     const LowLevelType* lt = r->lowleveltype();
     const LowLevelType* it = r->item_repr()->lowleveltype();
@@ -55,7 +55,7 @@ flow::FunctionGraph* setitem_graph(RTyper& rtyper, ListRepr* r, const flow::Sour
     LowLevelOps ops = b.ops();
     Value* n = r->length(ops, s->inputargs[0]);
     Block* good = checked_index(rtyper, b, s, ops, {s->inputargs[0], s->inputargs[2]}, s->inputargs[1], n,
-                                "list assignment index out of range");
+                                "list assignment index out of range", nonneg);
     LowLevelOps w = b.ops();
     Value* items = r->items(w, good->inputargs[0]);
     w.genop("setarrayitem", {items, good->inputargs[2], good->inputargs[1]});
@@ -272,7 +272,7 @@ Value* rtype_list_setitem(Hop& hop) {
   Value* l = hop.arg(0);
   Value* i = hop.arg(1, hop.rtyper.getrepr(annotator::s_int()));
   Value* x = hop.arg(2, r->item_repr());
-  flow::FunctionGraph* g = setitem_graph(hop.rtyper, r, hop.op.location);
+  flow::FunctionGraph* g = setitem_graph(hop.rtyper, r, hop.op.location, index_proven_nonneg(hop.args_s[1]));
   hop.exception_is_here();
   hop.llops.call_graph(g, {l, i, x});
   return nullptr;

@@ -358,7 +358,8 @@ Value* rtype_str_len(Hop& hop) {
 }
 
 flow::FunctionGraph* checked_char_read_graph(RTyper& rtyper, const std::string& name, const LowLevelType* ptr,
-                                             bool as_int, const std::string& message, const flow::SourceLocation& where) {
+                                             bool as_int, const std::string& message, const flow::SourceLocation& where,
+                                             bool nonneg) {
   const LowLevelType* result = as_int ? static_cast<const LowLevelType*>(&Signed) : &UniChar;
   return checked_read_graph(
       rtyper, name, ptr, result, [](LowLevelOps& ops, Value* s) { return ops.genop("str_len", {s}, &Signed); },
@@ -366,7 +367,7 @@ flow::FunctionGraph* checked_char_read_graph(RTyper& rtyper, const std::string& 
         Value* ch = ops.genop("str_getitem", {s, i}, &UniChar);
         return as_int ? ops.genop("cast_unichar_to_int", {ch}, &Signed) : ch;
       },
-      message, where);
+      message, where, nonneg);
 }
 
 Value* rtype_str_getitem(Hop& hop) {
@@ -374,7 +375,8 @@ Value* rtype_str_getitem(Hop& hop) {
   Value* s = hop.arg(0, rtyper.getrepr(annotator::s_str()));
   Value* i = hop.arg(1, rtyper.getrepr(annotator::s_int()));
   flow::FunctionGraph* g = checked_char_read_graph(rtyper, "ll_str_getitem", str_ptr(rtyper), false,
-                                                   "string index out of range", hop.op.location);
+                                                   "string index out of range", hop.op.location,
+                                                   index_proven_nonneg(hop.args_s[1]));
   hop.exception_is_here();
   Value* ch = hop.llops.call_graph(g, {s, i});
   return hop.llops.convert(ch, rtyper.getrepr(annotator::s_char()), hop.r_result);

@@ -74,9 +74,10 @@ flow::Value* rtype_str_len(Hop& hop);
 flow::Value* rtype_str_getitem(Hop& hop);
 // The helper graph NAME(s, i) reading item i of a str or bytes (`ptr`) with Python's negative
 // indexes and bounds check (IndexError MESSAGE); the code point, or as an int (`as_int`, bytes).
+// `nonneg`: the index is proved >= 0 (the graph NAME_nonneg, without the negative fix-up).
 flow::FunctionGraph* checked_char_read_graph(RTyper& rtyper, const std::string& name, const lltype::LowLevelType* ptr,
                                              bool as_int, const std::string& message,
-                                             const flow::SourceLocation& where);
+                                             const flow::SourceLocation& where, bool nonneg = false);
 flow::Value* rtype_str_is_true(Hop& hop);
 
 // rstr_methods.cc: the str methods (helpers of runtime/helpers.def) and s[a:b].

@@ -386,6 +386,8 @@ inline llong cast_ulonglong_to_longlong(ullong a) { return llong(a); }
 inline llong convert_float_bytes_to_longlong(double a) { return std::bit_cast<llong>(a); }
 inline double convert_longlong_bytes_to_float(llong a) { return std::bit_cast<double>(a); }
 
+// Hints: the operand's value. genc emits a branch on their result with __builtin_expect (the
+// bounds checks of rtyper/checked_index.h are `likely`).
 inline bool likely(bool a) { return __builtin_expect(a, 1); }
 inline bool unlikely(bool a) { return __builtin_expect(a, 0); }
 

@@ -10,7 +10,7 @@
 # check: direct_call($list_resize_ge, {{.*}})
 # nextln: {{.*}} = getfield({{.*}}, "items")
 # nextln: setarrayitem(
-# check: graph @ll_list_setitem_Ptr_list_Signed_(Ptr(list_Signed), Signed, Signed) -> Void {
+# check: graph @ll_list_setitem_Ptr_list_Signed__nonneg(Ptr(list_Signed), Signed, Signed) -> Void {
 # check: graph @ll_list_pop_Ptr_list_Signed_(Ptr(list_Signed), Signed) -> Signed {
 # check: graph @ll_list_contains_Ptr_list_Signed_(Ptr(list_Signed), Signed) -> Bool {
 # check: graph @ll_list_repr_Ptr_list_Signed_(Ptr(list_Signed)) -> Ptr(rpy_string) {

@@ -78,8 +78,17 @@ std::vector<Variable*> variables_used_from(const Block* block, size_t index) {
 
 size_t operation_count(const FunctionGraph& graph) {
   size_t n = 0;
-  for (Block* b : graph.iterblocks()) n += b->operations.size();
+  for (Block* b : graph.iterblocks())
+    for (const flow::Operation& op : b->operations)
+      if (!compiles_to_nothing(op)) ++n;
   return n;
+}
+
+bool compiles_to_nothing(const flow::Operation& op) {
+  // Hints and casts between the signed and unsigned word (the bounds checks of
+  // rtyper/checked_index.h are made of them).
+  return op.opname == "likely" || op.opname == "unlikely" ||
+         op.opname == "cast_int_to_uint" || op.opname == "cast_uint_to_int";
 }
 
 }  // namespace rpp::backendopt

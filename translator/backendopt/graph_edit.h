@@ -34,7 +34,9 @@ std::map<const flow::Block*, std::vector<flow::Link*>> links_into(const flow::Fu
 // in order of definition.
 std::vector<flow::Variable*> variables_used_from(const flow::Block* block, size_t index);
 
-// Number of operations reachable in the graph (its size for the inlining heuristic).
+// Number of operations reachable in the graph (its size for the inlining heuristic), without
+// those that compile to no machine code (compiles_to_nothing).
 size_t operation_count(const flow::FunctionGraph& graph);
+bool compiles_to_nothing(const flow::Operation& op);
 
 }  // namespace rpp::backendopt

@@ -149,6 +149,13 @@ std::string FunctionWriter::exits_code(const Block* b) {
       if (op.result == b->exitswitch && op.opname == "exc_occurred") exception_check = true;
     if (exception_check)
       return "  if (__builtin_expect(" + sw + ", 0)) {\n" + link_code(*yes, "    ") + "  }\n" + link_code(*no, "  ");
+    // A `likely` / `unlikely` hint (bounds checks): the C++ compiler moves the other exit away.
+    for (const flow::Operation& op : b->operations) {
+      if (op.result != b->exitswitch || (op.opname != "likely" && op.opname != "unlikely")) continue;
+      std::string expected = op.opname == "likely" ? "1" : "0";
+      return "  if (__builtin_expect(" + sw + ", " + expected + ")) {\n" + link_code(*yes, "    ") + "  }\n" +
+             link_code(*no, "  ");
+    }
     return "  if (" + sw + ") {\n" + link_code(*yes, "    ") + "  }\n" + link_code(*no, "  ");
   }
   text = "  switch (" + sw + ") {\n";
