@@ -12,6 +12,7 @@
 #include "rtyper/lltype/memory_layout.h"
 #include "rtyper/lltype/symbolic.h"
 #include "rtyper/rpbc.h"
+#include "rtyper/rsystem_exit.h"
 #include "rtyper/rtyper.h"
 #include "translator/frontend/python_object_table.h"
 
@@ -206,6 +207,7 @@ void ClassReprs::define_struct(ClassInfo& info) {
     class_fields.push_back({cfield, r->lowleveltype(), FieldMutability::Immutable});
     info.class_fields[name] = {name, cfield, r, false};
   }
+  if (is_builtin_system_exit(def)) add_system_exit_fields(rtyper_, info, fields);
   // Class attributes read through a class value (`cls.x`) that no instance read placed: they
   // live in the vtable of the root of the hierarchy.
   std::set<std::string> class_reads;

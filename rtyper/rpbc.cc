@@ -11,6 +11,7 @@
 #include "rtyper/helper_graphs.h"
 #include "rtyper/rclass.h"
 #include "rtyper/rstr.h"
+#include "rtyper/rsystem_exit.h"
 #include "rtyper/specialize_graph.h"
 #include "rtyper/rlist.h"
 #include "rtyper/rmodel.h"
@@ -276,6 +277,13 @@ Value* instantiate_class(Hop& hop, const ClassDef* classdef, size_t first_arg) {
       args.push_back(a);
     hop.exception_is_here();
     llops.call_graph(g, std::move(args));
+    return result;
+  }
+  if (rtyper.bookkeeper().is_system_exit(classdef)) {
+    // SystemExit(code) (rsystem_exit.h).
+    Value* code = hop.nargs() > first_arg ? hop.arg(first_arg) : nullptr;
+    init_system_exit(rtyper, llops, p, classdef, code, code ? hop.args_r[first_arg] : nullptr);
+    hop.exception_cannot_occur();
     return result;
   }
   if (rtyper.bookkeeper().is_exception_class(classdef)) {

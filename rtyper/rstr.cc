@@ -52,11 +52,16 @@ flow::FunctionGraph* bool_to_str(RTyper& rtyper, const flow::SourceLocation& loc
 }
 
 // str(e) of an exception: str(args[0]) when it has args, else the message an operation or a
-// runtime helper gave it (BaseException's rpy_message), else "".
+// runtime helper gave it (BaseException's rpy_message), else "". When `args` lives on subclasses
+// of `def` (ValueError("x") seen as an Exception), the helper dispatches on the class to theirs.
 flow::FunctionGraph* exception_to_str(Hop& hop, const annotator::ClassDef* def) {
   RTyper& rtyper = hop.rtyper;
   ClassInfo* owner = nullptr;
   const ClassInfo::Field* f = rtyper.classes().find_field(def, "args", &owner, false);
+  std::vector<const annotator::ClassDef*> owners_below;  // subclasses where an `args` field lives
+  if (!f)
+    for (const annotator::ClassDef* sub : def->all_subclasses())
+      if (sub != def && rtyper.classes().info(sub).fields.count("args")) owners_below.push_back(sub);
   ClassInfo& info = rtyper.classes().info(def);
   ClassInfo* root = &info;
   while (root->parent) root = root->parent;
@@ -79,6 +84,27 @@ flow::FunctionGraph* exception_to_str(Hop& hop, const annotator::ClassDef* def) 
       b.return_(some, some->inputargs[0]);
       LowLevelOps n = b.ops();
       b.return_(none, str_constant(n, ""));
+    }
+    if (!lr && !owners_below.empty()) {
+      // One isinstance test per subclass owning `args`, then its own str helper.
+      Block* test = b.start();
+      for (const annotator::ClassDef* sub : owners_below) {
+        LowLevelOps t = b.ops();
+        Value* e = test->inputargs[0];
+        Value* is = rtyper.classes().vtable_isinstance(t, rtyper.classes().typeptr(t, e), sub);
+        b.append(test, t);
+        Block* yes = b.block({inst});
+        Block* next = b.block({inst});
+        b.branch(test, is, yes, {e}, next, {e});
+        LowLevelOps y = b.ops();
+        Value* as_sub = y.cast_pointer(yes->inputargs[0], rtyper.types().ptr(rtyper.classes().info(sub).instance_struct));
+        Value* s = y.call_graph(exception_to_str(hop, sub), {as_sub});
+        b.append(yes, y);
+        b.return_(yes, s);
+        test = next;
+      }
+      b.goto_(test, msg, {test->inputargs[0]});
+      return b.take();
     }
     if (!lr) {
       b.goto_(b.start(), msg, {b.start()->inputargs[0]});
