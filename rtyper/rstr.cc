@@ -51,8 +51,8 @@ flow::FunctionGraph* bool_to_str(RTyper& rtyper, const flow::SourceLocation& loc
   });
 }
 
-// str(e) of an exception: str(args[0]) when it has args, else the message an operation or a
-// runtime helper gave it (BaseException's rpy_message), else "". When `args` lives on subclasses
+// str(e) of an exception: str(args[0]) when it has args (repr(args[0]) for a KeyError), else
+// the message an operation or a runtime helper gave it (BaseException's rpy_message), else "". When `args` lives on subclasses
 // of `def` (ValueError("x") seen as an Exception), the helper dispatches on the class to theirs.
 flow::FunctionGraph* exception_to_str(Hop& hop, const annotator::ClassDef* def) {
   RTyper& rtyper = hop.rtyper;
@@ -61,7 +61,11 @@ flow::FunctionGraph* exception_to_str(Hop& hop, const annotator::ClassDef* def) 
   std::vector<const annotator::ClassDef*> owners_below;  // subclasses where an `args` field lives
   if (!f)
     for (const annotator::ClassDef* sub : def->all_subclasses())
-      if (sub != def && rtyper.classes().info(sub).fields.count("args")) owners_below.push_back(sub);
+      if (sub != def) {
+        auto a = rtyper.classes().info(sub).fields.find("args");
+        auto* sub_lr = a == rtyper.classes().info(sub).fields.end() ? nullptr : dynamic_cast<ListRepr*>(a->second.repr);
+        if (sub_lr && !sub_lr->item_repr()->is_void()) owners_below.push_back(sub);  // not only E()
+      }
   ClassInfo& info = rtyper.classes().info(def);
   ClassInfo* root = &info;
   while (root->parent) root = root->parent;
@@ -70,6 +74,7 @@ flow::FunctionGraph* exception_to_str(Hop& hop, const annotator::ClassDef* def) 
     const LowLevelType* inst = rtyper.types().ptr(info.instance_struct);
     LowLevelGraphBuilder b(rtyper, name, {inst}, str_ptr(rtyper), hop.op.location);
     auto* lr = f ? dynamic_cast<ListRepr*>(f->repr) : nullptr;
+    if (lr && lr->item_repr()->is_void()) lr = nullptr;  // E() only: args always empty
     // msg(e): the message, or "".
     Block* msg = b.block({inst});
     {
@@ -128,11 +133,17 @@ flow::FunctionGraph* exception_to_str(Hop& hop, const annotator::ClassDef* def) 
     Value* items = lr->items(r, first->inputargs[0]);
     Value* x = r.genop("getarrayitem", {items, r.constant(int64_t(0), &Signed)}, lr->item_repr()->lowleveltype());
     Value* s = nullptr;
+    bool key_error = false;  // CPython's str(KeyError(k)) is repr(k)
+    for (const annotator::ClassDef* c = def; c; c = c->basedef)
+      if (c->name == "KeyError" && c->desc && c->desc->is_builtin_exception) key_error = true;
     switch (lr->item_repr()->kind()) {
-      case ReprKind::Str: s = x; break;
+      case ReprKind::Str: s = key_error ? r.call_helper("str_repr", {x}) : x; break;
       case ReprKind::Integer: s = r.call_helper("int_to_str", {r.convert(x, lr->item_repr(), rtyper.getrepr(annotator::s_int()))}); break;
       case ReprKind::Float: s = r.call_helper("float_to_str", {x}); break;
-      case ReprKind::Char: s = r.call_helper("str_from_char", {x}); break;
+      case ReprKind::Char:
+        s = r.call_helper("str_from_char", {x});
+        if (key_error) s = r.call_helper("str_repr", {s});
+        break;
       case ReprKind::Bool: s = r.call_graph(bool_to_str(rtyper, hop.op.location), {x}); break;
       default: throw RTypeFailure("str() of an exception whose args are " + lr->item_repr()->name());
     }
