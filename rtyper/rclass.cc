@@ -339,6 +339,9 @@ const StaticObject* ClassReprs::prebuilt_instance(flow::PyObjectRef ref) {
   ConstValue cls = frontend::python_constant(table, obj.attr("__class__"));
   const ClassDef* def = classdef_of(cls);
   if (!def) throw RTypeFailure("the prebuilt object " + table.describe(ref) + " is not an instance of a translated class");
+  if (rtyper_.bookkeeper().is_system_exit(def))  // its exit status is made at run time (rsystem_exit.h)
+    throw RTypeFailure("a prebuilt SystemExit (" + table.describe(ref) +
+                       ") is not supported: raise SystemExit(code) or call sys.exit(code) where it is needed");
   ClassInfo& i = info(def);
   StaticObject& o = rtyper_.static_data().add(i.instance_struct, "inst_" + i.struct_name);
   prebuilt_[ref.id] = &o;  // before the fields: instances may refer to each other
