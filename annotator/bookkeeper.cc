@@ -8,7 +8,8 @@
 
 namespace rpp::annotator {
 
-Bookkeeper::Bookkeeper(FlowObserver* observer) : observer_(observer), containers_(observer) {}
+Bookkeeper::Bookkeeper(FlowObserver* observer)
+    : observer_(observer), containers_(observer), system_exit_code_(observer) {}
 
 Bookkeeper::~Bookkeeper() = default;
 
@@ -99,6 +100,19 @@ bool Bookkeeper::is_exception_class(const ClassDef* cls) const {
   for (const ClassDef* c = cls; c; c = c->basedef)
     if (c->desc && c->desc->is_builtin_exception) return true;
   return false;
+}
+
+bool Bookkeeper::is_system_exit(const ClassDef* cls) const {
+  for (const ClassDef* c = cls; c; c = c->basedef)
+    if (c->name == "SystemExit" && c->desc && c->desc->is_builtin_exception) return true;
+  return false;
+}
+
+void Bookkeeper::record_system_exit(const SomeRef& code, const std::string& what) {
+  if (!(code->is_integer() && !code->is(SomeKind::Bool)) && !code->is(SomeKind::None) && !code->is_str())
+    throw AnnotatorFailure(what + " needs an int exit code, a message (a str) or None, not " + code->repr());
+  builtin_exception("SystemExit")->instantiated = true;
+  system_exit_code_.add(code);
 }
 
 void Bookkeeper::record_exception_args(ClassDef* cls, const SomeRef& item) {

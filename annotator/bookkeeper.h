@@ -19,6 +19,7 @@
 #include "annotator/description.h"
 #include "annotator/errors.h"
 #include "annotator/some_value.h"
+#include "annotator/system_exit_code.h"
 
 namespace rpp::annotator {
 
@@ -65,6 +66,13 @@ class Bookkeeper {
   // A subclass of a builtin exception class (its constructor's arguments become `args`).
   bool is_exception_class(const ClassDef* cls) const;
   void record_exception_args(ClassDef* cls, const SomeRef& item);
+  // SystemExit or a subclass of it.
+  bool is_system_exit(const ClassDef* cls) const;
+  // The type of SystemExit's `code` (system_exit_code.h); `add` it the code of each exit.
+  SystemExitCode& system_exit_code() { return system_exit_code_; }
+  // One exit with this code (s_none(): no code): checks its type (int, str, None), adds it.
+  void record_system_exit(const SomeRef& code, const std::string& what);
+  const SystemExitCode& system_exit_code() const { return system_exit_code_; }
   const std::deque<std::unique_ptr<ClassDef>>& classdefs() const { return classdefs_; }
 
   // ---- attributes ----
@@ -111,6 +119,7 @@ class Bookkeeper {
   std::map<std::pair<FunctionDesc*, Desc*>, MethodOfFrozenDesc*> frozen_methods_;
   std::deque<std::unique_ptr<ClassDef>> classdefs_;
   std::map<std::string, ClassDef*> builtin_exceptions_;
+  SystemExitCode system_exit_code_;
   // Definitions made by operations, by (position, rank within the operation).
   std::unordered_map<Position, std::vector<void*>, PositionHash> made_at_;
   size_t made_rank_ = 0;

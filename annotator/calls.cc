@@ -300,6 +300,8 @@ SomeRef Annotator::instantiate(ClassDef* cls, const CallArgs& args) {
   SomeRef s_inst = std::make_shared<SomeInstance>(cls);
   SomeRef init = bookkeeper_.class_level_value(cls, "__init__");
   if (init && init->is(SomeKind::PBC)) {
+    if (bookkeeper_.is_system_exit(cls))
+      throw AnnotatorFailure("a subclass of SystemExit with its own __init__ is not supported: its code would be lost");
     SomeRef bound = bookkeeper_.bind_methods(cls, init, "__init__", {});
     SomeRef r = call(bound, args);
     if (!contains(s_none(), r))
@@ -307,9 +309,13 @@ SomeRef Annotator::instantiate(ClassDef* cls, const CallArgs& args) {
     return s_inst;
   }
   if (bookkeeper_.is_exception_class(cls)) {
-    for (const ClassDef* c = cls; c; c = c->basedef)
-      if (c->name == "SystemExit" && c->desc && c->desc->is_builtin_exception)
-        throw AnnotatorFailure("SystemExit(...) is not supported: use sys.exit(code), which raises it with its code");
+    if (bookkeeper_.is_system_exit(cls)) {
+      // SystemExit(code): CPython's `code` is its one argument (None without one).
+      if (!args.keywords.empty() || args.star || args.positional.size() > 1)
+        throw AnnotatorFailure(cls->name + "() takes at most one positional argument, its code, in RPython");
+      bookkeeper_.record_system_exit(args.positional.empty() ? s_none() : args.positional[0], cls->name + "()");
+      return s_inst;
+    }
     // Builtin exception constructors: the arguments become `args`.
     SomeRef items = s_impossible();
     for (const auto& a : args.positional) items = union_of(items, without_constant(a));

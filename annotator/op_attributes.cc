@@ -42,6 +42,7 @@ SomeRef instance_getattr(RuleContext& cx, const SomeRef& obj, const std::string&
       return cx.annotator.call_function(getter->as<FunctionDesc>(), args, getter);
     }
   }
+  if (name == "code" && cx.bk.is_system_exit(cls)) return cx.bk.system_exit_code().read_code(cx.position());
   SomeRef s = cx.bk.read_attribute(cls, name, inst.flags, cx.position());
   // A method called on a value that may be None because of an explicit None in this function
   // (assigned on some path, or returned by the function called) is an error. Nullability that
@@ -161,6 +162,8 @@ SomeRef setattr_rule(RuleContext& cx) {
         throw AnnotatorFailure("the property '" + name + "' of " + cls->name + " is read-only");
     }
     if (name == "__class__") throw AnnotatorFailure("assigning __class__ is not RPython");
+    if (name == "code" && cx.bk.is_system_exit(cls))
+      throw AnnotatorFailure("assigning the code of a SystemExit is not supported: raise a new SystemExit(code)");
     // Constants keep their value when they are the only ones: a flag set to True everywhere.
     cx.bk.write_attribute(cls, name, cx.arg(2)->is(SomeKind::PBC) ? cx.arg(2) : value);
     return s_none();

@@ -513,17 +513,12 @@ SomeRef builder_getlength_fn(RuleContext&, const SomeBuiltin& b, const CallArgs&
   return s_nonneg_int();
 }
 
-// sys.exit(code) raises SystemExit (rtyper: $raise_system_exit); its instances get `code`, the
-// exit status (1 for a message, which goes to stderr when it ends the process).
+// sys.exit(code) raises SystemExit(code) (rtyper: a helper graph that makes and raises it); the
+// code's type joins the type of `e.code` (system_exit_code.h).
 SomeRef sys_exit_fn(RuleContext& cx, const SomeBuiltin& b, const CallArgs& a) {
   no_keywords(b, a);
   expect_args(b, a, 0, 1);
-  if (!a.positional.empty())
-    require(arg(a, 0)->is_integer() || arg(a, 0)->is(SomeKind::None) || arg(a, 0)->is_str(), b,
-            "needs an int exit code or a message (a str)", arg(a, 0));
-  ClassDef* system_exit = cx.bk.builtin_exception("SystemExit");
-  system_exit->instantiated = true;
-  cx.bk.write_attribute(system_exit, "code", s_int());
+  cx.bk.record_system_exit(a.positional.empty() ? s_none() : arg(a, 0), "sys.exit()");
   return s_impossible();  // never returns
 }
 

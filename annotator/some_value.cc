@@ -198,13 +198,14 @@ bool SomeBuiltin::same_fields(const SomeValue& other) const {
 }
 
 std::string SomeType::repr() const {
-  if (base) return "type (subclass of " + base->name + ")";
-  return "type";
+  std::string none = nullable_ ? " or None" : "";
+  if (base) return "type (subclass of " + base->name + ")" + none;
+  return "type" + none;
 }
 
 bool SomeType::same_fields(const SomeValue& other) const {
   const auto& o = other.as<SomeType>();
-  return base == o.base && is_type_of == o.is_type_of;
+  return base == o.base && is_type_of == o.is_type_of && nullable_ == o.nullable_;
 }
 
 const char* desc_kind_name(DescKind kind, bool plural) {
@@ -346,6 +347,10 @@ SomeRef noneified(const SomeRef& s) {
       return std::make_shared<SomePBC>(s->as<SomePBC>().descs(), true);
     case SomeKind::Builder:
       return std::make_shared<SomeBuilder>(s->as<SomeBuilder>().bytes, true);
+    case SomeKind::Type: {
+      const auto& t = s->as<SomeType>();
+      return std::make_shared<SomeType>(t.base, t.is_type_of, true);
+    }
     default:
       return nullptr;
   }
@@ -372,6 +377,10 @@ SomeRef nonnoneified(const SomeRef& s) {
       return std::make_shared<SomePBC>(s->as<SomePBC>().descs(), false);
     case SomeKind::Builder:
       return std::make_shared<SomeBuilder>(s->as<SomeBuilder>().bytes, false);
+    case SomeKind::Type: {
+      const auto& t = s->as<SomeType>();
+      return std::make_shared<SomeType>(t.base, t.is_type_of, false);
+    }
     default:
       return s;
   }

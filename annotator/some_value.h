@@ -325,14 +325,19 @@ class SomeBuiltin final : public SomeValue {
 class SomeType final : public SomeValue {
  public:
   explicit SomeType(const ClassDef* base = nullptr,
-                    std::vector<const flow::Variable*> is_type_of = {})
-      : SomeValue(SomeKind::Type), base(base), is_type_of(std::move(is_type_of)) {}
+                    std::vector<const flow::Variable*> is_type_of = {}, bool can_be_none = false)
+      : SomeValue(SomeKind::Type), base(base), is_type_of(std::move(is_type_of)), nullable_(can_be_none) {}
   const ClassDef* base;
   std::vector<const flow::Variable*> is_type_of;
+  // A class or None: `__exit__`'s exception type (None on the normal path).
+  bool can_be_none() const override { return nullable_; }
   std::string repr() const override;
 
  protected:
   bool same_fields(const SomeValue& other) const override;
+
+ private:
+  bool nullable_;
 };
 
 // A string builder of rlib.rstring: builds str (StringBuilder, UnicodeBuilder) or bytes.

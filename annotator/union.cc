@@ -163,11 +163,12 @@ class Unifier {
     const ClassDef* base = t->as<SomeType>().base;
     for (const Desc* d : pbc.descs()) {
       const ClassDef* c = d->kind == DescKind::Class ? d->as<ClassDesc>().classdef : nullptr;
-      if (!c || pbc.can_be_none()) throw UnionError(t, classes);
+      if (!c) throw UnionError(t, classes);
       base = base ? base->commonbase(c) : nullptr;
       if (!base) throw UnionError(t, classes, "classes with no common base class");
     }
-    return std::make_shared<SomeType>(base);
+    return std::make_shared<SomeType>(base, std::vector<const flow::Variable*>{},
+                                      t->can_be_none() || pbc.can_be_none());
   }
 
   static SomeRef types(const SomeRef& a, const SomeRef& b) {
@@ -178,7 +179,7 @@ class Unifier {
     std::vector<const flow::Variable*> vars = ta.is_type_of;
     for (auto* v : tb.is_type_of)
       if (std::find(vars.begin(), vars.end(), v) == vars.end()) vars.push_back(v);
-    auto r = std::make_shared<SomeType>(base, std::move(vars));
+    auto r = std::make_shared<SomeType>(base, std::move(vars), a->can_be_none() || b->can_be_none());
     if (a->is_constant() && b->is_constant() &&
         flow::const_value_equal(*a->constant(), *b->constant()))
       r->set_constant(*a->constant());

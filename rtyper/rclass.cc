@@ -12,6 +12,7 @@
 #include "rtyper/lltype/memory_layout.h"
 #include "rtyper/lltype/symbolic.h"
 #include "rtyper/rpbc.h"
+#include "rtyper/rsystem_exit.h"
 #include "rtyper/rtyper.h"
 #include "translator/frontend/python_object_table.h"
 
@@ -206,6 +207,7 @@ void ClassReprs::define_struct(ClassInfo& info) {
     class_fields.push_back({cfield, r->lowleveltype(), FieldMutability::Immutable});
     info.class_fields[name] = {name, cfield, r, false};
   }
+  if (is_builtin_system_exit(def)) add_system_exit_fields(rtyper_, info, fields);
   // Class attributes read through a class value (`cls.x`) that no instance read placed: they
   // live in the vtable of the root of the hierarchy.
   std::set<std::string> class_reads;
@@ -337,6 +339,9 @@ const StaticObject* ClassReprs::prebuilt_instance(flow::PyObjectRef ref) {
   ConstValue cls = frontend::python_constant(table, obj.attr("__class__"));
   const ClassDef* def = classdef_of(cls);
   if (!def) throw RTypeFailure("the prebuilt object " + table.describe(ref) + " is not an instance of a translated class");
+  if (rtyper_.bookkeeper().is_system_exit(def))  // its exit status is made at run time (rsystem_exit.h)
+    throw RTypeFailure("a prebuilt SystemExit (" + table.describe(ref) +
+                       ") is not supported: raise SystemExit(code) or call sys.exit(code) where it is needed");
   ClassInfo& i = info(def);
   StaticObject& o = rtyper_.static_data().add(i.instance_struct, "inst_" + i.struct_name);
   prebuilt_[ref.id] = &o;  // before the fields: instances may refer to each other

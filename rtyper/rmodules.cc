@@ -8,6 +8,7 @@
 #include <map>
 
 #include "rtyper/rmodel.h"
+#include "rtyper/rsystem_exit.h"
 #include "rtyper/rtuple.h"
 #include "rtyper/rtyper.h"
 
@@ -136,22 +137,8 @@ Value* rtype_sys(Hop& hop, const std::string& fn, const std::vector<size_t>& arg
   LowLevelOps& llops = hop.llops;
   std::string name = "sys." + fn;
   if (fn == "exit") {
-    // Raises SystemExit (an uncaught one is the exit status: main_support.h, interpret_program).
     expect_count(hop, name, args, 0, 1);
-    Repr* r_str = rtyper.getrepr(annotator::s_str());
-    Value* status = llops.constant(int64_t(0), &Signed);
-    Value* message = llops.constant(flow::NoneValue{}, r_str->lowleveltype());  // null: no message
-    if (!args.empty() && !hop.args_r[args[0]]->is_void()) {
-      const auto& s_code = hop.args_s[args[0]];
-      if (s_code->is_str()) {  // sys.exit("message"): status 1, the message to stderr
-        status = llops.constant(int64_t(1), &Signed);
-        message = hop.arg(args[0], r_str);
-      } else {
-        status = hop.arg(args[0], signed_repr(rtyper));
-      }
-    }
-    hop.exception_is_here();
-    llops.call_helper("raise_system_exit", {status, message});
+    rtype_sys_exit(hop, args);
     return nullptr;
   }
   if (fn == "stdout.write" || fn == "stderr.write") {

@@ -11,10 +11,12 @@
 #include "rtyper/helper_graphs.h"
 #include "rtyper/rclass.h"
 #include "rtyper/rstr.h"
+#include "rtyper/rsystem_exit.h"
 #include "rtyper/specialize_graph.h"
 #include "rtyper/rlist.h"
 #include "rtyper/rmodel.h"
 #include "rtyper/rtyper.h"
+#include "translator/flow/call_shape.h"
 #include "translator/ll/ll_constants.h"
 
 namespace rpp::rtyper {
@@ -83,20 +85,92 @@ Repr* result_repr(RTyper& rtyper, flow::FunctionGraph* g) {
   return rtyper.getrepr(g->returnblock->inputargs[0]->annotation);
 }
 
-// The index of the first argument after the callee (and, for call_args, its shape), checking
-// that the shape is plain positional.
-size_t first_call_arg(Hop& hop) {
+// The index of the first argument after the callee (and, for call_args, its shape). Keywords
+// reach the rtyper only for callees that are not constant (the flow stage places them for
+// known functions): calls through a function pointer and of several methods place them here
+// (converted_args), other callees reject them.
+size_t first_call_arg(Hop& hop, bool keywords_supported) {
   if (hop.op.opname == "simple_call") return 1;
+  if (keywords_supported) return 2;
   hop.fail("calls with keywords or *args of a callee that is not a constant function are not supported yet");
 }
 
+// The call shape of a call_args operation.
+const flow::CallShape& call_shape(Hop& hop) {
+  const flow::ConstValue* c = hop.constant_arg(1);
+  auto* p = c ? std::get_if<std::shared_ptr<const flow::ConstPayload>>(c) : nullptr;
+  auto* shape = p ? dynamic_cast<const flow::CallShape*>(p->get()) : nullptr;
+  if (!shape) hop.fail("internal error: call_args without a call shape");
+  return *shape;
+}
+
+// The parameter names every function of `callees` shares, else null.
+const std::vector<std::string>* common_param_names(const std::vector<const annotator::FunctionDesc*>& callees) {
+  if (callees.empty()) return nullptr;
+  for (const annotator::FunctionDesc* f : callees)
+    if (f->signature.params != callees[0]->signature.params || f->signature.star_args ||
+        !f->signature.kwonly.empty())
+      return nullptr;
+  return &callees[0]->signature.params;
+}
+
 // Arguments [first, end) converted to `reprs` (from index `skip` of reprs); missing trailing
-// arguments are the function's default values (`sig`, when known), as constants.
+// arguments are the function's default values (`sig`, when known), as constants. `callees`: the
+// functions a call through a pointer or of several methods may reach (for the error when their
+// defaults differ).
 std::vector<Value*> converted_args(Hop& hop, size_t first, const std::vector<Repr*>& reprs, size_t skip,
-                                   const annotator::Signature* sig = nullptr) {
+                                   const annotator::Signature* sig = nullptr,
+                                   const std::vector<const annotator::FunctionDesc*>* callees = nullptr) {
+  if (hop.op.opname == "call_args") {
+    // Keywords (Python's rules over the parameter names the callees share): each parameter
+    // from a positional argument, a keyword, or the common default.
+    const flow::CallShape& shape = call_shape(hop);
+    const std::vector<std::string>* names = callees ? common_param_names(*callees) : nullptr;
+    if (shape.star) hop.fail("calls with *args of a callee that is not a constant function are not supported yet");
+    if (!names || names->size() != reprs.size())
+      hop.fail("a call with keywords of functions whose parameters differ (pass the arguments by position)");
+    size_t positional = size_t(shape.positional);
+    if (positional + skip > reprs.size())
+      hop.fail("the call passes " + std::to_string(positional) + " arguments to a function taking " +
+               std::to_string(reprs.size() - skip));
+    std::vector<Value*> out;
+    for (size_t i = skip; i < reprs.size(); ++i) {
+      const std::string& name = (*names)[i];
+      if (i - skip < positional) {
+        for (const auto& k : shape.keywords)
+          if (k == name) hop.fail("the call gives the argument '" + name + "' twice");
+        out.push_back(hop.arg(first + (i - skip), reprs[i]));
+        continue;
+      }
+      auto k = std::find(shape.keywords.begin(), shape.keywords.end(), name);
+      if (k != shape.keywords.end()) {
+        out.push_back(hop.arg(first + positional + size_t(k - shape.keywords.begin()), reprs[i]));
+        continue;
+      }
+      size_t from_end = reprs.size() - i;
+      if (!sig || from_end > sig->defaults.size()) {
+        if (callees->size() > 1 && !sig)
+          hop.fail("the call leaves the argument '" + name + "' to its default value, but the functions it may "
+                   "reach differ in their parameters or default values: pass every argument");
+        hop.fail("the call gives no value to the parameter '" + name + "'");
+      }
+      const flow::ConstValue& d = sig->defaults[sig->defaults.size() - from_end];
+      out.push_back(hop.llops.constant(reprs[i]->convert_const(d, hop.rtyper), reprs[i]->lowleveltype()));
+    }
+    for (const auto& k : shape.keywords)
+      if (std::find(names->begin() + skip, names->end(), k) == names->end())
+        hop.fail("the call passes an unexpected keyword argument '" + k + "'");
+    return out;
+  }
   size_t n = hop.nargs() - first;
   size_t missing = n + skip < reprs.size() ? reprs.size() - n - skip : 0;
   bool defaults_cover = sig && sig->params.size() == reprs.size() && missing <= sig->defaults.size();
+  if (missing && !sig && callees && callees->size() > 1) {
+    std::string names;
+    for (const annotator::FunctionDesc* f : *callees) names += (names.empty() ? "" : ", ") + f->name;
+    hop.fail("the call leaves " + std::to_string(missing) + " argument(s) to default values, but the functions it "
+             "may reach (" + names + ") differ in their parameters or default values: pass every argument");
+  }
   if (n + skip > reprs.size() || (missing && !defaults_cover))
     hop.fail("the call passes " + std::to_string(n) + " arguments to a function taking " +
              std::to_string(reprs.size() - skip));
@@ -278,6 +352,13 @@ Value* instantiate_class(Hop& hop, const ClassDef* classdef, size_t first_arg) {
     llops.call_graph(g, std::move(args));
     return result;
   }
+  if (rtyper.bookkeeper().is_system_exit(classdef)) {
+    // SystemExit(code) (rsystem_exit.h).
+    Value* code = hop.nargs() > first_arg ? hop.arg(first_arg) : nullptr;
+    init_system_exit(rtyper, llops, p, classdef, code, code ? hop.args_r[first_arg] : nullptr);
+    hop.exception_cannot_occur();
+    return result;
+  }
   if (rtyper.bookkeeper().is_exception_class(classdef)) {
     // A builtin exception's constructor: the arguments become `args`.
     ClassInfo* owner = nullptr;
@@ -302,7 +383,8 @@ Value* instantiate_class(Hop& hop, const ClassDef* classdef, size_t first_arg) {
 Value* rtype_pbc_call(Hop& hop) {
   RTyper& rtyper = hop.rtyper;
   Repr* callee = hop.args_r[0];
-  size_t first = first_call_arg(hop);
+  size_t first = first_call_arg(
+      hop, dynamic_cast<FunctionPointerRepr*>(callee) || dynamic_cast<MethodsRepr*>(callee));
   if (auto* v = dynamic_cast<VoidRepr*>(callee)) {
     const ConstValue* value = v->value() ? &*v->value() : hop.constant_arg(0);
     auto* ref = value ? std::get_if<flow::PyObjectRef>(value) : nullptr;
@@ -336,7 +418,8 @@ Value* rtype_pbc_call(Hop& hop) {
     std::vector<const annotator::FunctionDesc*> funcs;
     for (const Desc* d : fp->descs())
       if (d->kind == DescKind::Function) funcs.push_back(&d->as<annotator::FunctionDesc>());
-    for (Value* a : converted_args(hop, first, params, 0, funcs.size() == fp->descs().size() ? common_signature(funcs) : nullptr))
+    for (Value* a : converted_args(hop, first, params, 0, funcs.size() == fp->descs().size() ? common_signature(funcs) : nullptr,
+                                   &funcs))
       args.push_back(a);
     args.push_back(hop.llops.constant(std::shared_ptr<const flow::ConstPayload>(std::make_shared<ll::GraphSet>(graphs)),
                                       &Void));
@@ -362,7 +445,7 @@ Value* rtype_pbc_call(Hop& hop) {
       if (!g) hop.fail("no graph for the call of " + m->descs()[0]->name);
       std::vector<Repr*> params = param_reprs(rtyper, g);
       std::vector<Value*> args{hop.llops.convert(self, self_repr, params[0])};
-      for (Value* a : converted_args(hop, first, params, 1, common_signature(funcs))) args.push_back(a);
+      for (Value* a : converted_args(hop, first, params, 1, common_signature(funcs), &funcs)) args.push_back(a);
       return direct_call(hop, g, std::move(args));
     }
     std::vector<flow::FunctionGraph*> graphs = site_graphs(hop);
@@ -372,7 +455,7 @@ Value* rtype_pbc_call(Hop& hop) {
     Value* fn = rtyper.classes().method_pointer(hop.llops, hop.arg(0), static_class, m0.attr_name);
     std::vector<Repr*> params = param_reprs(rtyper, graphs[0]);
     std::vector<Value*> args{fn, hop.llops.convert(self, self_repr, params[0])};
-    for (Value* a : converted_args(hop, first, params, 1, common_signature(funcs))) args.push_back(a);
+    for (Value* a : converted_args(hop, first, params, 1, common_signature(funcs), &funcs)) args.push_back(a);
     args.push_back(hop.llops.constant(std::shared_ptr<const flow::ConstPayload>(std::make_shared<ll::GraphSet>(graphs)),
                                       &Void));
     hop.exception_is_here();

@@ -51,12 +51,21 @@ flow::FunctionGraph* bool_to_str(RTyper& rtyper, const flow::SourceLocation& loc
   });
 }
 
-// str(e) of an exception: str(args[0]) when it has args, else the message an operation or a
-// runtime helper gave it (BaseException's rpy_message), else "".
+// str(e) of an exception: str(args[0]) when it has args (repr(args[0]) for a KeyError), else
+// the message an operation or a runtime helper gave it (BaseException's rpy_message), else "". When `args` lives on subclasses
+// of `def` (ValueError("x") seen as an Exception), the helper dispatches on the class to theirs.
 flow::FunctionGraph* exception_to_str(Hop& hop, const annotator::ClassDef* def) {
   RTyper& rtyper = hop.rtyper;
   ClassInfo* owner = nullptr;
   const ClassInfo::Field* f = rtyper.classes().find_field(def, "args", &owner, false);
+  std::vector<const annotator::ClassDef*> owners_below;  // subclasses where an `args` field lives
+  if (!f)
+    for (const annotator::ClassDef* sub : def->all_subclasses())
+      if (sub != def) {
+        auto a = rtyper.classes().info(sub).fields.find("args");
+        auto* sub_lr = a == rtyper.classes().info(sub).fields.end() ? nullptr : dynamic_cast<ListRepr*>(a->second.repr);
+        if (sub_lr && !sub_lr->item_repr()->is_void()) owners_below.push_back(sub);  // not only E()
+      }
   ClassInfo& info = rtyper.classes().info(def);
   ClassInfo* root = &info;
   while (root->parent) root = root->parent;
@@ -65,6 +74,7 @@ flow::FunctionGraph* exception_to_str(Hop& hop, const annotator::ClassDef* def) 
     const LowLevelType* inst = rtyper.types().ptr(info.instance_struct);
     LowLevelGraphBuilder b(rtyper, name, {inst}, str_ptr(rtyper), hop.op.location);
     auto* lr = f ? dynamic_cast<ListRepr*>(f->repr) : nullptr;
+    if (lr && lr->item_repr()->is_void()) lr = nullptr;  // E() only: args always empty
     // msg(e): the message, or "".
     Block* msg = b.block({inst});
     {
@@ -79,6 +89,27 @@ flow::FunctionGraph* exception_to_str(Hop& hop, const annotator::ClassDef* def) 
       b.return_(some, some->inputargs[0]);
       LowLevelOps n = b.ops();
       b.return_(none, str_constant(n, ""));
+    }
+    if (!lr && !owners_below.empty()) {
+      // One isinstance test per subclass owning `args`, then its own str helper.
+      Block* test = b.start();
+      for (const annotator::ClassDef* sub : owners_below) {
+        LowLevelOps t = b.ops();
+        Value* e = test->inputargs[0];
+        Value* is = rtyper.classes().vtable_isinstance(t, rtyper.classes().typeptr(t, e), sub);
+        b.append(test, t);
+        Block* yes = b.block({inst});
+        Block* next = b.block({inst});
+        b.branch(test, is, yes, {e}, next, {e});
+        LowLevelOps y = b.ops();
+        Value* as_sub = y.cast_pointer(yes->inputargs[0], rtyper.types().ptr(rtyper.classes().info(sub).instance_struct));
+        Value* s = y.call_graph(exception_to_str(hop, sub), {as_sub});
+        b.append(yes, y);
+        b.return_(yes, s);
+        test = next;
+      }
+      b.goto_(test, msg, {test->inputargs[0]});
+      return b.take();
     }
     if (!lr) {
       b.goto_(b.start(), msg, {b.start()->inputargs[0]});
@@ -102,11 +133,17 @@ flow::FunctionGraph* exception_to_str(Hop& hop, const annotator::ClassDef* def) 
     Value* items = lr->items(r, first->inputargs[0]);
     Value* x = r.genop("getarrayitem", {items, r.constant(int64_t(0), &Signed)}, lr->item_repr()->lowleveltype());
     Value* s = nullptr;
+    bool key_error = false;  // CPython's str(KeyError(k)) is repr(k)
+    for (const annotator::ClassDef* c = def; c; c = c->basedef)
+      if (c->name == "KeyError" && c->desc && c->desc->is_builtin_exception) key_error = true;
     switch (lr->item_repr()->kind()) {
-      case ReprKind::Str: s = x; break;
+      case ReprKind::Str: s = key_error ? r.call_helper("str_repr", {x}) : x; break;
       case ReprKind::Integer: s = r.call_helper("int_to_str", {r.convert(x, lr->item_repr(), rtyper.getrepr(annotator::s_int()))}); break;
       case ReprKind::Float: s = r.call_helper("float_to_str", {x}); break;
-      case ReprKind::Char: s = r.call_helper("str_from_char", {x}); break;
+      case ReprKind::Char:
+        s = r.call_helper("str_from_char", {x});
+        if (key_error) s = r.call_helper("str_repr", {s});
+        break;
       case ReprKind::Bool: s = r.call_graph(bool_to_str(rtyper, hop.op.location), {x}); break;
       default: throw RTypeFailure("str() of an exception whose args are " + lr->item_repr()->name());
     }

@@ -178,7 +178,8 @@ inline constexpr size_t kDictEntryKeyOffset = 8;
 // (a str) at `message_offset` and, for OSError, errno at `errno_offset` (0: no such field);
 // SystemExit keeps its exit status there.
 // The kinds, in table order: X(Name). SystemExit (sys.exit()) is outside Exception; its `code`
-// field (errno_offset) is the exit status.
+// field (errno_offset) is the exit status, plus kSystemExitPrintsMessage when its message
+// (rpy_message, str(e)) goes to stderr if it ends the process (a str code).
 #define RPP_BUILTIN_EXCEPTIONS(X)                                                                     \
   X(ValueError) X(TypeError) X(IndexError) X(KeyError) X(ZeroDivisionError) X(OverflowError)         \
   X(RuntimeError) X(RecursionError) X(AssertionError) X(StopIteration) X(NotImplementedError)        \
@@ -197,6 +198,8 @@ inline constexpr const char* kBuiltinExceptionNames[kBuiltinExceptionCount] = {
     RPP_BUILTIN_EXCEPTIONS(RPP_EXCEPTION_NAME)
 #undef RPP_EXCEPTION_NAME
 };
+
+inline constexpr int64_t kSystemExitPrintsMessage = 0x100;
 
 struct BuiltinExceptionInfo {
   const ClassVtable* vtable;  // null: the program has no such class (raising it is fatal)

@@ -47,7 +47,6 @@ void raise_builtin(BuiltinException kind, std::string_view message) {
   raise_with(kind, str_from_utf8_lossless(message), 0, false);
 }
 
-void raise_system_exit(int64_t code, void* message) { raise_with(layout::kExcSystemExit, message, code, true); }
 
 bool system_exit_status(const layout::ClassVtable* type, const void* value, int* status, std::string* message) {
   const layout::BuiltinExceptionInfo* table = layout::rpp_globals.builtin_exceptions;
@@ -59,7 +58,7 @@ bool system_exit_status(const layout::ClassVtable* type, const void* value, int*
   int64_t code = info.errno_offset ? layout::read_at<int64_t>(value, info.errno_offset) : 0;
   *status = int(code & 0xFF);
   message->clear();
-  if (info.message_offset) {
+  if (info.message_offset && (code & layout::kSystemExitPrintsMessage)) {
     void* text = layout::read_at<void*>(value, info.message_offset);
     if (text) *message = utf8_of(text);
   }

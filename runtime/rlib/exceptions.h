@@ -19,11 +19,10 @@ void raise_builtin(layout::BuiltinException kind, std::string_view message);
 // OSError with errno `err`: str(e) is "[Errno N] strerror" (": 'filename'" added when given).
 void raise_os_error(int err, const void* filename = nullptr);
 
-// SystemExit (sys.exit): `code` is the exit status, `message` (a str or null) what the process
-// prints to stderr if nobody catches it.
-void raise_system_exit(int64_t code, void* message);
 // If the exception `type` / `value` is a SystemExit (or a subclass), what ends the process: the
-// status (code & 0xFF) and the message to print to stderr (empty: none). False otherwise.
+// status (its `code` field & 0xFF) and the message to print to stderr (empty: none; its
+// `rpy_message` when the code has kSystemExitPrintsMessage). False otherwise. The rtyper makes
+// SystemExit instances (rtyper/rsystem_exit.h).
 bool system_exit_status(const layout::ClassVtable* type, const void* value, int* status, std::string* message);
 
 // The class name of a builtin exception kind ("ValueError").

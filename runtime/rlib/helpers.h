@@ -222,5 +222,4 @@ bool rpp_helper_bytes_islower(void* b);
 bool rpp_helper_bytes_isupper(void* b);
 void* rpp_helper_bytes_mul(void* b, int64_t n);
 void* rpp_helper_bytes_slice_step(void* b, int64_t start, int64_t stop, int64_t step);
-void rpp_helper_raise_system_exit(int64_t code, void* message);
 }

@@ -61,8 +61,6 @@ void rpp_helper_stack_check_slowpath() {
     rpp::rlib::raise_builtin(rpp::layout::kExcRecursionError, std::string_view("maximum recursion depth exceeded"));
 }
 
-void rpp_helper_raise_system_exit(int64_t code, void* message) { rpp::rlib::raise_system_exit(code, message); }
-
 void rpp_helper_process_exit(int64_t status) {
   rpp::rlib::stdout_flush();
   _exit(int(status & 0xFF));

@@ -5,7 +5,7 @@
 # check: str_len
 # check: $print_stderr
 # check: $print_flush
-# check: $raise_system_exit
+# check: direct_call(@ll_sys_exit_Signed, 
 import sys
 
 

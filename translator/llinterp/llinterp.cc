@@ -266,10 +266,11 @@ struct Runner {
     return true;
   }
 
-  // Picks the exception link of a raising block that catches `raised`, or nullptr.
+  // Picks the exception link of a raising block that catches `raised`, or nullptr. The normal
+  // link (catch range empty) is usually first; a call that never returns has none.
   const CompiledLink* catching_link(const CompiledBlock& b) {
     int64_t id = layout::read_at<int64_t>(word_ptr(raised.type), layout::kVtableSubclassrangeMinOffset);
-    for (size_t i = 1; i < b.exits.size(); ++i)
+    for (size_t i = 0; i < b.exits.size(); ++i)
       if (ops::int_between(b.exits[i].catch_min, id, b.exits[i].catch_max)) return &b.exits[i];
     return nullptr;
   }
