@@ -102,11 +102,7 @@ bool Bookkeeper::is_exception_class(const ClassDef* cls) const {
   return false;
 }
 
-bool Bookkeeper::is_system_exit(const ClassDef* cls) const {
-  for (const ClassDef* c = cls; c; c = c->basedef)
-    if (c->name == "SystemExit" && c->desc && c->desc->is_builtin_exception) return true;
-  return false;
-}
+bool Bookkeeper::is_system_exit(const ClassDef* cls) const { return cls && cls->builtin_base("SystemExit"); }
 
 void Bookkeeper::record_system_exit(const SomeRef& code, const std::string& what) {
   if (!(code->is_integer() && !code->is(SomeKind::Bool)) && !code->is(SomeKind::None) && !code->is_str())

@@ -1,6 +1,8 @@
 // ClassDef: subclass tests, common bases and attribute lookup.
 #include "annotator/classdef.h"
 
+#include "annotator/description.h"
+
 namespace rpp::annotator {
 
 ClassDef::ClassDef(std::string name, ClassDef* basedef, uint32_t serial, ClassDesc* desc)
@@ -43,6 +45,12 @@ std::vector<const ClassDef*> ClassDef::all_subclasses() const {
   for (size_t i = 0; i < out.size(); ++i)
     for (const ClassDef* s : out[i]->subdefs) out.push_back(s);
   return out;
+}
+
+const ClassDef* ClassDef::builtin_base(const std::string& builtin) const {
+  for (const ClassDef* c = this; c; c = c->basedef)
+    if (c->name == builtin && c->desc && c->desc->is_builtin_exception) return c;
+  return nullptr;
 }
 
 Attribute* ClassDef::find_attribute(const std::string& attr) const {

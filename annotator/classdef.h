@@ -61,6 +61,9 @@ class ClassDef {
   std::vector<const ClassDef*> mro() const;
   // This class and all its subclasses, breadth-first in creation order.
   std::vector<const ClassDef*> all_subclasses() const;
+  // This class or its nearest base that is the builtin exception `name` (SystemExit, KeyError...),
+  // or nullptr: a user class of the same name does not count.
+  const ClassDef* builtin_base(const std::string& name) const;
   // The Attribute for `name` here or in a base, or nullptr.
   Attribute* find_attribute(const std::string& name) const;
   // Every attribute visible on instances of this class (here and in the bases), by name.

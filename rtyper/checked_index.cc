@@ -79,8 +79,9 @@ flow::FunctionGraph* checked_read_graph(RTyper& rtyper, const std::string& name,
                                         const LowLevelType* result, const SequenceLength& length,
                                         const SequenceRead& read, const std::string& message,
                                         const flow::SourceLocation& where, bool nonneg) {
-  return rtyper.helpers().get(nonneg ? name + "_nonneg" : name, [&] {
-    LowLevelGraphBuilder b(rtyper, nonneg ? name + "_nonneg" : name, {container, &Signed}, result, where);
+  std::string graph_name = nonneg ? name + "_nonneg" : name;
+  return rtyper.helpers().get(graph_name, [&] {
+    LowLevelGraphBuilder b(rtyper, graph_name, {container, &Signed}, result, where);
     Block* start = b.start();
     LowLevelOps ops = b.ops();
     Value* n = length(ops, start->inputargs[0]);

@@ -133,9 +133,7 @@ flow::FunctionGraph* exception_to_str(Hop& hop, const annotator::ClassDef* def) 
     Value* items = lr->items(r, first->inputargs[0]);
     Value* x = r.genop("getarrayitem", {items, r.constant(int64_t(0), &Signed)}, lr->item_repr()->lowleveltype());
     Value* s = nullptr;
-    bool key_error = false;  // CPython's str(KeyError(k)) is repr(k)
-    for (const annotator::ClassDef* c = def; c; c = c->basedef)
-      if (c->name == "KeyError" && c->desc && c->desc->is_builtin_exception) key_error = true;
+    bool key_error = def->builtin_base("KeyError") != nullptr;  // CPython's str(KeyError(k)) is repr(k)
     switch (lr->item_repr()->kind()) {
       case ReprKind::Str: s = key_error ? r.call_helper("str_repr", {x}) : x; break;
       case ReprKind::Integer: s = r.call_helper("int_to_str", {r.convert(x, lr->item_repr(), rtyper.getrepr(annotator::s_int()))}); break;

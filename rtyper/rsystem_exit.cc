@@ -13,7 +13,7 @@ using namespace lltype;
 using flow::Value;
 
 bool is_builtin_system_exit(const annotator::ClassDef* def) {
-  return def && def->name == "SystemExit" && def->desc && def->desc->is_builtin_exception;
+  return def && def->builtin_base("SystemExit") == def;
 }
 
 void add_system_exit_fields(RTyper& rtyper, ClassInfo& info, std::vector<StructField>& fields) {
@@ -28,9 +28,8 @@ void add_system_exit_fields(RTyper& rtyper, ClassInfo& info, std::vector<StructF
 
 void init_system_exit(RTyper& rtyper, LowLevelOps& llops, Value* inst, const annotator::ClassDef* def,
                       Value* code, Repr* r_code) {
-  ClassInfo* owner = nullptr;
-  for (const annotator::ClassDef* c = def; c && !owner; c = c->basedef)
-    if (is_builtin_system_exit(c)) owner = &rtyper.classes().info(c);
+  const annotator::ClassDef* system_exit = def->builtin_base("SystemExit");
+  ClassInfo* owner = system_exit ? &rtyper.classes().info(system_exit) : nullptr;
   if (!owner) throw RTypeFailure("internal error: " + def->name + " is not a SystemExit");
   ClassInfo* root = owner;
   while (root->parent) root = root->parent;

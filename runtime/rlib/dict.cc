@@ -105,9 +105,7 @@ void* rebuild(void* d, int64_t min_capacity) {
     int64_t h = v.entry_hash(e);
     if (h == 0) continue;
     std::memcpy(out + size_t(n) * info.item_size, v.entry(e), info.item_size);
-    Probe p(h, index_count);
-    while (slots[p.i] != kSlotFree) p.next();
-    slots[p.i] = int32_t(n + 2);
+    rpp::rlib::dict_place_entry(slots, index_count, h, n);
     ++n;
   }
   rpp::gc::store_ref(v.d, layout::kDictEntriesOffset, new_entries.get());
@@ -153,9 +151,7 @@ void ensure_index(const DictView& v) {
     auto* key = reinterpret_cast<layout::GcHeader*>(v.entry_key(e));
     int64_t hash = stored_hash(key ? rpp_gc_identity_hash(key) : 0);
     layout::write_at<int64_t>(v.entry(e), layout::kDictEntryHashOffset, hash);
-    Probe p(hash, count);
-    while (slots[p.i] != kSlotFree) p.next();
-    slots[p.i] = int32_t(e + 2);
+    rpp::rlib::dict_place_entry(slots, count, hash, e);
   }
 }
 

@@ -37,14 +37,19 @@ struct DictProbe {
   }
 };
 
+// Puts entry `entry` (whose key is in no slot yet) in the first free slot of its probe sequence,
+// in an index table of `count` slots without deleted slots.
+inline void dict_place_entry(int32_t* slots, int64_t count, int64_t stored_hash, int64_t entry) {
+  DictProbe p(stored_hash, count);
+  while (slots[p.i] != kDictSlotFree) p.next();
+  slots[p.i] = int32_t(entry + 2);
+}
+
 // The index table of a dict whose entries 0..n-1 have these stored hashes (all distinct keys).
 inline std::vector<int32_t> dict_build_index_table(const std::vector<int64_t>& stored_hashes) {
   std::vector<int32_t> slots(size_t(dict_index_table_size_for(int64_t(stored_hashes.size()))), kDictSlotFree);
-  for (size_t e = 0; e < stored_hashes.size(); ++e) {
-    DictProbe p(stored_hashes[e], int64_t(slots.size()));
-    while (slots[p.i] != kDictSlotFree) p.next();
-    slots[p.i] = int32_t(e + 2);
-  }
+  for (size_t e = 0; e < stored_hashes.size(); ++e)
+    dict_place_entry(slots.data(), int64_t(slots.size()), stored_hashes[e], int64_t(e));
   return slots;
 }
 

@@ -143,20 +143,16 @@ std::string FunctionWriter::exits_code(const Block* b) {
     if (!yes) yes = dflt;
     if (!no) no = dflt;
     if (!yes || !no) return link_code(*(yes ? yes : no), "  ");
-    // An exception check after a call: the exception is the rare case (the hot path falls through).
-    bool exception_check = false;
-    for (const flow::Operation& op : b->operations)
-      if (op.result == b->exitswitch && op.opname == "exc_occurred") exception_check = true;
-    if (exception_check)
-      return "  if (__builtin_expect(" + sw + ", 0)) {\n" + link_code(*yes, "    ") + "  }\n" + link_code(*no, "  ");
-    // A `likely` / `unlikely` hint (bounds checks): the C++ compiler moves the other exit away.
+    // The operation that computes the switch says which exit is expected: after a call the
+    // exception (`exc_occurred`) is the rare case; `likely` / `unlikely` hints (bounds checks) say
+    // it themselves. The C++ compiler then keeps the other exit off the hot path.
+    std::string condition = sw;
     for (const flow::Operation& op : b->operations) {
-      if (op.result != b->exitswitch || (op.opname != "likely" && op.opname != "unlikely")) continue;
-      std::string expected = op.opname == "likely" ? "1" : "0";
-      return "  if (__builtin_expect(" + sw + ", " + expected + ")) {\n" + link_code(*yes, "    ") + "  }\n" +
-             link_code(*no, "  ");
+      if (op.result != b->exitswitch) continue;
+      if (op.opname == "exc_occurred" || op.opname == "unlikely") condition = "__builtin_expect(" + sw + ", 0)";
+      if (op.opname == "likely") condition = "__builtin_expect(" + sw + ", 1)";
     }
-    return "  if (" + sw + ") {\n" + link_code(*yes, "    ") + "  }\n" + link_code(*no, "  ");
+    return "  if (" + condition + ") {\n" + link_code(*yes, "    ") + "  }\n" + link_code(*no, "  ");
   }
   text = "  switch (" + sw + ") {\n";
   bool has_default = false;
